@@ -1,0 +1,23 @@
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
+EVENTS = ROOT / "events.yaml"
+
+
+@pytest.fixture
+def write(tmp_path):
+    """Write a file (dedented) into a temporary folder and return its path."""
+
+    def write(name: str, text: str | bytes) -> Path:
+        path = tmp_path / name
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+
+    return write

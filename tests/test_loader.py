@@ -1,0 +1,243 @@
+"""The loader: good files load; each class of bad input is reported with its line."""
+
+import textwrap
+
+import pytest
+
+from timeline.loader import load, load_with_problems
+from timeline.problems import LoadError
+
+GOOD = textwrap.dedent("""
+    title: Test file
+    sources:
+      tmt:
+        outlet: The Moscow Times
+        published: 2018-08-23
+    actors:
+      kadyrov:
+        name: Ramzan Kadyrov
+        aliases: [Kadyrov, the Chechen leader]
+        type: person
+    events:
+      - id: attacks
+        date: 2018-08-20
+        date_basis: "'on Monday' in an article published Thu 2018-08-23"
+        kind: attack
+        title: Attacks on police in Chechnya
+        status: reported
+        sources:
+          - {source: tmt, quote: "a series of deadly attacks"}
+      - id: post
+        date: 2018-08-22
+        date_basis: "'on Wednesday'"
+        kind: statement
+        title: Kadyrov blames abroad
+        actors: [{actor: The Chechen Leader, role: speaker}]
+        sources:
+          - {source: tmt, quote: "came from abroad"}
+        related:
+          - {type: responds-to, event: attacks}
+""").lstrip("\n")
+
+
+def problems_of(write, text, name="events.yaml"):
+    path = write(name, text)
+    try:
+        _, problems = load_with_problems(path)
+    except LoadError as error:
+        problems = error.problems
+    return [(p.pos.line, p.severity, p.message) for p in problems]
+
+
+def only_error(write, text, name="events.yaml"):
+    found = [p for p in problems_of(write, text, name) if p[1] == "error"]
+    assert len(found) == 1, found
+    return found[0][0], found[0][2]
+
+
+def test_a_good_file_loads_in_time_order(write):
+    timeline = load(write("events.yaml", GOOD))
+    assert [e.id for e in timeline.events] == ["attacks", "post"]
+    assert timeline.title == "Test file"
+    assert timeline.events[1].actors[0].actor == "kadyrov"  # alias matched whatever its case
+    assert timeline.events[1].actors[0].role == "speaker"
+    assert timeline.events[0].date.display() == "20 Aug 2018"
+    assert timeline.incoming["attacks"] == [("responds-to", "post")]
+    assert timeline.warnings == []
+
+
+def test_events_sort_by_earliest_day_whatever_the_file_order(write):
+    text = GOOD.replace("date: 2018-08-20", "date: 2018-08-23")
+    timeline = load(write("events.yaml", text))
+    assert [e.id for e in timeline.events] == ["post", "attacks"]
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(LoadError, match="no such file"):
+        load(tmp_path / "nope.yaml")
+
+
+def test_folder_instead_of_file(tmp_path):
+    with pytest.raises(LoadError, match="folder, not an events file"):
+        load(tmp_path)
+
+
+def test_empty_file(write):
+    assert only_error(write, "\n  \n") == (1, "the file is empty; expected an events file (see the README's 'File format')")
+
+
+def test_not_utf8_names_the_line_and_column(write):
+    line, message = only_error(write, b"title: ok\nevents:\n  - id: caf\xe9\n")
+    assert line == 3
+    assert "not UTF-8" in message and "0xe9" in message
+
+
+def test_not_yaml_names_the_line(write):
+    line, message = only_error(write, GOOD.replace("title: Kadyrov blames abroad", 'title: "unclosed'))
+    assert "not valid YAML" in message
+    assert line >= 26
+
+
+def test_top_level_must_be_a_mapping(write):
+    line, message = only_error(write, "- just\n- a list\n")
+    assert (line, "expected a mapping at the top") == (1, message[:29])
+
+
+def test_two_documents(write):
+    line, message = only_error(write, GOOD + "\n---\ntitle: again\n")
+    assert "one YAML document" in message
+
+
+def test_unknown_key_suggests_the_right_one(write):
+    line, message = only_error(write, GOOD.replace("    status: reported", "    statsu: reported"))
+    assert line == 17
+    assert "unknown key 'statsu' in event 'attacks' (did you mean 'status'?)" in message
+
+
+def test_missing_field(write):
+    line, message = only_error(write, GOOD.replace("    title: Attacks on police in Chechnya\n", ""))
+    assert (line, message) == (12, "missing 'title' in event 'attacks'")
+
+
+def test_bad_date(write):
+    line, message = only_error(write, GOOD.replace("date: 2018-08-20", "date: 2018-02-30"))
+    assert line == 13
+    assert "bad date in 'date': February 2018 has no day 30" in message
+
+
+def test_interval_ending_before_it_starts(write):
+    line, message = only_error(write, GOOD.replace("date: 2018-08-20", "date: 2018-08-20/2018-08-19"))
+    assert line == 13
+    assert "ends (2018-08-19) before it starts (2018-08-20)" in message
+
+
+def test_duplicate_event_ids(write):
+    text = GOOD.replace("id: post", "id: attacks").replace("      - {type: responds-to, event: attacks}\n", "")
+    line, message = only_error(write, text.replace("    related:\n", ""))
+    # the duplicate is reported at the second event, naming the first
+    assert (line, message) == (20, "duplicate event id 'attacks' (first at line 12); ids must be unique")
+
+
+def test_duplicate_yaml_keys_are_caught(write):
+    text = GOOD.replace("    kind: attack\n", "    kind: attack\n    kind: statement\n")
+    line, message = only_error(write, text)
+    assert line == 16
+    assert "duplicate key 'kind' (first at line 15)" in message
+
+
+def test_unknown_source_suggests_the_right_one(write):
+    line, message = only_error(write, GOOD.replace("{source: tmt, quote: \"a series", "{source: tmtt, quote: \"a series"))
+    assert line == 19
+    assert "unknown source 'tmtt'; expected one of the ids under 'sources' (did you mean 'tmt'?)" in message
+
+
+def test_unknown_actor_is_a_warning_with_a_suggestion(write):
+    found = problems_of(write, GOOD.replace("actor: The Chechen Leader", "actor: Kadyrow"))
+    assert [p[1] for p in found] == ["warning"]
+    assert found[0][0] == 25
+    assert "actor 'Kadyrow' is not registered" in found[0][2] and "did you mean 'Kadyrov'?" in found[0][2]
+
+
+def test_unknown_related_event(write):
+    line, message = only_error(write, GOOD.replace("event: attacks", "event: atacks"))
+    assert line == 29
+    assert "relates to unknown event 'atacks' (did you mean 'attacks'?)" in message
+
+
+def test_empty_quote(write):
+    line, message = only_error(write, GOOD.replace('quote: "came from abroad"', 'quote: "  "'))
+    assert line == 27
+    assert "the quote is empty" in message
+
+
+def test_no_sources(write):
+    line, message = only_error(write, GOOD.replace(
+        "    sources:\n      - {source: tmt, quote: \"came from abroad\"}", "    sources: []"))
+    assert "needs at least one source" in message
+
+
+def test_unknown_kind_suggests_the_right_one(write):
+    line, message = only_error(write, GOOD.replace("kind: attack", "kind: atack"))
+    assert line == 15
+    assert "unknown kind 'atack' (did you mean 'attack'?)" in message
+
+
+def test_unknown_status(write):
+    line, message = only_error(write, GOOD.replace("status: reported", "status: rumoured"))
+    assert "unknown status 'rumoured'" in message and "reported, alleged, disputed" in message
+
+
+def test_every_problem_is_reported_at_once(write):
+    text = GOOD.replace("kind: attack", "kind: atack").replace("date: 2018-08-22", "date: someday")
+    text = text.replace("    kind: statement\n", "    kind: statement\n    kind: claim\n")
+    lines = [p[0] for p in problems_of(write, text) if p[1] == "error"]
+    assert len(lines) == 3
+
+
+def test_unquoted_and_quoted_dates_are_the_same(write):
+    quoted = load(write("q.yaml", GOOD.replace("date: 2018-08-20", 'date: "2018-08-20"')))
+    plain = load(write("p.yaml", GOOD))
+    assert quoted.events[0].date == plain.events[0].date
+
+
+def test_year_only_date_unquoted(write):
+    timeline = load(write("events.yaml", GOOD.replace("date: 2018-08-20", "date: 2007")))
+    assert timeline.events[0].date.display() == "2007"
+
+
+def test_declared_kinds_are_accepted(write):
+    text = GOOD.replace("kind: attack", "kind: protest").replace("events:", "kinds:\n  protest: street protests\nevents:")
+    assert "kinds:\n  protest" in text
+    assert load(write("events.yaml", text)).events[0].kind == "protest"
+
+
+# --- JSON Lines ----------------------------------------------------------------------
+
+JSONL = """
+    {"title": "Bulk", "actors": {"peskov": {"name": "Dmitry Peskov", "aliases": ["Peskov"]}}}
+    {"id": "a", "date": "2015-10-01", "kind": "statement", "title": "Peskov on targets", "actors": ["Peskov"], "sources": [{"source": "Breitbart", "quote": "well-known", "published": "2015-10-01"}]}
+
+    {"id": "b", "date": "2015-09-30", "kind": "airstrike", "title": "Strikes begin", "actors": ["Russia"], "sources": [{"source": "Breitbart", "quote": "began airstrikes", "published": "2015-10-01"}]}
+"""
+
+
+def test_jsonl_loads_with_a_header_and_inline_sources(write):
+    timeline = load(write("events.jsonl", JSONL))
+    assert [e.id for e in timeline.events] == ["b", "a"]
+    assert timeline.events[1].actor_ids == ["peskov"]
+    assert timeline.events[0].actor_ids == ["Russia"]  # unregistered: an actor of that name
+    assert list(timeline.sources) == ["Breitbart"]  # one source, described the same way twice
+    assert timeline.sources["Breitbart"].published.edtf() == "2015-10-01"
+
+
+def test_jsonl_bad_json_names_the_line_and_column(write):
+    text = JSONL.replace('"title": "Strikes begin",', '"title": "Strikes begin"')
+    line, message = only_error(write, text, "events.jsonl")
+    assert line == 4
+    assert "not valid JSON" in message
+
+
+def test_jsonl_bad_event_names_its_line(write):
+    line, message = only_error(write, JSONL.replace('"kind": "airstrike"', '"kind": "airstrik"'), "events.jsonl")
+    assert line == 4
+    assert "unknown kind 'airstrik' (did you mean 'airstrike'?)" in message

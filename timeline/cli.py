@@ -1,0 +1,189 @@
+"""The command line: `timeline [FILE]` opens the explorer; `check` and `list` work headless."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__
+from .dates import DateError, parse_loose
+from .loader import default_events_path, load, load_with_problems
+from .problems import LoadError
+from .query import Query, QueryError, Searcher, resolve_actor, resolve_kind, resolve_source
+
+EXIT_OK, EXIT_BAD_INPUT = 0, 2
+MAX_PROBLEMS_SHOWN = 200
+
+COMMANDS = ("check", "list")
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    try:
+        if argv and argv[0] in COMMANDS:
+            args = _command_parser().parse_args(argv)
+            return args.run(args)
+        args = _app_parser().parse_args(argv)
+        return run_app(args)
+    except (LoadError, QueryError) as error:
+        _print_problems(error)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # `timeline list ... | head` closes the pipe early
+        sys.stderr.close()
+        return EXIT_OK
+
+
+def _print_problems(error: Exception) -> None:
+    problems = getattr(error, "problems", None)
+    if problems is None:
+        print(f"timeline: {error}", file=sys.stderr)
+        return
+    for problem in problems[:MAX_PROBLEMS_SHOWN]:
+        print(problem, file=sys.stderr)
+    if len(problems) > MAX_PROBLEMS_SHOWN:
+        print(f"... and {len(problems) - MAX_PROBLEMS_SHOWN} more", file=sys.stderr)
+
+
+# --- parsers -----------------------------------------------------------------------------
+
+def _date_arg(text: str):
+    try:
+        return parse_loose(text)
+    except DateError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _add_filters(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--actor", action="append", default=[], metavar="A",
+                        help="only events in which this actor acts (id, name or alias; repeat for any of several)")
+    parser.add_argument("--kind", action="append", default=[], metavar="K",
+                        help="only events of this kind (repeat for any of several)")
+    parser.add_argument("--search", metavar="TEXT", default="",
+                        help="only events whose title, summary, quotes or actors contain TEXT")
+
+
+def _app_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="timeline",
+        description="Explore a timeline of events drawn from news articles.",
+        epilog="commands:\n  timeline check FILE [--corpus DIR]   validate a file (and its quotes)\n"
+               "  timeline list FILE [filters]         print the matching events\n"
+               "Run 'timeline COMMAND --help' for each command's options.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("file", nargs="?", help="events file (.yaml or .jsonl); default ./events.yaml, "
+                        "else the bundled events")
+    _add_filters(parser)
+    parser.add_argument("--corpus", metavar="DIR", help="folder holding the article texts")
+    parser.add_argument("--version", action="version", version=f"timeline {__version__}")
+    return parser
+
+
+def _command_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="timeline")
+    parser.add_argument("--version", action="version", version=f"timeline {__version__}")
+    commands = parser.add_subparsers(metavar="COMMAND")
+
+    check = commands.add_parser("check", help="validate an events file",
+                                description="Validate an events file; with --corpus, confirm each quote "
+                                "is in its article verbatim. Exit 0 when clean, 2 on any error.")
+    check.add_argument("file", help="events file (.yaml or .jsonl)")
+    check.add_argument("--corpus", metavar="DIR", help="folder holding the article texts")
+    check.set_defaults(run=run_check)
+
+    listing = commands.add_parser("list", help="print the matching events in time order",
+                                  description="Print the events that match the filters, in time order.")
+    listing.add_argument("file", help="events file (.yaml or .jsonl)")
+    _add_filters(listing)
+    listing.add_argument("--source", action="append", default=[], metavar="S",
+                         help="only events citing this source (id or outlet)")
+    listing.add_argument("--from", dest="date_from", type=_date_arg, metavar="DATE",
+                         help="only events that may fall on or after DATE (2016, 2016-02, 'Feb 2016')")
+    listing.add_argument("--to", dest="date_to", type=_date_arg, metavar="DATE",
+                         help="only events that may fall on or before DATE")
+    listing.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    listing.set_defaults(run=run_list)
+    return parser
+
+
+# --- commands ----------------------------------------------------------------------------
+
+def run_check(args) -> int:
+    from .corpus import Corpus, verify_quotes
+
+    timeline, problems = load_with_problems(args.file)
+    errors = sum(p.severity == "error" for p in problems)
+    quote_lines = []
+    if args.corpus and not errors:
+        folder = Path(args.corpus)
+        if not folder.is_dir():
+            raise QueryError(f"{folder}: the corpus folder does not exist; name the folder holding the articles")
+        checks = verify_quotes(timeline, Corpus(folder))
+        for check in checks:
+            if not check.found:
+                errors += 1
+                quote_lines.append(_quote_problem(args.file, check))
+        found = sum(c.found for c in checks)
+    for problem in problems[:MAX_PROBLEMS_SHOWN]:
+        print(problem, file=sys.stderr)
+    for line in quote_lines:
+        print(line, file=sys.stderr)
+    warnings = sum(p.severity == "warning" for p in problems)
+    summary = f"{args.file}: {len(timeline.events)} events, {len(timeline.sources)} sources, " \
+              f"{sum(a.registered for a in timeline.actors.values())} actors"
+    if args.corpus and not any(p.severity == "error" for p in problems):
+        summary += f"; {found} of {len(checks)} quotes found verbatim"
+    summary += f"; {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    print(summary)
+    return EXIT_BAD_INPUT if errors else EXIT_OK
+
+
+def _quote_problem(path: str, check) -> str:
+    where = f"{path}:{check.citation.line or check.event.line}:1"
+    article = check.source.file if check.source else check.citation.source
+    if check.missing_article:
+        return f"{where}: cannot check the quote of event '{check.event.id}': {check.missing_article}"
+    return (f"{where}: the quote of event '{check.event.id}' is not in {article} verbatim\n"
+            f"    quote:   {check.citation.quote}\n"
+            f"    nearest: {check.nearest}\n"
+            f"    differs: {'; '.join(check.differences)}")
+
+
+def build_query(timeline, args) -> Query:
+    return Query(
+        actors=tuple(resolve_actor(timeline, a) for a in args.actor),
+        kinds=tuple(resolve_kind(timeline, k) for k in args.kind),
+        sources=tuple(s for term in getattr(args, "source", []) for s in resolve_source(timeline, term)),
+        text=args.search or "",
+        date_from=args.date_from.earliest if getattr(args, "date_from", None) else None,
+        date_to=args.date_to.latest if getattr(args, "date_to", None) else None,
+    )
+
+
+def run_list(args) -> int:
+    from .export import terminal_width, to_csv, to_json, to_table
+
+    timeline = load(args.file)
+    query = build_query(timeline, args)
+    events = [timeline.events[i] for i in Searcher(timeline).run(query)]
+    if args.format == "json":
+        sys.stdout.write(to_json(timeline, events))
+    elif args.format == "csv":
+        sys.stdout.write(to_csv(timeline, events))
+    else:
+        width = terminal_width() if sys.stdout.isatty() else None
+        sys.stdout.write(to_table(timeline, events, width))
+    return EXIT_OK
+
+
+def run_app(args) -> int:
+    path = Path(args.file) if args.file else default_events_path()
+    timeline = load(path)
+    query = build_query(timeline, args)
+    from .app import make_app  # Textual is imported only when the explorer opens
+
+    make_app(timeline, query=query, corpus=args.corpus).run()
+    return EXIT_OK

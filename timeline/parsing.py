@@ -1,0 +1,170 @@
+"""Turn the bytes of an events file into Python values that remember where they stood.
+
+YAML is read through PyYAML's composer (the node graph keeps every line and column, and
+shows duplicate keys that a plain `yaml.load` silently drops). JSON Lines is read line by
+line. Both give `Map` and `Seq` containers; the loader validates them.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+
+from .problems import LoadError, Pos, Problem
+
+try:  # libyaml's composer is several times faster than the pure-Python one
+    from yaml import CSafeLoader as _YamlLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _YamlLoader
+
+
+class Map(dict):
+    """A mapping that knows where it, each key and each value stood in the file."""
+
+    __slots__ = ("pos", "key_pos", "value_pos")
+
+    def __init__(self, pos: Pos):
+        super().__init__()
+        self.pos = pos
+        self.key_pos: dict = {}
+        self.value_pos: dict = {}
+
+
+class Seq(list):
+    """A list that knows where it and each item stood in the file."""
+
+    __slots__ = ("pos", "item_pos")
+
+    def __init__(self, pos: Pos):
+        super().__init__()
+        self.pos = pos
+        self.item_pos: list[Pos] = []
+
+
+def value_pos(container, key, fallback: Pos) -> Pos:
+    """Where `container[key]` stands; JSON values only know their line (the fallback)."""
+    if isinstance(container, Map):
+        return container.value_pos.get(key, container.pos)
+    if isinstance(container, Seq) and isinstance(key, int) and key < len(container.item_pos):
+        return container.item_pos[key]
+    return fallback
+
+
+def key_pos(container, key, fallback: Pos) -> Pos:
+    if isinstance(container, Map):
+        return container.key_pos.get(key, container.pos)
+    return fallback
+
+
+def read_text(path: Path) -> str:
+    """The file's text, or a LoadError that says why it cannot be read."""
+    name = str(path)
+    if not path.exists():
+        raise LoadError([Problem(name, Pos(1), "no such file; check the path, or run 'timeline' in a folder that holds events.yaml")])
+    if path.is_dir():
+        raise LoadError([Problem(name, Pos(1), "this is a folder, not an events file; name a .yaml or .jsonl file inside it")])
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise LoadError([Problem(name, Pos(1), f"cannot read the file: {error.strerror}")]) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        column = error.start - (before.rfind(b"\n") + 1) + 1
+        raise LoadError([Problem(name, Pos(line, column),
+                                 f"the file is not UTF-8 text (byte 0x{data[error.start]:02x}); "
+                                 "save it as UTF-8 and try again")]) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip():
+        raise LoadError([Problem(name, Pos(1), "the file is empty; expected an events file (see the README's 'File format')")])
+    return text
+
+
+def _pos(mark) -> Pos:
+    return Pos(mark.line + 1, mark.column + 1)
+
+
+def parse_yaml(text: str, name: str) -> tuple[Map, list[Problem]]:
+    """Compose the YAML and convert its nodes; duplicate keys come back as problems,
+    so the loader can report them together with everything else."""
+    try:
+        nodes = list(yaml.compose_all(text, Loader=_YamlLoader))
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = _pos(mark) if mark else Pos(1)
+        what = error.problem or "invalid YAML"
+        raise LoadError([Problem(name, where, f"this is not valid YAML: {what}; "
+                                 "check the indentation and quoting on this line and the one before")]) from None
+    except yaml.YAMLError as error:
+        raise LoadError([Problem(name, Pos(1), f"this is not valid YAML: {error}")]) from None
+    if len(nodes) != 1:
+        where = _pos(nodes[1].start_mark) if len(nodes) > 1 else Pos(1)
+        raise LoadError([Problem(name, where, "expected one YAML document; remove the extra '---' and what follows it")])
+    problems: list[Problem] = []
+    root = _convert(nodes[0], name, problems)
+    if not isinstance(root, Map):
+        raise LoadError([Problem(name, _pos(nodes[0].start_mark),
+                                 "expected a mapping at the top with 'title', 'sources', 'actors' and 'events'")])
+    return root, problems
+
+
+_NULL_TAG = "tag:yaml.org,2002:null"
+
+
+def _convert(node, name: str, problems: list[Problem]):
+    """Node graph to Map/Seq/str/None. Scalars stay text: the loader decides their types,
+    so `date: 2016-02-09` and `date: 2016` reach the date parser as written."""
+    if isinstance(node, yaml.ScalarNode):
+        return None if node.tag == _NULL_TAG else node.value
+    if isinstance(node, yaml.SequenceNode):
+        seq = Seq(_pos(node.start_mark))
+        for item in node.value:
+            seq.append(_convert(item, name, problems))
+            seq.item_pos.append(_pos(item.start_mark))
+        return seq
+    result = Map(_pos(node.start_mark))
+    for key_node, value_node in node.value:
+        key = _convert(key_node, name, problems)
+        if not isinstance(key, str):
+            problems.append(Problem(name, _pos(key_node.start_mark), "expected a plain word as a key"))
+            continue
+        if key in result:
+            first = result.key_pos[key]
+            problems.append(Problem(name, _pos(key_node.start_mark),
+                                    f"duplicate key '{key}' (first at line {first.line}); "
+                                    "YAML would keep only the last one: remove or rename one"))
+            continue
+        result[key] = _convert(value_node, name, problems)
+        result.key_pos[key] = _pos(key_node.start_mark)
+        result.value_pos[key] = _pos(value_node.start_mark)
+    return result
+
+
+def parse_jsonl(text: str, name: str) -> tuple[dict | None, list[tuple[int, object]]]:
+    """A header (or None) and the (line number, object) of every other line."""
+    header = None
+    records: list[tuple[int, object]] = []
+    problems: list[Problem] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError as error:
+            problems.append(Problem(name, Pos(number, error.colno),
+                                    f"this line is not valid JSON: {error.msg}; each line must be one JSON object"))
+            continue
+        if not records and header is None and isinstance(value, dict) and "id" not in value and (
+            {"title", "sources", "actors", "kinds"} & value.keys()
+        ):
+            header = value
+            continue
+        records.append((number, value))
+    if problems:
+        raise LoadError(problems)
+    return header, records

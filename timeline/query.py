@@ -1,0 +1,102 @@
+"""Which events match: filters by actor, kind, source, text and dates, on precomputed indexes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from .model import Event, Timeline
+from .problems import did_you_mean
+
+
+class QueryError(ValueError):
+    """A filter that names nothing in the file; the message suggests what was meant."""
+
+
+@dataclass(frozen=True)
+class Query:
+    actors: tuple[str, ...] = ()  # actor ids; an event matches if any of them acts in it
+    kinds: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()  # source ids
+    text: str = ""
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return self == Query()
+
+    def with_(self, **changes) -> "Query":
+        return replace(self, **changes)
+
+
+def resolve_actor(timeline: Timeline, term: str) -> str:
+    """The id of the actor whose id, name or alias is `term` (any case)."""
+    wanted = term.strip().lower()
+    for actor in timeline.actors.values():
+        if any(name.lower() == wanted for name in actor.names()):
+            return actor.id
+    names = [name for actor in timeline.actors.values() for name in actor.names()]
+    raise QueryError(f"no actor is called '{term}'{did_you_mean(term, names)}; "
+                     "'timeline list FILE --format json' shows every event's actors")
+
+
+def resolve_kind(timeline: Timeline, term: str) -> str:
+    kind = term.strip().lower()
+    if kind in timeline.kinds:
+        return kind
+    raise QueryError(f"unknown kind '{term}'{did_you_mean(term, timeline.kinds)}; "
+                     f"expected one of: {', '.join(timeline.kinds)}")
+
+
+def resolve_source(timeline: Timeline, term: str) -> list[str]:
+    """Source ids matching an id or an outlet name (an outlet may have several articles)."""
+    wanted = term.strip().lower()
+    found = [s.id for s in timeline.sources.values() if wanted in (s.id.lower(), s.outlet.lower())]
+    if found:
+        return found
+    names = list(timeline.sources) + [s.outlet for s in timeline.sources.values()]
+    raise QueryError(f"no source is called '{term}'{did_you_mean(term, names)}; "
+                     "name a source id or an outlet")
+
+
+def search_text(timeline: Timeline, event: Event) -> str:
+    """Everything a text search looks at, lowercased once."""
+    parts = [event.id, event.title, event.summary or "", event.location or ""]
+    parts += [c.quote for c in event.sources]
+    for actor_id in event.actor_ids:
+        actor = timeline.actors.get(actor_id)
+        parts += actor.names() if actor else [actor_id]
+    return "\n".join(parts).lower()
+
+
+class Searcher:
+    """Runs queries against one timeline, keeping the lowercased texts between queries."""
+
+    def __init__(self, timeline: Timeline):
+        self.timeline = timeline
+        self._texts: list[str] | None = None
+
+    def texts(self) -> list[str]:
+        if self._texts is None:
+            self._texts = [search_text(self.timeline, e) for e in self.timeline.events]
+        return self._texts
+
+    def run(self, query: Query) -> list[int]:
+        """Indexes (in time order) of the events that match every kind of filter."""
+        t = self.timeline
+        candidates: set[int] | None = None
+        for ids, index in ((query.actors, t.index_actor), (query.kinds, t.index_kind),
+                           (query.sources, t.index_source)):
+            if ids:
+                matched = set().union(*(index.get(i, ()) for i in ids))
+                candidates = matched if candidates is None else candidates & matched
+        result = sorted(candidates) if candidates is not None else range(len(t.events))
+        if query.text:
+            needle = query.text.lower()
+            texts = self.texts()
+            result = [i for i in result if needle in texts[i]]
+        if query.date_from or query.date_to:
+            events = t.events
+            result = [i for i in result if events[i].date.overlaps(query.date_from, query.date_to)]
+        return list(result)
