@@ -143,7 +143,7 @@ def run_check(args) -> int:
 
 def _quote_problem(path: str, check) -> str:
     where = f"{path}:{check.citation.line or check.event.line}:1"
-    article = check.source.file if check.source else check.citation.source
+    article = f"{check.source.file} ({check.source.outlet})" if check.source else check.citation.source
     if check.missing_article:
         return f"{where}: cannot check the quote of event '{check.event.id}': {check.missing_article}"
     return (f"{where}: the quote of event '{check.event.id}' is not in {article} verbatim\n"
