@@ -1,0 +1,306 @@
+"""The explorer: a thin Textual layer over the core (loader, query, model)."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.containers import Horizontal
+from textual.widgets import Footer, Input, Static
+
+from . import keys
+from .dates import When
+from .model import Timeline
+from .query import Query, Searcher
+from .widgets.detail import DetailPane, RelatedList
+from .widgets.help import HelpScreen
+from .widgets.picker import Choice, PickerScreen
+from .widgets.prompts import DateRangeScreen, GotoDateScreen
+from .widgets.timeline_view import MONTH_ABBR, TimelineView, month_key
+
+NARROW_WIDTH = 100  # below this the detail pane goes under the timeline
+
+
+class TimelineApp(App):
+    CSS_PATH = "app.tcss"
+    BINDINGS = keys.APP
+    COMMANDS = App.COMMANDS | {lambda: TimelineCommands}
+
+    def __init__(self, timeline: Timeline, query: Query | None = None, corpus: str | None = None):
+        super().__init__()
+        self.timeline = timeline
+        self.searcher = Searcher(timeline)
+        self.query_state = query or Query()
+        # The order filters were set in, so Escape can take back the last one.
+        self.filter_order: list[str] = [name for name in ("actors", "kinds", "sources", "text", "dates")
+                                        if _filter_is_on(self.query_state, name)]
+        self.corpus = corpus
+        self.shown: list[int] = []
+        self._text_before_search = ""
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="header"):
+            yield Static(id="header-left")
+            yield Static(id="header-right")
+        with Horizontal(id="body"):
+            yield TimelineView(self.timeline, id="timeline")
+            yield DetailPane(self.timeline, id="detail")
+        yield Input(placeholder="search titles, summaries, quotes and actors", id="search")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = self.timeline.title
+        self.query_one("#search", Input).display = False
+        self._fit_layout(self.size.width)
+        self.refilter()
+        self.query_one(TimelineView).focus()
+
+    def on_resize(self, event) -> None:
+        self._fit_layout(event.size.width)
+
+    def _fit_layout(self, width: int) -> None:
+        self.query_one("#body").set_class(width < NARROW_WIDTH, "narrow")
+
+    # --- filtering -------------------------------------------------------------------
+
+    def set_query(self, name: str, **changes) -> None:
+        self.query_state = self.query_state.with_(**changes)
+        if name in self.filter_order:
+            self.filter_order.remove(name)
+        if _filter_is_on(self.query_state, name):
+            self.filter_order.append(name)
+        self.refilter()
+
+    def refilter(self) -> None:
+        view = self.query_one(TimelineView)
+        keep = view.selected_event
+        self.shown = self.searcher.run(self.query_state)
+        view.empty_message = self.empty_message() if not self.shown else []
+        view.show(self.shown, keep_event=keep)
+        self.update_header()
+
+    def filter_descriptions(self) -> list[str]:
+        q, t = self.query_state, self.timeline
+        parts = []
+        if q.actors:
+            parts.append("actor: " + " or ".join(t.actor_name(a) for a in q.actors))
+        if q.kinds:
+            parts.append("kind: " + " or ".join(q.kinds))
+        if q.sources:
+            parts.append("source: " + " or ".join(q.sources))
+        if q.text:
+            parts.append(f"text: “{q.text}”")
+        if q.date_from or q.date_to:
+            first = q.date_from.isoformat() if q.date_from else "start"
+            last = q.date_to.isoformat() if q.date_to else "end"
+            parts.append(f"dates: {first} to {last}")
+        return parts
+
+    def empty_message(self) -> list[str]:
+        lines = ["", "   No events match."]
+        if self.filter_descriptions():
+            lines.append("")
+            lines += [f"   {part}" for part in self.filter_descriptions()]
+            lines += ["", "   Press r to clear all filters, or Esc to clear the last one."]
+        return lines
+
+    def update_header(self) -> None:
+        left = Text(no_wrap=True, overflow="ellipsis")
+        left.append(f" {len(self.shown)} of {len(self.timeline.events)} events", style="bold")
+        for part in self.filter_descriptions():
+            left.append("  │  ")
+            left.append(part, style="bold yellow")
+        left.append("  │  ")
+        left.append(self.timeline.title, style="dim")
+        self.query_one("#header-left", Static).update(left)
+        self.update_position()
+
+    def update_position(self) -> None:
+        view = self.query_one(TimelineView)
+        index = view.selected_event
+        right = Text(no_wrap=True)
+        if index is not None and self.shown:
+            position = view.event_rows.index(view.cursor) + 1 if view.cursor in view.event_rows else 0
+            right.append(f"▸ {self.timeline.events[index].date.display()} ", style="bold")
+            right.append(f"{position}/{len(self.shown)} ", style="dim")
+        self.query_one("#header-right", Static).update(right)
+
+    # --- actions ---------------------------------------------------------------------
+
+    def action_pick_actors(self) -> None:
+        t = self.timeline
+        choices = [
+            Choice(actor.id, actor.name, len(t.index_actor.get(actor.id, ())), actor.aliases)
+            for actor in t.actors.values()
+        ]
+        choices.sort(key=lambda c: (-c.count, c.label.lower()))
+        self.push_screen(PickerScreen("Filter by actor", choices, self.query_state.actors),
+                         partial(self._picked, "actors"))
+
+    def action_pick_kinds(self) -> None:
+        t = self.timeline
+        choices = [Choice(kind, kind, len(t.index_kind.get(kind, ())), (description,))
+                   for kind, description in t.kinds.items()]
+        self.push_screen(PickerScreen("Filter by kind", choices, self.query_state.kinds),
+                         partial(self._picked, "kinds"))
+
+    def _picked(self, name: str, values: tuple[str, ...] | None) -> None:
+        if values is not None:
+            self.set_query(name, **{name: tuple(values)})
+        self.query_one(TimelineView).focus()
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        self._text_before_search = self.query_state.text
+        search.value = self.query_state.text
+        search.display = True
+        search.focus()
+
+    def on_input_changed(self, message: Input.Changed) -> None:
+        if message.input.id == "search":
+            self.set_query("text", text=message.value.strip())
+
+    def on_input_submitted(self, message: Input.Submitted) -> None:
+        if message.input.id == "search":
+            self._close_search()
+
+    def _close_search(self) -> None:
+        self.query_one("#search", Input).display = False
+        self.query_one(TimelineView).focus()
+
+    def action_pick_dates(self) -> None:
+        q = self.query_state
+        screen = DateRangeScreen(q.date_from.isoformat() if q.date_from else "",
+                                 q.date_to.isoformat() if q.date_to else "")
+        self.push_screen(screen, self._picked_dates)
+
+    def _picked_dates(self, result: tuple[When | None, When | None] | None) -> None:
+        if result is not None:
+            first, last = result
+            self.set_query("dates", date_from=first.earliest if first else None,
+                           date_to=last.latest if last else None)
+        self.query_one(TimelineView).focus()
+
+    def action_clear_filters(self) -> None:
+        self.query_state = Query()
+        self.filter_order.clear()
+        self.refilter()
+        self.notify("All filters cleared.", timeout=2)
+
+    def action_back(self) -> None:
+        """Escape: close the search bar, leave the detail pane, or clear the last filter."""
+        search = self.query_one("#search", Input)
+        if search.display:
+            self.set_query("text", text=self._text_before_search)
+            self._close_search()
+            return
+        view = self.query_one(TimelineView)
+        if not view.has_focus:
+            view.focus()
+            return
+        if self.filter_order:
+            self.set_query(self.filter_order[-1], **_cleared(self.filter_order[-1]))
+
+    def action_goto_date(self) -> None:
+        self.push_screen(GotoDateScreen(), self._went_to)
+
+    def _went_to(self, when: When | None) -> None:
+        if when is not None:
+            self.query_one(TimelineView).go_to_day(when.sort_key[0])
+        self.query_one(TimelineView).focus()
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
+
+    # --- messages from widgets ---------------------------------------------------------
+
+    def on_timeline_view_selected(self, message: TimelineView.Selected) -> None:
+        index = message.event_index
+        self.query_one(DetailPane).show_event(None if index is None else self.timeline.events[index])
+        self.update_position()
+
+    def on_timeline_view_opened(self, message: TimelineView.Opened) -> None:
+        related = self.query_one(RelatedList)
+        if related.display and related.option_count:
+            related.focus()
+        else:
+            self.query_one(DetailPane).focus()
+
+    def on_detail_pane_follow(self, message: DetailPane.Follow) -> None:
+        self.jump_to_event(message.event_id)
+
+    def jump_to_event(self, event_id: str) -> None:
+        index = self.timeline.by_id.get(event_id)
+        if index is None:
+            self.notify(f"No event '{event_id}' in this file.", severity="warning")
+            return
+        view = self.query_one(TimelineView)
+        if index not in set(self.shown):
+            # Following a link serves the user better than refusing it: show everything,
+            # and say so, rather than leave them at a dead end.
+            self.query_state = Query()
+            self.filter_order.clear()
+            self.refilter()
+            self.notify("Filters cleared to show the linked event.", timeout=3)
+        view.select_event(index)
+        view.focus()
+
+
+def _filter_is_on(query: Query, name: str) -> bool:
+    if name == "dates":
+        return bool(query.date_from or query.date_to)
+    return bool(getattr(query, name))
+
+
+def _cleared(name: str) -> dict:
+    if name == "dates":
+        return {"date_from": None, "date_to": None}
+    return {name: "" if name == "text" else ()}
+
+
+class TimelineCommands(Provider):
+    """Command palette: filter by an actor or kind, go to a month, clear filters."""
+
+    def _commands(self) -> list[tuple[str, object, str]]:
+        app: TimelineApp = self.app
+        t = app.timeline
+        commands = [("Clear all filters", app.action_clear_filters, "show every event"),
+                    ("Show keys (help)", app.action_help, "every key binding")]
+        for actor in sorted(t.actors.values(), key=lambda a: -len(t.index_actor.get(a.id, ()))):
+            count = len(t.index_actor.get(actor.id, ()))
+            commands.append((f"Actor: {actor.name}", partial(app.set_query, "actors", actors=(actor.id,)),
+                             f"show the {count} events of {actor.name}"))
+        for kind in t.kinds:
+            commands.append((f"Kind: {kind}", partial(app.set_query, "kinds", kinds=(kind,)),
+                             f"show only {kind} events"))
+        months = sorted({month_key(e) for e in t.events})
+        for year, month in months:
+            label = f"{MONTH_ABBR[month]} {year}" if month else str(year)
+            ordinal = _first_day(year, month)
+            commands.append((f"Go to {label}", partial(app.query_one(TimelineView).go_to_day, ordinal),
+                             "move the cursor there"))
+        return commands
+
+    async def discover(self) -> Hits:
+        for name, callback, help_text in self._commands()[:12]:
+            yield DiscoveryHit(name, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, callback, help_text in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)
+
+
+def _first_day(year: int, month: int) -> int:
+    import datetime as dt
+
+    return dt.date(year, month or 1, 1).toordinal()
+
+
+def make_app(timeline: Timeline, query: Query | None = None, corpus: str | None = None) -> TimelineApp:
+    """Build the app from loaded data; the CLI and the tests both come through here."""
+    return TimelineApp(timeline, query=query, corpus=corpus)

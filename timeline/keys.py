@@ -1,0 +1,49 @@
+"""Every key binding, with an id and a description, in one place.
+
+The footer, the help screen and the command palette all read these lists, and the ids let
+users remap keys (Textual's keymaps), so no key is handled by a hand-written `if` chain.
+"""
+
+from textual.binding import Binding
+
+APP = [
+    Binding("a", "pick_actors", "Actors", id="filter.actors"),
+    Binding("t", "pick_kinds", "Kinds", id="filter.kinds"),
+    Binding("slash", "search", "Search", id="filter.search", key_display="/"),
+    Binding("d", "pick_dates", "Dates", id="filter.dates"),
+    Binding("r", "clear_filters", "Reset", id="filter.clear"),
+    Binding("escape", "back", "Back", id="app.back", show=False),
+    Binding("colon", "goto_date", "Go to date", id="nav.goto", key_display=":"),
+    Binding("tab", "focus_next", "Next pane", id="app.focus_next", show=False),
+    Binding("shift+tab", "focus_previous", "Previous pane", id="app.focus_previous", show=False),
+    Binding("question_mark", "help", "Help", id="app.help", key_display="?"),
+    Binding("ctrl+p", "command_palette", "Commands", id="app.palette", show=False),
+    Binding("q", "quit", "Quit", id="app.quit"),
+]
+
+TIMELINE = [
+    Binding("j,down", "cursor_down", "Next event", id="nav.down", show=False),
+    Binding("k,up", "cursor_up", "Previous event", id="nav.up", show=False),
+    Binding("g,home", "first", "First event", id="nav.first", show=False),
+    Binding("G,end", "last", "Last event", id="nav.last", show=False),
+    Binding("pagedown", "page_down", "Page down", id="nav.page_down", show=False),
+    Binding("pageup", "page_up", "Page up", id="nav.page_up", show=False),
+    Binding("right_square_bracket", "next_month", "Next month", id="nav.next_month", show=False, key_display="]"),
+    Binding("left_square_bracket", "previous_month", "Previous month", id="nav.previous_month", show=False, key_display="["),
+    Binding("right_curly_bracket", "next_year", "Next year", id="nav.next_year", show=False, key_display="}"),
+    Binding("left_curly_bracket", "previous_year", "Previous year", id="nav.previous_year", show=False, key_display="{"),
+    Binding("enter", "open", "Open", id="nav.open"),
+]
+
+DETAIL = [
+    Binding("enter", "follow", "Follow link", id="detail.follow"),
+]
+
+# Keys shown on the help screen that belong to widgets Textual provides.
+PICKER_HELP = [
+    ("type", "narrow the list (names and aliases match)"),
+    ("↑/↓", "move"),
+    ("tab", "choose or unchoose (several may be chosen)"),
+    ("enter", "apply (the highlighted one, if none is chosen)"),
+    ("escape", "close without changing the filter"),
+]

@@ -1,0 +1,66 @@
+"""The help screen: every key, read from the same registry as the footer, and the marks."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from .. import keys
+from .timeline_view import DENIED_MARK, KIND_MARKS, STATUS_MARKS
+
+
+def _key_names(app, binding: Binding) -> str:
+    """The keys bound now (after any keymap), as the footer would show them."""
+    shown = []
+    for key in binding.key.split(","):
+        key = key.strip()
+        shown.append(binding.key_display if binding.key_display and len(binding.key.split(",")) == 1
+                     else app.get_key_display(Binding(key, binding.action)))
+    return " ".join(shown)
+
+
+def help_table(app) -> Table:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column()
+    groups = [("Moving", keys.TIMELINE), ("Filtering and the app", keys.APP), ("Detail pane", keys.DETAIL)]
+    for title, bindings in groups:
+        table.add_row(Text(title, style="bold underline"), "")
+        for binding in bindings:
+            table.add_row(_key_names(app, binding), binding.description)
+        table.add_row("", "")
+    table.add_row(Text("In a picker", style="bold underline"), "")
+    for key, what in keys.PICKER_HELP:
+        table.add_row(key, what)
+    table.add_row("", "")
+    table.add_row(Text("Marks in the timeline", style="bold underline"), "")
+    for kind, (mark, style) in KIND_MARKS.items():
+        table.add_row(Text(mark, style=style), kind)
+    for status, (mark, style) in STATUS_MARKS.items():
+        if mark.strip():
+            table.add_row(Text(mark, style=style), f"{status} (status)")
+    table.add_row(Text(DENIED_MARK[0], style=DENIED_MARK[1]), "another event denies or contradicts it")
+    table.add_row("3▤", "number of sources cited")
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape,q,question_mark", "close", "Close", id="help.close"),
+    ]
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll { width: 72; max-width: 95%; height: 90%; border: thick $accent; background: $panel; padding: 0 1; }
+    """
+
+    def compose(self):
+        with VerticalScroll():
+            yield Static(Text("Keys", style="bold"))
+            yield Static(help_table(self.app))
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,106 @@
+"""A picker: choose several items (actors, kinds) from a list that narrows as you type."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, SelectionList
+from textual.widgets.selection_list import Selection
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str  # what the filter holds (an actor id, a kind)
+    label: str  # what the list shows
+    count: int  # how many events it has
+    names: tuple[str, ...] = ()  # other names that match when typed (aliases)
+
+    def matches(self, typed: str) -> bool:
+        typed = typed.lower()
+        return any(typed in name.lower() for name in (self.label, self.value, *self.names))
+
+
+class PickerScreen(ModalScreen[tuple[str, ...] | None]):
+    """Returns the chosen values, or None when closed with Escape."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Close", id="picker.cancel"),
+        Binding("down", "move(1)", "Down", show=False, id="picker.down"),
+        Binding("up", "move(-1)", "Up", show=False, id="picker.up"),
+        # Tab chooses, as in fzf: space must stay free for typing names like "Dmitry Peskov".
+        Binding("tab", "toggle", "Choose", id="picker.toggle", priority=True),
+        Binding("enter", "apply", "Apply", id="picker.apply"),
+    ]
+    DEFAULT_CSS = """
+    PickerScreen { align: center middle; }
+    PickerScreen > Vertical { width: 70%; max-width: 80; min-width: 40; height: 80%; border: thick $accent; background: $panel; padding: 0 1; }
+    PickerScreen Input { margin: 0 0 1 0; }
+    PickerScreen SelectionList { height: 1fr; }
+    PickerScreen #picker-hint { color: $text-muted; }
+    """
+
+    def __init__(self, title: str, choices: list[Choice], chosen: tuple[str, ...] = ()):
+        super().__init__()
+        self.title_text = title
+        self.choices = choices
+        self.chosen: list[str] = list(chosen)
+
+    def compose(self):
+        with Vertical():
+            yield Label(Text(self.title_text, style="bold"))
+            yield Input(placeholder="type to narrow", id="picker-input")
+            yield SelectionList[str](id="picker-list")
+            yield Label("tab chooses (several may be) · enter applies · esc closes", id="picker-hint")
+
+    def on_mount(self) -> None:
+        self.refill("")
+        self.query_one(Input).focus()
+
+    def refill(self, typed: str) -> None:
+        selection = self.query_one(SelectionList)
+        selection.clear_options()
+        shown = [c for c in self.choices if not typed or c.matches(typed)]
+        selection.add_options([
+            Selection(Text.assemble(c.label, (f"  {c.count}", "dim")), c.value, c.value in self.chosen)
+            for c in shown
+        ])
+        if shown:
+            selection.highlighted = 0
+
+    def on_input_changed(self, message: Input.Changed) -> None:
+        self.refill(message.value)
+
+    def on_selection_list_selection_toggled(self, message: SelectionList.SelectionToggled) -> None:
+        value = message.selection.value
+        if value in self.chosen:
+            self.chosen.remove(value)
+        else:
+            self.chosen.append(value)
+
+    def action_move(self, delta: int) -> None:
+        selection = self.query_one(SelectionList)
+        if selection.option_count:
+            current = selection.highlighted or 0
+            selection.highlighted = max(0, min(selection.option_count - 1, current + delta))
+
+    def action_toggle(self) -> None:
+        selection = self.query_one(SelectionList)
+        if selection.highlighted is not None:
+            selection.toggle(selection.get_option_at_index(selection.highlighted).value)
+
+    def on_input_submitted(self, message: Input.Submitted) -> None:
+        message.stop()
+        self.action_apply()
+
+    def action_apply(self) -> None:
+        selection = self.query_one(SelectionList)
+        if not self.chosen and selection.highlighted is not None and selection.option_count:
+            self.chosen.append(selection.get_option_at_index(selection.highlighted).value)
+        self.dismiss(tuple(self.chosen))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,342 @@
+"""The timeline: events in time order under year and month headings, one row each.
+
+Rendered virtually with Textual's Line API: only the visible rows are drawn, and drawn
+rows are cached, so the widget costs the same for fifty events or a million.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.events import Click
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from .. import keys
+from ..dates import DAY, MONTH, MONTH_ABBR, YEAR
+from ..model import Event, Timeline
+
+# A symbol for each kind, so the row reads without colour; all are one cell wide and
+# have no emoji form that a terminal might draw two cells wide.
+KIND_MARKS = {
+    "airstrike": ("↯", "bold red"),
+    "attack": ("✸", "bold bright_red"),
+    "statement": ("❝", "bright_blue"),
+    "claim": ("✦", "yellow"),
+    "denial": ("⊗", "magenta"),
+    "report": ("#", "cyan"),
+    "media": ("▶", "green"),
+    "deployment": ("⇶", "bright_cyan"),
+    "political": ("◉", "bright_magenta"),
+    "other": ("•", "white"),
+}
+DEFAULT_MARK = ("•", "white")
+STATUS_MARKS = {"disputed": ("?", "bold yellow"), "alleged": ("~", "yellow"), "reported": (" ", "")}
+DENIED_MARK = ("✗", "bold red")
+
+HEADING_YEAR, HEADING_MONTH, EVENT_ROW = 0, 1, 2
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    kind: int  # HEADING_YEAR, HEADING_MONTH or EVENT_ROW
+    event: int = -1  # index into timeline.events, for event rows
+    label: str = ""  # for headings
+
+
+def month_key(event: Event) -> tuple[int, int]:
+    """(year, month) an event files under: that of the day it sorts by (its start, or its
+    end when the start is open); month 0 for year-precision dates, which stand under the
+    year heading before its months."""
+    point = event.date.start or event.date.end
+    return (point.year, point.month if point.precision >= MONTH else 0)
+
+
+def build_rows(timeline: Timeline, indexes: list[int]) -> list[Row]:
+    rows: list[Row] = []
+    year = month = None
+    for index in indexes:
+        y, m = month_key(timeline.events[index])
+        if y != year:
+            rows.append(Row(HEADING_YEAR, label=str(y)))
+            year, month = y, 0
+        if m and m != month:
+            rows.append(Row(HEADING_MONTH, label=f"{MONTH_ABBR[m]} {y}"))
+            month = m
+        rows.append(Row(EVENT_ROW, index))
+    return rows
+
+
+class TimelineView(ScrollView, can_focus=True):
+    """Scrollable list of events; the cursor is always on an event row."""
+
+    BINDINGS = keys.TIMELINE
+    COMPONENT_CLASSES = {"timeline--year", "timeline--month", "timeline--cursor", "timeline--dim", "timeline--empty"}
+    DEFAULT_CSS = """
+    TimelineView { background: $surface; }
+    TimelineView > .timeline--year { color: $text; text-style: bold; background: $primary 30%; }
+    TimelineView > .timeline--month { color: $text-muted; text-style: bold; }
+    TimelineView > .timeline--cursor { background: $accent 40%; }
+    TimelineView:focus > .timeline--cursor { background: $accent 70%; }
+    TimelineView > .timeline--dim { color: $text-muted; }
+    TimelineView > .timeline--empty { color: $warning; }
+    """
+
+    cursor = reactive(-1, always_update=True)  # index into rows, -1 when there are none
+
+    class Selected(Message):
+        """The cursor moved to an event (or to none)."""
+
+        def __init__(self, event_index: int | None):
+            self.event_index = event_index
+            super().__init__()
+
+    class Opened(Message):
+        """Enter was pressed on an event."""
+
+        def __init__(self, event_index: int):
+            self.event_index = event_index
+            super().__init__()
+
+    def __init__(self, timeline: Timeline, **kwargs):
+        super().__init__(**kwargs)
+        self.timeline = timeline
+        self.rows: list[Row] = []
+        self.event_rows: list[int] = []  # positions in `rows` of the event rows
+        self.empty_message: list[str] = []
+        self._cache: LRUCache[tuple, Strip] = LRUCache(1024)
+        self._date_width = 12
+
+    # --- content ---------------------------------------------------------------------
+
+    def show(self, indexes: list[int], keep_event: int | None = None) -> None:
+        """Display these events; keep the cursor on `keep_event` if it is still shown."""
+        self.rows = build_rows(self.timeline, indexes)
+        self.event_rows = [i for i, row in enumerate(self.rows) if row.kind == EVENT_ROW]
+        widths = [len(self.timeline.events[self.rows[i].event].date.display()) for i in self.event_rows[:2000]]
+        self._date_width = min(22, max(widths, default=10))
+        self._cache.clear()
+        self.virtual_size = Size(self.size.width, len(self.rows) or len(self.empty_message))
+        target = None
+        if keep_event is not None:
+            target = next((r for r in self.event_rows if self.rows[r].event == keep_event), None)
+        self.cursor = target if target is not None else (self.event_rows[0] if self.event_rows else -1)
+        self.refresh()
+
+    @property
+    def selected_event(self) -> int | None:
+        return self.rows[self.cursor].event if 0 <= self.cursor < len(self.rows) else None
+
+    def select_event(self, event_index: int) -> bool:
+        for position in self.event_rows:
+            if self.rows[position].event == event_index:
+                self.cursor = position
+                return True
+        return False
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self.refresh()
+        if new >= 0:
+            self.scroll_to_cursor()
+        self.post_message(self.Selected(self.selected_event))
+
+    def scroll_to_cursor(self) -> None:
+        # Keep the cursor's headings in view when they fit above it.
+        top = self.cursor
+        while top > 0 and self.rows[top - 1].kind != EVENT_ROW and self.cursor - top < 2:
+            top -= 1
+        self.scroll_to_region(Region(0, top, 1, self.cursor - top + 1), animate=False, immediate=True)
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    def on_resize(self) -> None:
+        self._cache.clear()
+        self.virtual_size = Size(self.size.width, len(self.rows) or len(self.empty_message))
+
+    # --- rendering -------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        row_index = y + self.scroll_offset.y
+        width = self.scrollable_content_region.width
+        if not self.rows:
+            return self._render_empty(row_index, width)
+        if row_index >= len(self.rows):
+            return Strip.blank(width, self.rich_style)
+        selected = row_index == self.cursor
+        key = (row_index, width, selected, self.has_focus)
+        strip = self._cache.get(key)
+        if strip is None:
+            strip = self._render_row(self.rows[row_index], width, selected)
+            self._cache[key] = strip
+        return strip
+
+    def _render_empty(self, row_index: int, width: int) -> Strip:
+        if row_index < len(self.empty_message):
+            style = self.get_component_rich_style("timeline--empty")
+            text = Text(self.empty_message[row_index], style=style, no_wrap=True, overflow="ellipsis")
+            text.truncate(width, overflow="ellipsis", pad=True)
+            return Strip(list(text.render(self.app.console)), width)
+        return Strip.blank(width, self.rich_style)
+
+    def _render_row(self, row: Row, width: int, selected: bool) -> Strip:
+        base = self.rich_style
+        if row.kind == HEADING_YEAR:
+            style = base + self.get_component_rich_style("timeline--year")
+            return Strip([Segment(f" {row.label}".ljust(width)[:width], style)], width)
+        if row.kind == HEADING_MONTH:
+            style = base + self.get_component_rich_style("timeline--month")
+            return Strip([Segment(f"  {row.label}".ljust(width)[:width], style)], width)
+        text = self.row_text(row.event, width)
+        if selected:
+            text.stylize(self.get_component_rich_style("timeline--cursor"))
+        segments = list(text.render(self.app.console))
+        return Strip(segments, width).apply_style(base)
+
+    def row_text(self, event_index: int, width: int) -> Text:
+        """One event as a row: date, kind mark, status marks, title, actors, source count."""
+        t = self.timeline
+        event = t.events[event_index]
+        dim = self.get_component_rich_style("timeline--dim")
+        mark, mark_style = KIND_MARKS.get(event.kind, DEFAULT_MARK)
+        status, status_style = STATUS_MARKS.get(event.status, (" ", ""))
+        denied = DENIED_MARK if t.is_denied(event) else (" ", "")
+        sources = f" {len(event.sources)}▤"
+        actors = ", ".join(_short_name(t, a) for a in dict.fromkeys(event.actor_ids))
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append("   ")
+        text.append(event.date.display().ljust(self._date_width)[: self._date_width], style=dim)
+        text.append(" ")
+        text.append(mark, style=mark_style)
+        text.append(status, style=status_style)
+        text.append(denied[0], style=denied[1])
+        text.append(" ")
+        fixed = text.cell_len + len(sources)
+        room = max(0, width - fixed)
+        title = event.title
+        actor_room = min(len(actors) + 3, max(0, room - len(title)), max(0, room // 3))
+        title_room = room - actor_room
+        text.append(_fit(title, title_room))
+        if actor_room > 3:
+            text.append(_fit("  " + actors, actor_room), style=dim)
+        text.append(sources, style=dim)
+        return text
+
+    # --- keys and mouse --------------------------------------------------------------
+
+    def _move_to(self, position: int | None) -> None:
+        if position is not None and self.event_rows:
+            self.cursor = position
+
+    def _step(self, delta: int) -> None:
+        if not self.event_rows:
+            return
+        here = bisect.bisect_left(self.event_rows, self.cursor)
+        self._move_to(self.event_rows[max(0, min(len(self.event_rows) - 1, here + delta))])
+
+    def action_cursor_down(self) -> None:
+        self._step(1)
+
+    def action_cursor_up(self) -> None:
+        self._step(-1)
+
+    def action_first(self) -> None:
+        self._move_to(self.event_rows[0] if self.event_rows else None)
+
+    def action_last(self) -> None:
+        self._move_to(self.event_rows[-1] if self.event_rows else None)
+
+    def action_page_down(self) -> None:
+        self._page(1)
+
+    def action_page_up(self) -> None:
+        self._page(-1)
+
+    def _page(self, direction: int) -> None:
+        if not self.event_rows:
+            return
+        height = max(1, self.scrollable_content_region.height - 1)
+        target = max(0, min(len(self.rows) - 1, self.cursor + direction * height))
+        here = bisect.bisect_left(self.event_rows, target)
+        if direction < 0 and (here >= len(self.event_rows) or self.event_rows[here] != target):
+            here -= 1
+        self._move_to(self.event_rows[max(0, min(len(self.event_rows) - 1, here))])
+        self.scroll_to(y=max(0, self.scroll_offset.y + direction * height), animate=False, immediate=True)
+        self.scroll_to_cursor()
+
+    def _jump_heading(self, kinds: tuple[int, ...], direction: int) -> None:
+        """Move to the first event of the next (or previous) month or year that has events."""
+        starts = sorted({self._first_event_after(i) for i, row in enumerate(self.rows) if row.kind in kinds})
+        if not starts:
+            return
+        if direction > 0:
+            target = next((s for s in starts if s > self.cursor), None)
+        else:
+            current = bisect.bisect_right(starts, self.cursor) - 1
+            target = starts[current - 1] if current >= 1 else None
+        if target is None:
+            self.app.bell()
+        else:
+            self._move_to(target)
+
+    def _first_event_after(self, heading: int) -> int:
+        return self.event_rows[bisect.bisect_left(self.event_rows, heading)]
+
+    def action_next_month(self) -> None:
+        self._jump_heading((HEADING_MONTH, HEADING_YEAR), 1)
+
+    def action_previous_month(self) -> None:
+        self._jump_heading((HEADING_MONTH, HEADING_YEAR), -1)
+
+    def action_next_year(self) -> None:
+        self._jump_heading((HEADING_YEAR,), 1)
+
+    def action_previous_year(self) -> None:
+        self._jump_heading((HEADING_YEAR,), -1)
+
+    def action_open(self) -> None:
+        if self.selected_event is not None:
+            self.post_message(self.Opened(self.selected_event))
+
+    def go_to_day(self, ordinal: int) -> None:
+        """Move to the first shown event whose earliest day is on or after `ordinal`."""
+        events = self.timeline.events
+        for position in self.event_rows:
+            if events[self.rows[position].event].date.sort_key[0] >= ordinal:
+                self._move_to(position)
+                return
+        self.action_last()
+
+    def on_click(self, event: Click) -> None:
+        row = event.y + self.scroll_offset.y
+        if 0 <= row < len(self.rows) and self.rows[row].kind == EVENT_ROW:
+            self.cursor = row
+
+
+def _short_name(timeline: Timeline, actor_id: str) -> str:
+    actor = timeline.actors.get(actor_id)
+    if actor is None:
+        return actor_id
+    # The shortest alias that is a single word reads best in a row ("Kadyrov", "Peskov").
+    words = [a for a in actor.aliases if " " not in a and a[:1].isupper()]
+    return min(words, key=len) if words else actor.name
+
+
+def _fit(text: str, room: int) -> str:
+    if room <= 0:
+        return ""
+    if len(text) <= room:
+        return text.ljust(room)
+    return text[: room - 1] + "…"
