@@ -61,7 +61,11 @@ class TimelineApp(App):
         self._fit_layout(event.size.width)
 
     def _fit_layout(self, width: int) -> None:
-        self.query_one("#body").set_class(width < NARROW_WIDTH, "narrow")
+        narrow = width < NARROW_WIDTH
+        self.query_one("#body").set_class(narrow, "narrow")
+        footer = self.query_one(Footer)
+        footer.compact = narrow
+        footer.show_command_palette = not narrow
 
     # --- filtering -------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ APP = [
     Binding("d", "pick_dates", "Dates", id="filter.dates"),
     Binding("r", "clear_filters", "Reset", id="filter.clear"),
     Binding("escape", "back", "Back", id="app.back", show=False),
-    Binding("colon", "goto_date", "Go to date", id="nav.goto", key_display=":"),
+    Binding("colon", "goto_date", "Go to", id="nav.goto", key_display=":", tooltip="Go to a date"),
     Binding("tab", "focus_next", "Next pane", id="app.focus_next", show=False),
     Binding("shift+tab", "focus_previous", "Previous pane", id="app.focus_previous", show=False),
     Binding("question_mark", "help", "Help", id="app.help", key_display="?"),
@@ -32,7 +32,7 @@ TIMELINE = [
     Binding("left_square_bracket", "previous_month", "Previous month", id="nav.previous_month", show=False, key_display="["),
     Binding("right_curly_bracket", "next_year", "Next year", id="nav.next_year", show=False, key_display="}"),
     Binding("left_curly_bracket", "previous_year", "Previous year", id="nav.previous_year", show=False, key_display="{"),
-    Binding("enter", "open", "Open", id="nav.open"),
+    Binding("enter", "open", "Open", id="nav.open", tooltip="Open the detail pane's links"),
 ]
 
 DETAIL = [

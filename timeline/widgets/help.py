@@ -31,7 +31,7 @@ def help_table(app) -> Table:
     for title, bindings in groups:
         table.add_row(Text(title, style="bold underline"), "")
         for binding in bindings:
-            table.add_row(_key_names(app, binding), binding.description)
+            table.add_row(_key_names(app, binding), binding.tooltip or binding.description)
         table.add_row("", "")
     table.add_row(Text("In a picker", style="bold underline"), "")
     for key, what in keys.PICKER_HELP:
