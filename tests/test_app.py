@@ -360,3 +360,17 @@ async def test_opening_already_filtered(timeline):
         expected = [e.id for e in timeline.events if "peskov" in e.actor_ids and e.kind == "statement"]
         assert shown_ids(app) == expected
         assert "actor: Dmitry Peskov" in header(app) and "kind: statement" in header(app)
+
+
+async def test_row_counts_articles_not_quotes(timeline):
+    claim = timeline.event("kadyrov-claims-spy-network-inside-is")
+    articles = len({c.source for c in claim.sources})
+    assert articles < len(claim.sources)  # the case that tells the two apart
+    app = make_app(timeline)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = app.query_one(TimelineView)
+        row = view.row_text(timeline.by_id[claim.id], 70).plain
+        assert row.endswith(f" {articles}▤")
+        view.select_event(timeline.by_id[claim.id])
+        await pilot.pause()
+        assert f"Sources ({articles} articles, {len(claim.sources)} quotes)" in detail_text(app)

@@ -151,7 +151,9 @@ def render_event(timeline: Timeline, event: Event) -> list[tuple[object, str]]:
             if figure.claimed_by:
                 text.append(f"  — {timeline.actor_name(figure.claimed_by)}", style="dim")
             parts.append((text, ""))
-    parts.append((Text(f"Sources ({len(event.sources)})", style="bold underline"), "gap"))
+    articles = len({c.source for c in event.sources})
+    heading = f"Sources ({articles} article{'s' * (articles != 1)}, {len(event.sources)} quote{'s' * (len(event.sources) != 1)})"
+    parts.append((Text(heading, style="bold underline"), "gap"))
     parts += render_sources(timeline, event)
     return parts
 

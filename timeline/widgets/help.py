@@ -44,7 +44,7 @@ def help_table(app) -> Table:
         if mark.strip():
             table.add_row(Text(mark, style=style), f"{status} (status)")
     table.add_row(Text(DENIED_MARK[0], style=DENIED_MARK[1]), "another event denies or contradicts it")
-    table.add_row("3▤", "number of sources cited")
+    table.add_row("3▤", "number of articles cited")
     return table
 
 

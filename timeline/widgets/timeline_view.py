@@ -213,7 +213,7 @@ class TimelineView(ScrollView, can_focus=True):
         mark, mark_style = KIND_MARKS.get(event.kind, DEFAULT_MARK)
         status, status_style = STATUS_MARKS.get(event.status, (" ", ""))
         denied = DENIED_MARK if t.is_denied(event) else (" ", "")
-        sources = f" {len(event.sources)}▤"
+        sources = f" {len({c.source for c in event.sources})}▤"
         actors = ", ".join(_short_name(t, a) for a in dict.fromkeys(event.actor_ids))
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append("   ")

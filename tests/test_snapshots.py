@@ -1,0 +1,56 @@
+"""Snapshot tests of each screen (pytest-textual-snapshot). Update with --snapshot-update
+after a deliberate change, and look at snapshot_report.html before accepting."""
+
+from textual.widgets import Input
+
+from conftest import EVENTS
+from timeline.app import make_app
+from timeline.loader import load
+from timeline.query import Query
+from timeline.widgets.timeline_view import TimelineView
+
+
+def app(query=None):
+    return make_app(load(EVENTS), query=query)
+
+
+async def no_blink(pilot):
+    for widget in pilot.app.screen.query(Input):
+        widget.cursor_blink = False
+    await pilot.pause()
+
+
+def test_main_screen_120x40(snap_compare):
+    assert snap_compare(app(), terminal_size=(120, 40))
+
+
+def test_main_screen_80x24(snap_compare):
+    assert snap_compare(app(), terminal_size=(80, 24))
+
+
+def test_actor_picker(snap_compare):
+    async def open_picker(pilot):
+        await pilot.press("a")
+        await no_blink(pilot)
+        await pilot.press(*"kad")
+        await pilot.pause()
+
+    assert snap_compare(app(), terminal_size=(120, 40), run_before=open_picker)
+
+
+def test_help_screen(snap_compare):
+    assert snap_compare(app(), terminal_size=(120, 40), press=["question_mark"])
+
+
+def test_event_with_several_sources_and_a_denial(snap_compare):
+    async def select_claim(pilot):
+        timeline = pilot.app.timeline
+        view = pilot.app.query_one(TimelineView)
+        view.select_event(timeline.by_id["kadyrov-claims-spy-network-inside-is"])
+        await pilot.pause()
+
+    assert snap_compare(app(), terminal_size=(120, 40), run_before=select_claim)
+
+
+def test_empty_result(snap_compare):
+    assert snap_compare(app(Query(actors=("peskov",), text="airstrike")), terminal_size=(120, 40))
