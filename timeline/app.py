@@ -28,8 +28,10 @@ class TimelineApp(App):
     BINDINGS = keys.APP
     COMMANDS = App.COMMANDS | {lambda: TimelineCommands}
 
-    def __init__(self, timeline: Timeline, query: Query | None = None, corpus: str | None = None):
+    def __init__(self, timeline: Timeline, query: Query | None = None, corpus: str | None = None,
+                 keymap: dict[str, str] | None = None):
         super().__init__()
+        self.user_keymap = keymap or {}
         self.timeline = timeline
         self.searcher = Searcher(timeline)
         self.query_state = query or Query()
@@ -52,6 +54,8 @@ class TimelineApp(App):
 
     def on_mount(self) -> None:
         self.title = self.timeline.title
+        if self.user_keymap:
+            self.set_keymap(self.user_keymap)
         self.query_one("#search", Input).display = False
         self._fit_layout(self.size.width)
         self.refilter()
@@ -76,6 +80,15 @@ class TimelineApp(App):
         if _filter_is_on(self.query_state, name):
             self.filter_order.append(name)
         self.refilter()
+
+    def toggle_filter(self, name: str, value: str) -> None:
+        """Add a value to a filter (actors, kinds), or take it out if it is there."""
+        values = list(getattr(self.query_state, name))
+        if value in values:
+            values.remove(value)
+        else:
+            values.append(value)
+        self.set_query(name, **{name: tuple(values)})
 
     def refilter(self) -> None:
         view = self.query_one(TimelineView)
@@ -274,11 +287,11 @@ class TimelineCommands(Provider):
                     ("Show keys (help)", app.action_help, "every key binding")]
         for actor in sorted(t.actors.values(), key=lambda a: -len(t.index_actor.get(a.id, ()))):
             count = len(t.index_actor.get(actor.id, ()))
-            commands.append((f"Actor: {actor.name}", partial(app.set_query, "actors", actors=(actor.id,)),
-                             f"show the {count} events of {actor.name}"))
+            commands.append((f"Actor: {actor.name}", partial(app.toggle_filter, "actors", actor.id),
+                             f"toggle the filter on {actor.name} ({count} events)"))
         for kind in t.kinds:
-            commands.append((f"Kind: {kind}", partial(app.set_query, "kinds", kinds=(kind,)),
-                             f"show only {kind} events"))
+            commands.append((f"Kind: {kind}", partial(app.toggle_filter, "kinds", kind),
+                             f"toggle the filter on {kind} events"))
         months = sorted({month_key(e) for e in t.events})
         for year, month in months:
             label = f"{MONTH_ABBR[month]} {year}" if month else str(year)
@@ -305,6 +318,8 @@ def _first_day(year: int, month: int) -> int:
     return dt.date(year, month or 1, 1).toordinal()
 
 
-def make_app(timeline: Timeline, query: Query | None = None, corpus: str | None = None) -> TimelineApp:
-    """Build the app from loaded data; the CLI and the tests both come through here."""
-    return TimelineApp(timeline, query=query, corpus=corpus)
+def make_app(timeline: Timeline, query: Query | None = None, corpus: str | None = None,
+             keymap: dict[str, str] | None = None) -> TimelineApp:
+    """Build the app from loaded data; the CLI and the tests both come through here.
+    Tests pass no keymap, so no user configuration reaches them."""
+    return TimelineApp(timeline, query=query, corpus=corpus, keymap=keymap)

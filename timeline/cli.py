@@ -183,7 +183,10 @@ def run_app(args) -> int:
     path = Path(args.file) if args.file else default_events_path()
     timeline = load(path)
     query = build_query(timeline, args)
+    from . import keys
     from .app import make_app  # Textual is imported only when the explorer opens
+    from .settings import load_keymap
 
-    make_app(timeline, query=query, corpus=args.corpus).run()
+    keymap = load_keymap(keys.all_binding_ids())
+    make_app(timeline, query=query, corpus=args.corpus, keymap=keymap).run()
     return EXIT_OK

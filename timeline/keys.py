@@ -47,3 +47,7 @@ PICKER_HELP = [
     ("enter", "apply (the highlighted one, if none is chosen)"),
     ("escape", "close without changing the filter"),
 ]
+
+
+def all_binding_ids() -> set[str]:
+    return {b.id for b in APP + TIMELINE + DETAIL if b.id}

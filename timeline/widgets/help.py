@@ -14,7 +14,11 @@ from .timeline_view import DENIED_MARK, KIND_MARKS, STATUS_MARKS
 
 
 def _key_names(app, binding: Binding) -> str:
-    """The keys bound now (after any keymap), as the footer would show them."""
+    """The keys bound now (after the user's keymap), as the footer would show them."""
+    keymap = getattr(app, "user_keymap", {})
+    bound = keymap.get(binding.id, binding.key)
+    if bound != binding.key:
+        binding = Binding(bound, binding.action)
     shown = []
     for key in binding.key.split(","):
         key = key.strip()
