@@ -13,7 +13,7 @@ from timeline.query import Query
 from timeline.widgets.detail import DetailPane, RelatedList
 from timeline.widgets.help import HelpScreen
 from timeline.widgets.picker import PickerScreen
-from timeline.widgets.timeline_view import EVENT_ROW, TimelineView, month_key
+from timeline.widgets.timeline_view import TimelineView, month_key
 
 
 @pytest.fixture
@@ -37,7 +37,7 @@ def detail_text(app) -> str:
 
 def shown_ids(app) -> list[str]:
     view = app.query_one(TimelineView)
-    return [app.timeline.events[row.event].id for row in view.rows if row.kind == EVENT_ROW]
+    return [app.timeline.events[row].id for row in view.rows if row >= 0]
 
 
 async def test_opens_on_the_first_event_with_counts_in_the_header(timeline):
@@ -335,7 +335,7 @@ async def test_click_selects_a_row(timeline):
         view = app.query_one(TimelineView)
         row = view.event_rows[3]
         await pilot.click(TimelineView, offset=(10, row))
-        assert selected(app) is timeline.events[view.rows[row].event]
+        assert selected(app) is timeline.events[view.rows[row]]
         assert selected(app) is timeline.events[3]
 
 

@@ -18,7 +18,7 @@ from .widgets.detail import DetailPane, RelatedList
 from .widgets.help import HelpScreen
 from .widgets.picker import Choice, PickerScreen
 from .widgets.prompts import DateRangeScreen, GotoDateScreen
-from .widgets.timeline_view import MONTH_ABBR, TimelineView, month_key
+from .widgets.timeline_view import MONTH_ABBR, TimelineView
 
 NARROW_WIDTH = 100  # below this the detail pane goes under the timeline
 
@@ -139,7 +139,7 @@ class TimelineApp(App):
         index = view.selected_event
         right = Text(no_wrap=True)
         if index is not None and self.shown:
-            position = view.event_rows.index(view.cursor) + 1 if view.cursor in view.event_rows else 0
+            position = view.selected_position
             right.append(f"▸ {self.timeline.events[index].date.display()} ", style="bold")
             right.append(f"{position}/{len(self.shown)} ", style="dim")
         self.query_one("#header-right", Static).update(right)
@@ -254,14 +254,14 @@ class TimelineApp(App):
             self.notify(f"No event '{event_id}' in this file.", severity="warning")
             return
         view = self.query_one(TimelineView)
-        if index not in set(self.shown):
+        if not view.select_event(index):
             # Following a link serves the user better than refusing it: show everything,
             # and say so, rather than leave them at a dead end.
             self.query_state = Query()
             self.filter_order.clear()
             self.refilter()
             self.notify("Filters cleared to show the linked event.", timeout=3)
-        view.select_event(index)
+            view.select_event(index)
         view.focus()
 
 
@@ -292,7 +292,7 @@ class TimelineCommands(Provider):
         for kind in t.kinds:
             commands.append((f"Kind: {kind}", partial(app.toggle_filter, "kinds", kind),
                              f"toggle the filter on {kind} events"))
-        months = sorted({month_key(e) for e in t.events})
+        months = sorted({divmod(key, 100) for key in t.month_of})
         for year, month in months:
             label = f"{MONTH_ABBR[month]} {year}" if month else str(year)
             ordinal = _first_day(year, month)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date as date_type
 
-from .dates import When
+from .dates import MONTH, When, parse_date
 
 KINDS = {
     "airstrike": "air strikes and bombing raids",
@@ -110,35 +113,105 @@ class Event:
     def actor_ids(self) -> list[str]:
         return [a.actor for a in self.actors]
 
+    def to_record(self) -> tuple:
+        """The compact form a Timeline stores: plain tuples and strings, quick to pickle."""
+        return (
+            self.id, self.date.edtf(), self.kind, self.title, self.date_basis, self.summary,
+            tuple((a.actor, a.role) for a in self.actors), self.location, self.status,
+            tuple((c.source, c.quote, c.line) for c in self.sources),
+            tuple((r.type, r.event, r.line) for r in self.related),
+            tuple((f.quantity, f.value, f.what, f.qualifier, f.claimed_by, f.as_of.edtf() if f.as_of else None)
+                  for f in self.figures),
+            tuple(self.tags), self.line,
+        )
 
-@dataclass
+    @classmethod
+    def from_record(cls, record: tuple) -> "Event":
+        (event_id, date, kind, title, basis, summary, actors, location, status, sources, related,
+         figures, tags, line) = record
+        return cls(
+            event_id, parse_date(date), kind, title, basis, summary,
+            [ActorRole(a, r) for a, r in actors], location, status,
+            [Citation(s, q, n) for s, q, n in sources], [Relation(t, e, n) for t, e, n in related],
+            [Figure(q, v, w, ql, c, parse_date(a) if a else None) for q, v, w, ql, c, a in figures],
+            list(tags), line,
+        )
+
+
+# Positions of the fields in a record (see Event.to_record).
+R_ID, R_DATE, R_KIND, R_TITLE, R_BASIS, R_SUMMARY, R_ACTORS, R_LOCATION, R_STATUS, R_SOURCES, \
+    R_RELATED, R_FIGURES, R_TAGS, R_LINE = range(14)
+
+
+class EventTable(Sequence):
+    """The events of a timeline, in time order, built from their records when asked for.
+
+    A million Event objects would take seconds to build and gigabytes to hold; the screen
+    only ever needs the few dozen it shows.
+    """
+
+    def __init__(self, records: list[tuple]):
+        self.records = records
+        self._built: dict[int, Event] = {}
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self.records)
+        event = self._built.get(index)
+        if event is None:
+            if len(self._built) > 4096:
+                self._built.clear()
+            event = self._built[index] = Event.from_record(self.records[index])
+        return event
+
+    def index(self, event, *args) -> int:  # by id: events are unique by id
+        for i, record in enumerate(self.records):
+            if record[R_ID] == event.id:
+                return i
+        raise ValueError(f"{event.id} is not in this timeline")
+
+
+OPEN_END = date_type.max.toordinal()
+
+
 class Timeline:
-    """A loaded, validated events file. `events` are in time order."""
+    """A loaded, validated events file. `events` are in time order.
 
-    events: list[Event]
-    sources: dict[str, Source] = field(default_factory=dict)
-    actors: dict[str, Actor] = field(default_factory=dict)
-    kinds: dict[str, str] = field(default_factory=lambda: dict(KINDS))
-    title: str = "Timeline"
-    path: str | None = None
-    corpus: str | None = None
-    warnings: list = field(default_factory=list)
+    Besides the events, it keeps columns computed once at load (days, months, indexes),
+    so filtering and drawing never need to build every event.
+    """
 
-    def __post_init__(self) -> None:
-        self.events.sort(key=lambda e: e.date.sort_key)
-        self.by_id = {e.id: i for i, e in enumerate(self.events)}
-        self.index_actor: dict[str, list[int]] = {}
-        self.index_kind: dict[str, list[int]] = {}
-        self.index_source: dict[str, list[int]] = {}
-        self.incoming: dict[str, list[tuple[str, str]]] = {}
-        for i, event in enumerate(self.events):
-            for actor in dict.fromkeys(event.actor_ids):
-                self.index_actor.setdefault(actor, []).append(i)
-            self.index_kind.setdefault(event.kind, []).append(i)
-            for source in dict.fromkeys(c.source for c in event.sources):
-                self.index_source.setdefault(source, []).append(i)
-            for relation in event.related:
-                self.incoming.setdefault(relation.event, []).append((relation.type, event.id))
+    def __init__(self, records: list[tuple], sources: dict[str, Source] | None = None,
+                 actors: dict[str, Actor] | None = None, kinds: dict[str, str] | None = None,
+                 title: str = "Timeline", columns: dict | None = None):
+        self.sources = sources or {}
+        self.actors = actors or {}
+        self.kinds = kinds if kinds is not None else dict(KINDS)
+        self.title = title
+        self.path: str | None = None
+        self.corpus: str | None = None
+        self.warnings: list = []
+        if columns is None:
+            records, columns = build_columns(records)
+        self.records = records
+        self.events = EventTable(records)
+        self.first_day: array = columns["first_day"]  # the day it sorts by
+        self.earliest_day: array = columns["earliest_day"]  # earliest possible day, 0 if open
+        self.last_day: array = columns["last_day"]  # latest possible day, OPEN_END if open
+        self.month_of: array = columns["month_of"]  # year * 100 + month (0: year only)
+        self.index_actor: dict[str, list[int]] = columns["index_actor"]
+        self.index_kind: dict[str, list[int]] = columns["index_kind"]
+        self.index_source: dict[str, list[int]] = columns["index_source"]
+        self.incoming: dict[str, list[tuple[str, str]]] = columns["incoming"]
+        self.by_id = {record[R_ID]: i for i, record in enumerate(records)}
+
+    def columns(self) -> dict:
+        return {name: getattr(self, name) for name in COLUMN_NAMES}
 
     def event(self, event_id: str) -> Event | None:
         index = self.by_id.get(event_id)
@@ -148,9 +221,10 @@ class Timeline:
         actor = self.actors.get(actor_id)
         return actor.name if actor else actor_id
 
-    def is_denied(self, event: Event) -> bool:
+    def is_denied(self, event: Event | str) -> bool:
         """Whether another event denies or contradicts this one."""
-        return any(t in ("denies", "contradicts") for t, _ in self.incoming.get(event.id, ()))
+        event_id = event if isinstance(event, str) else event.id
+        return any(t in ("denies", "contradicts") for t, _ in self.incoming.get(event_id, ()))
 
     def outlets(self, event: Event) -> list[str]:
         """The distinct outlets that report an event."""
@@ -159,3 +233,39 @@ class Timeline:
             source = self.sources.get(citation.source)
             seen.setdefault(source.outlet if source else citation.source, None)
         return list(seen)
+
+
+COLUMN_NAMES = ("first_day", "last_day", "earliest_day", "month_of", "index_actor", "index_kind", "index_source", "incoming")
+
+
+def build_columns(records: list[tuple]) -> tuple[list[tuple], dict]:
+    """Sort records by date (earliest possible day, then latest) and compute the columns."""
+    dated = []
+    for record in records:
+        when = parse_date(record[R_DATE])
+        first, last = when.sort_key
+        point = when.start or when.end
+        month = point.month if point.precision >= MONTH else 0
+        latest = when.latest.toordinal() if when.latest else OPEN_END
+        earliest = when.earliest.toordinal() if when.earliest else 0
+        dated.append((first, last, point.year * 100 + month, latest, record, earliest))
+    dated.sort(key=lambda d: (d[0], d[1]))
+    records = [d[4] for d in dated]
+    columns = {
+        "first_day": array("l", (d[0] for d in dated)),
+        "last_day": array("l", (d[3] for d in dated)),
+        "earliest_day": array("l", (d[5] for d in dated)),
+        "month_of": array("l", (d[2] for d in dated)),
+        "index_actor": {}, "index_kind": {}, "index_source": {}, "incoming": {},
+    }
+    index_actor, index_kind = columns["index_actor"], columns["index_kind"]
+    index_source, incoming = columns["index_source"], columns["incoming"]
+    for i, record in enumerate(records):
+        for actor in dict.fromkeys(a for a, _ in record[R_ACTORS]):
+            index_actor.setdefault(actor, []).append(i)
+        index_kind.setdefault(record[R_KIND], []).append(i)
+        for source in dict.fromkeys(s for s, _, _ in record[R_SOURCES]):
+            index_source.setdefault(source, []).append(i)
+        for relation_type, target, _ in record[R_RELATED]:
+            incoming.setdefault(target, []).append((relation_type, record[R_ID]))
+    return records, columns

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from .model import Event, Timeline
+from .model import R_ACTORS, R_ID, R_LOCATION, R_SOURCES, R_SUMMARY, R_TITLE, Timeline
 from .problems import did_you_mean
 
 
@@ -60,11 +60,11 @@ def resolve_source(timeline: Timeline, term: str) -> list[str]:
                      "name a source id or an outlet")
 
 
-def search_text(timeline: Timeline, event: Event) -> str:
-    """Everything a text search looks at, lowercased once."""
-    parts = [event.id, event.title, event.summary or "", event.location or ""]
-    parts += [c.quote for c in event.sources]
-    for actor_id in event.actor_ids:
+def search_text(timeline: Timeline, record: tuple) -> str:
+    """Everything a text search looks at in one event, lowercased once."""
+    parts = [record[R_ID], record[R_TITLE], record[R_SUMMARY] or "", record[R_LOCATION] or ""]
+    parts += [quote for _, quote, _ in record[R_SOURCES]]
+    for actor_id, _ in record[R_ACTORS]:
         actor = timeline.actors.get(actor_id)
         parts += actor.names() if actor else [actor_id]
     return "\n".join(parts).lower()
@@ -78,9 +78,13 @@ class Searcher:
         self._texts: list[str] | None = None
 
     def texts(self) -> list[str]:
+        """The searchable text of every event; built on first use (or ahead, by `prepare`)."""
         if self._texts is None:
-            self._texts = [search_text(self.timeline, e) for e in self.timeline.events]
+            self._texts = [search_text(self.timeline, r) for r in self.timeline.records]
         return self._texts
+
+    def prepare(self) -> None:
+        self.texts()
 
     def run(self, query: Query) -> list[int]:
         """Indexes (in time order) of the events that match every kind of filter."""
@@ -91,12 +95,15 @@ class Searcher:
             if ids:
                 matched = set().union(*(index.get(i, ()) for i in ids))
                 candidates = matched if candidates is None else candidates & matched
-        result = sorted(candidates) if candidates is not None else range(len(t.events))
+        result = sorted(candidates) if candidates is not None else range(len(t.records))
         if query.text:
             needle = query.text.lower()
             texts = self.texts()
             result = [i for i in result if needle in texts[i]]
-        if query.date_from or query.date_to:
-            events = t.events
-            result = [i for i in result if events[i].date.overlaps(query.date_from, query.date_to)]
+        if query.date_from:
+            first, last_day = query.date_from.toordinal(), t.last_day
+            result = [i for i in result if last_day[i] >= first]
+        if query.date_to:
+            last, earliest_day = query.date_to.toordinal(), t.earliest_day
+            result = [i for i in result if earliest_day[i] <= last]
         return list(result)

@@ -7,7 +7,6 @@ rows are cached, so the widget costs the same for fifty events or a million.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 
 from rich.segment import Segment
 from rich.style import Style
@@ -22,7 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from .. import keys
-from ..dates import DAY, MONTH, MONTH_ABBR, YEAR
+from ..dates import MONTH, MONTH_ABBR
 from ..model import Event, Timeline
 
 # A symbol for each kind, so the row reads without colour; all are one cell wide and
@@ -43,16 +42,6 @@ DEFAULT_MARK = ("•", "white")
 STATUS_MARKS = {"disputed": ("?", "bold yellow"), "alleged": ("~", "yellow"), "reported": (" ", "")}
 DENIED_MARK = ("✗", "bold red")
 
-HEADING_YEAR, HEADING_MONTH, EVENT_ROW = 0, 1, 2
-
-
-@dataclass(frozen=True, slots=True)
-class Row:
-    kind: int  # HEADING_YEAR, HEADING_MONTH or EVENT_ROW
-    event: int = -1  # index into timeline.events, for event rows
-    label: str = ""  # for headings
-
-
 def month_key(event: Event) -> tuple[int, int]:
     """(year, month) an event files under: that of the day it sorts by (its start, or its
     end when the start is open); month 0 for year-precision dates, which stand under the
@@ -61,19 +50,29 @@ def month_key(event: Event) -> tuple[int, int]:
     return (point.year, point.month if point.precision >= MONTH else 0)
 
 
-def build_rows(timeline: Timeline, indexes: list[int]) -> list[Row]:
-    rows: list[Row] = []
+def build_rows(timeline: Timeline, indexes: list[int]) -> list[int]:
+    """The rows to draw: an event index (>= 0) or a heading (< 0, see `heading_of`)."""
+    rows: list[int] = []
+    append = rows.append
+    month_of = timeline.month_of
     year = month = None
     for index in indexes:
-        y, m = month_key(timeline.events[index])
-        if y != year:
-            rows.append(Row(HEADING_YEAR, label=str(y)))
-            year, month = y, 0
-        if m and m != month:
-            rows.append(Row(HEADING_MONTH, label=f"{MONTH_ABBR[m]} {y}"))
-            month = m
-        rows.append(Row(EVENT_ROW, index))
+        key = month_of[index]
+        if key != month:
+            y, m = divmod(key, 100)
+            if y != year:
+                append(-(y * 100) - 1)
+                year = y
+            if m:
+                append(-key - 1)
+            month = key
+        append(index)
     return rows
+
+
+def heading_of(row: int) -> tuple[int, int]:
+    """(year, month) of a heading row; month 0 for a year heading."""
+    return divmod(-row - 1, 100)
 
 
 class TimelineView(ScrollView, can_focus=True):
@@ -110,8 +109,10 @@ class TimelineView(ScrollView, can_focus=True):
     def __init__(self, timeline: Timeline, **kwargs):
         super().__init__(**kwargs)
         self.timeline = timeline
-        self.rows: list[Row] = []
+        self.shown: list[int] = []  # event indexes shown, in time order
+        self.rows: list[int] = []  # see build_rows
         self.event_rows: list[int] = []  # positions in `rows` of the event rows
+        self.heading_rows: list[int] = []  # positions in `rows` of the headings
         self.empty_message: list[str] = []
         self._cache: LRUCache[tuple, Strip] = LRUCache(1024)
         self._date_width = 12
@@ -120,28 +121,43 @@ class TimelineView(ScrollView, can_focus=True):
 
     def show(self, indexes: list[int], keep_event: int | None = None) -> None:
         """Display these events; keep the cursor on `keep_event` if it is still shown."""
+        self.shown = indexes
         self.rows = build_rows(self.timeline, indexes)
-        self.event_rows = [i for i, row in enumerate(self.rows) if row.kind == EVENT_ROW]
-        widths = [len(self.timeline.events[self.rows[i].event].date.display()) for i in self.event_rows[:2000]]
+        self.event_rows = [i for i, row in enumerate(self.rows) if row >= 0]
+        self.heading_rows = [i for i, row in enumerate(self.rows) if row < 0]
+        sample = indexes[:: max(1, len(indexes) // 200)]
+        widths = [len(self.timeline.events[i].date.display()) for i in sample]
         self._date_width = min(22, max(widths, default=10))
         self._cache.clear()
         self.virtual_size = Size(self.size.width, len(self.rows) or len(self.empty_message))
-        target = None
-        if keep_event is not None:
-            target = next((r for r in self.event_rows if self.rows[r].event == keep_event), None)
+        target = self._position_of(keep_event) if keep_event is not None else None
         self.cursor = target if target is not None else (self.event_rows[0] if self.event_rows else -1)
         self.refresh()
 
+    def _position_of(self, event_index: int) -> int | None:
+        """The row position of a shown event, or None."""
+        k = bisect.bisect_left(self.shown, event_index)
+        if k < len(self.shown) and self.shown[k] == event_index:
+            return self.event_rows[k]
+        return None
+
     @property
     def selected_event(self) -> int | None:
-        return self.rows[self.cursor].event if 0 <= self.cursor < len(self.rows) else None
+        if 0 <= self.cursor < len(self.rows) and self.rows[self.cursor] >= 0:
+            return self.rows[self.cursor]
+        return None
+
+    @property
+    def selected_position(self) -> int:
+        """1-based place of the selected event among those shown, 0 when none."""
+        k = bisect.bisect_left(self.event_rows, self.cursor)
+        return k + 1 if k < len(self.event_rows) and self.event_rows[k] == self.cursor else 0
 
     def select_event(self, event_index: int) -> bool:
-        for position in self.event_rows:
-            if self.rows[position].event == event_index:
-                self.cursor = position
-                return True
-        return False
+        position = self._position_of(event_index)
+        if position is not None:
+            self.cursor = position
+        return position is not None
 
     def watch_cursor(self, old: int, new: int) -> None:
         self.refresh()
@@ -152,7 +168,7 @@ class TimelineView(ScrollView, can_focus=True):
     def scroll_to_cursor(self) -> None:
         # Keep the cursor's headings in view when they fit above it.
         top = self.cursor
-        while top > 0 and self.rows[top - 1].kind != EVENT_ROW and self.cursor - top < 2:
+        while top > 0 and self.rows[top - 1] < 0 and self.cursor - top < 2:
             top -= 1
         self.scroll_to_region(Region(0, top, 1, self.cursor - top + 1), animate=False, immediate=True)
 
@@ -191,15 +207,18 @@ class TimelineView(ScrollView, can_focus=True):
             return Strip(list(text.render(self.app.console)), width)
         return Strip.blank(width, self.rich_style)
 
-    def _render_row(self, row: Row, width: int, selected: bool) -> Strip:
+    def _render_row(self, row: int, width: int, selected: bool) -> Strip:
         base = self.rich_style
-        if row.kind == HEADING_YEAR:
-            style = base + self.get_component_rich_style("timeline--year")
-            return Strip([Segment(f" {row.label}".ljust(width)[:width], style)], width)
-        if row.kind == HEADING_MONTH:
-            style = base + self.get_component_rich_style("timeline--month")
-            return Strip([Segment(f"  {row.label}".ljust(width)[:width], style)], width)
-        text = self.row_text(row.event, width)
+        if row < 0:
+            year, month = heading_of(row)
+            if month:
+                style = base + self.get_component_rich_style("timeline--month")
+                label = f"  {MONTH_ABBR[month]} {year}"
+            else:
+                style = base + self.get_component_rich_style("timeline--year")
+                label = f" {year}"
+            return Strip([Segment(label.ljust(width)[:width], style)], width)
+        text = self.row_text(row, width)
         if selected:
             text.stylize(self.get_component_rich_style("timeline--cursor"))
         segments = list(text.render(self.app.console))
@@ -212,7 +231,7 @@ class TimelineView(ScrollView, can_focus=True):
         dim = self.get_component_rich_style("timeline--dim")
         mark, mark_style = KIND_MARKS.get(event.kind, DEFAULT_MARK)
         status, status_style = STATUS_MARKS.get(event.status, (" ", ""))
-        denied = DENIED_MARK if t.is_denied(event) else (" ", "")
+        denied = DENIED_MARK if t.is_denied(event.id) else (" ", "")
         sources = f" {len({c.source for c in event.sources})}▤"
         actors = ", ".join(_short_name(t, a) for a in dict.fromkeys(event.actor_ids))
         text = Text(no_wrap=True, overflow="ellipsis")
@@ -276,13 +295,16 @@ class TimelineView(ScrollView, can_focus=True):
         self.scroll_to(y=max(0, self.scroll_offset.y + direction * height), animate=False, immediate=True)
         self.scroll_to_cursor()
 
-    def _jump_heading(self, kinds: tuple[int, ...], direction: int) -> None:
+    def _jump_heading(self, years_only: bool, direction: int) -> None:
         """Move to the first event of the next (or previous) month or year that has events."""
-        starts = sorted({self._first_event_after(i) for i, row in enumerate(self.rows) if row.kind in kinds})
+        rows = self.rows
+        headings = [h for h in self.heading_rows if not years_only or heading_of(rows[h])[1] == 0]
+        starts = sorted({self._first_event_after(h) for h in headings})
         if not starts:
             return
         if direction > 0:
-            target = next((s for s in starts if s > self.cursor), None)
+            k = bisect.bisect_right(starts, self.cursor)
+            target = starts[k] if k < len(starts) else None
         else:
             current = bisect.bisect_right(starts, self.cursor) - 1
             target = starts[current - 1] if current >= 1 else None
@@ -295,33 +317,32 @@ class TimelineView(ScrollView, can_focus=True):
         return self.event_rows[bisect.bisect_left(self.event_rows, heading)]
 
     def action_next_month(self) -> None:
-        self._jump_heading((HEADING_MONTH, HEADING_YEAR), 1)
+        self._jump_heading(False, 1)
 
     def action_previous_month(self) -> None:
-        self._jump_heading((HEADING_MONTH, HEADING_YEAR), -1)
+        self._jump_heading(False, -1)
 
     def action_next_year(self) -> None:
-        self._jump_heading((HEADING_YEAR,), 1)
+        self._jump_heading(True, 1)
 
     def action_previous_year(self) -> None:
-        self._jump_heading((HEADING_YEAR,), -1)
+        self._jump_heading(True, -1)
 
     def action_open(self) -> None:
         if self.selected_event is not None:
             self.post_message(self.Opened(self.selected_event))
 
     def go_to_day(self, ordinal: int) -> None:
-        """Move to the first shown event whose earliest day is on or after `ordinal`."""
-        events = self.timeline.events
-        for position in self.event_rows:
-            if events[self.rows[position].event].date.sort_key[0] >= ordinal:
-                self._move_to(position)
-                return
-        self.action_last()
+        """Move to the first shown event that sorts on or after the day `ordinal`."""
+        if not self.shown:
+            return
+        first_day = self.timeline.first_day
+        k = bisect.bisect_left(self.shown, ordinal, key=lambda i: first_day[i])
+        self._move_to(self.event_rows[min(k, len(self.shown) - 1)])
 
     def on_click(self, event: Click) -> None:
         row = event.y + self.scroll_offset.y
-        if 0 <= row < len(self.rows) and self.rows[row].kind == EVENT_ROW:
+        if 0 <= row < len(self.rows) and self.rows[row] >= 0:
             self.cursor = row
 
 
