@@ -21,3 +21,10 @@ def write(tmp_path):
         return path
 
     return write
+
+
+@pytest.fixture(autouse=True)
+def private_folders(tmp_path_factory, monkeypatch):
+    """No test reads the user's config or writes to the user's cache."""
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("TIMELINE_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))

@@ -60,6 +60,14 @@ class TimelineApp(App):
         self._fit_layout(self.size.width)
         self.refilter()
         self.query_one(TimelineView).focus()
+        # After the first screen: build the search texts and write the cache, off the UI thread.
+        self.run_worker(self._prepare_in_background, thread=True, exclusive=True, group="prepare")
+
+    def _prepare_in_background(self) -> None:
+        from .cache import save
+
+        self.searcher.prepare()
+        save(self.timeline)
 
     def on_resize(self, event) -> None:
         self._fit_layout(event.size.width)

@@ -163,10 +163,24 @@ def build_query(timeline, args) -> Query:
     )
 
 
+def load_for_use(path: str | Path):
+    """Load through the cache, with a progress line when it takes a while."""
+    from .cache import load_cached
+    from .progress import TerminalProgress
+
+    progress = TerminalProgress(f"Loading {path}")
+    try:
+        return load_cached(path, progress=progress)
+    finally:
+        progress.close()
+
+
 def run_list(args) -> int:
+    from .cache import save
     from .export import terminal_width, to_csv, to_json, to_table
 
-    timeline = load(args.file)
+    timeline = load_for_use(args.file)
+    save(timeline)
     query = build_query(timeline, args)
     events = [timeline.events[i] for i in Searcher(timeline).run(query)]
     if args.format == "json":
@@ -181,7 +195,7 @@ def run_list(args) -> int:
 
 def run_app(args) -> int:
     path = Path(args.file) if args.file else default_events_path()
-    timeline = load(path)
+    timeline = load_for_use(path)
     query = build_query(timeline, args)
     from . import keys
     from .app import make_app  # Textual is imported only when the explorer opens

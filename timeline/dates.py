@@ -32,6 +32,16 @@ EXPECTED = (
 )
 
 
+_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def days_in_month(year: int, month: int) -> int:
+    # calendar.monthrange also works out the weekday, which costs more than all the rest
+    if month == 2 and calendar.isleap(year):
+        return 29
+    return _DAYS[month]
+
+
 class DateError(ValueError):
     """A date that cannot be read; the message says what was expected."""
 
@@ -59,7 +69,7 @@ class Point:
         if self.day:
             return dt.date(self.year, self.month, self.day)
         month = self.month or 12
-        return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
+        return dt.date(self.year, month, days_in_month(self.year, month))
 
     @property
     def qualifier(self) -> str:
@@ -204,7 +214,7 @@ def _make_point(year: int, month: int | None, day: int | None, approximate=False
     if month is not None and not 1 <= month <= 12:
         raise DateError(f"month {month:02d} does not exist; months run from 01 to 12")
     if day is not None:
-        last = calendar.monthrange(year, month)[1]
+        last = days_in_month(year, month)
         if not 1 <= day <= last:
             raise DateError(f"{calendar.month_name[month]} {year} has no day {day} (it has {last} days)")
     return Point(year, month, day, approximate, uncertain)

@@ -6,7 +6,9 @@ list, each with its line, what was wrong and what was expected.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
@@ -15,8 +17,11 @@ from .model import (
     KINDS, R_ID, R_LINE, R_RELATED, RELATION_TYPES, STATUSES, Actor, ActorRole, Citation, Event,
     Figure, Relation, Source, Timeline,
 )
-from .parsing import Map, Seq, key_pos, parse_jsonl, parse_yaml, read_text, value_pos
+from .parsing import Map, bulk_allocation, key_pos, parse_jsonl, parse_yaml, read_text, read_yaml_fast, value_pos
 from .problems import LoadError, Pos, Problem, did_you_mean, one_of
+
+# Told where a load is: a stage ("reading", "checking", "sorting") and a fraction, if known.
+Progress = Callable[[str, "float | None"], None]
 
 TOP_KEYS = ("title", "schema", "corpus", "kinds", "sources", "actors", "events")
 SOURCE_KEYS = ("outlet", "headline", "published", "url", "file", "note")
@@ -45,35 +50,68 @@ def default_events_path() -> Path:
     return local if local.is_file() else bundled_events_path()
 
 
-def load(path: str | Path) -> Timeline:
-    """Load and validate; raise LoadError listing every error. Warnings ride on the result."""
-    timeline, problems = load_with_problems(path)
-    errors = [p for p in problems if p.severity == "error"]
-    if errors:
+def load(path: str | Path, progress: Progress | None = None) -> Timeline:
+    """Load and validate; raise LoadError listing every error. Warnings ride on the result.
+
+    YAML is read by the fast reader first; a file with any problem at all is read again
+    the exact way, so every message still names its line.
+    """
+    timeline, problems = load_with_problems(path, exact=False, progress=progress)
+    if any(p.severity == "error" for p in problems):
         raise LoadError(problems)
     return timeline
 
 
-def load_with_problems(path: str | Path) -> tuple[Timeline | None, list[Problem]]:
-    path = Path(path)
+def load_with_problems(path: str | Path, exact: bool = True,
+                       progress: Progress | None = None) -> tuple[Timeline | None, list[Problem]]:
+    with bulk_allocation():
+        return _load_with_problems(Path(path), exact, progress or _no_progress)
+
+
+def _no_progress(stage: str, fraction: float | None = None) -> None:
+    pass
+
+
+def _load_with_problems(path: Path, exact: bool, progress: Progress) -> tuple[Timeline | None, list[Problem]]:
+    name = str(path)
+    progress("reading", None)
     text = read_text(path)
-    validator = _Validator(str(path))
     if path.suffix.lower() in JSONL_SUFFIXES:
-        header, records = parse_jsonl(text, str(path))
+        validator = _Validator(name, progress)
+        header, records = parse_jsonl(text, name)
         timeline = validator.build_jsonl(header, records)
     else:
-        root, validator.problems = parse_yaml(text, str(path))
+        timeline = None if exact else _load_yaml_fast(text, name, progress)
+        if timeline is not None:
+            return timeline, []
+        progress("reading (exact)", None)
+        validator = _Validator(name, progress)
+        root, validator.problems = parse_yaml(text, name)
         timeline = validator.build_yaml(root)
-    timeline.path = str(path)
+    timeline.path = name
     timeline.warnings = [p for p in validator.problems if p.severity == "warning"]
     return timeline, validator.problems
+
+
+def _load_yaml_fast(text: str, name: str, progress: Progress) -> Timeline | None:
+    """The timeline by the fast reader, or None when it cannot be had cleanly that way."""
+    root = read_yaml_fast(text)
+    if not isinstance(root, dict):
+        return None
+    validator = _Validator(name, progress)
+    timeline = validator.build_yaml(root)
+    if validator.problems:
+        return None
+    timeline.path = name
+    return timeline
 
 
 class _Validator:
     """Checks located values and builds model objects, collecting problems as it goes."""
 
-    def __init__(self, name: str):
+    def __init__(self, name: str, progress: Progress = _no_progress):
         self.name = name
+        self.progress = progress
         self.problems: list[Problem] = []
         self.sources: dict[str, Source] = {}
         self.actors: dict[str, Actor] = {}
@@ -97,22 +135,29 @@ class _Validator:
 
     # --- whole files -----------------------------------------------------------------
 
-    def build_yaml(self, root: Map) -> Timeline:
-        self.check_keys(root, TOP_KEYS, ("events",), "at the top of the file", root.pos)
-        title = self.text(root, "title", root.pos) or "Timeline"
+    def build_yaml(self, root: dict) -> Timeline:
+        """From a Map (exact reader) or a plain dict (fast reader, no places)."""
+        top = root.pos if isinstance(root, Map) else Pos(1)
+        self.check_keys(root, TOP_KEYS, ("events",), "at the top of the file", top)
+        title = self.text(root, "title", top) or "Timeline"
         if root.get("schema") not in (None, "1", 1):
-            self.error(value_pos(root, "schema", root.pos), f"schema {root['schema']} is not known; this version reads schema 1")
-        self.read_registries(root, root.pos)
+            self.error(value_pos(root, "schema", top), f"schema {root['schema']} is not known; this version reads schema 1")
+        self.read_registries(root, top)
         events_value = root.get("events")
         records: list[tuple] = []
-        if "events" in root and not isinstance(events_value, Seq):
-            self.error(value_pos(root, "events", root.pos), "'events' must be a list of events, each starting with '- id: ...'")
-        elif isinstance(events_value, Seq):
+        if "events" in root and not isinstance(events_value, list):
+            self.error(value_pos(root, "events", top), "'events' must be a list of events, each starting with '- id: ...'")
+        elif isinstance(events_value, list):
+            where = value_pos(root, "events", top)
+            step = max(1, len(events_value) // 50)
             for index, item in enumerate(events_value):
-                record = self.record(item, events_value.item_pos[index])
+                if index % step == 0:
+                    self.progress("checking", index / len(events_value))
+                record = self.record(item, value_pos(events_value, index, where))
                 if record:
                     records.append(record)
-        return self.finish(records, title, corpus=self.text(root, "corpus", root.pos))
+        self.progress("sorting", None)
+        return self.finish(records, title, corpus=self.text(root, "corpus", top))
 
     def build_jsonl(self, header: dict | None, records) -> Timeline:
         self.warn_missing_basis = False
@@ -123,10 +168,14 @@ class _Validator:
             title = self.text(header, "title", pos) or title
             self.read_registries(header, pos)
         built = []
-        for line, value in records:
+        step = max(1, len(records) // 50)
+        for index, (line, value) in enumerate(records):
+            if index % step == 0:
+                self.progress("checking", index / len(records))
             record = self.record(value, Pos(line))
             if record:
                 built.append(record)
+        self.progress("sorting", None)
         return self.finish(built, title)
 
     def read_registries(self, root, pos: Pos) -> None:
@@ -224,6 +273,8 @@ class _Validator:
         event_id, date, kind, title = get("id"), get("date"), get("kind"), get("title")
         basis, summary, location = get("date_basis"), get("summary"), get("location")
         status = get("status", "reported")
+        if type(date) is not str and isinstance(date, (int, dt.date)) and not isinstance(date, bool):
+            date = date.isoformat() if isinstance(date, dt.date) else str(date)
         if (type(event_id) is not str or type(title) is not str or not title or type(date) is not str
                 or kind not in self.kinds or status not in STATUSES or "figures" in d
                 or (basis is None and self.warn_missing_basis) or not _SLUG.fullmatch(event_id)):
@@ -501,6 +552,8 @@ class _Validator:
         raw = value.get(key)
         if raw is None:
             return None
+        if isinstance(raw, dt.date):  # the fast YAML reader gives unquoted dates as dates
+            raw = raw.isoformat()
         try:
             if isinstance(raw, bool) or not isinstance(raw, (str, int)):
                 raise DateError(f"expected a date, not {_describe(raw)}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -150,30 +151,30 @@ class EventTable(Sequence):
     only ever needs the few dozen it shows.
     """
 
-    def __init__(self, records: list[tuple]):
-        self.records = records
+    def __init__(self, timeline: "Timeline"):
+        self.timeline = timeline
         self._built: dict[int, Event] = {}
 
     def __len__(self) -> int:
-        return len(self.records)
+        return len(self.timeline.records)
 
     def __getitem__(self, index):
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
         if index < 0:
-            index += len(self.records)
+            index += len(self)
         event = self._built.get(index)
         if event is None:
             if len(self._built) > 4096:
                 self._built.clear()
-            event = self._built[index] = Event.from_record(self.records[index])
+            event = self._built[index] = Event.from_record(self.timeline.record(index))
         return event
 
     def index(self, event, *args) -> int:  # by id: events are unique by id
-        for i, record in enumerate(self.records):
-            if record[R_ID] == event.id:
-                return i
-        raise ValueError(f"{event.id} is not in this timeline")
+        try:
+            return self.timeline.by_id[event.id]
+        except KeyError:
+            raise ValueError(f"{event.id} is not in this timeline") from None
 
 
 OPEN_END = date_type.max.toordinal()
@@ -196,10 +197,12 @@ class Timeline:
         self.path: str | None = None
         self.corpus: str | None = None
         self.warnings: list = []
+        self.pending_cache: tuple | None = None  # (entry, fingerprint) to save, see cache.py
         if columns is None:
             records, columns = build_columns(records)
+        # Each record is a tuple, or (from the cache) that tuple pickled: see `record`.
         self.records = records
-        self.events = EventTable(records)
+        self.events = EventTable(self)
         self.first_day: array = columns["first_day"]  # the day it sorts by
         self.earliest_day: array = columns["earliest_day"]  # earliest possible day, 0 if open
         self.last_day: array = columns["last_day"]  # latest possible day, OPEN_END if open
@@ -208,7 +211,13 @@ class Timeline:
         self.index_kind: dict[str, list[int]] = columns["index_kind"]
         self.index_source: dict[str, list[int]] = columns["index_source"]
         self.incoming: dict[str, list[tuple[str, str]]] = columns["incoming"]
-        self.by_id = {record[R_ID]: i for i, record in enumerate(records)}
+        self.ids: list[str] = columns.get("ids") or [record[R_ID] for record in records]
+        self.by_id = {event_id: i for i, event_id in enumerate(self.ids)}
+        self.search_texts: list[str] | None = columns.get("search_texts")
+
+    def record(self, index: int) -> tuple:
+        record = self.records[index]
+        return pickle.loads(record) if type(record) is bytes else record
 
     def columns(self) -> dict:
         return {name: getattr(self, name) for name in COLUMN_NAMES}
@@ -235,27 +244,38 @@ class Timeline:
         return list(seen)
 
 
-COLUMN_NAMES = ("first_day", "last_day", "earliest_day", "month_of", "index_actor", "index_kind", "index_source", "incoming")
+COLUMN_NAMES = ("first_day", "last_day", "earliest_day", "month_of", "index_actor", "index_kind", "index_source",
+                "incoming", "ids", "search_texts")
+
+
+def _date_columns(date: str) -> tuple[int, int, int, int, int]:
+    """(sort day, second sort day, year*100+month, latest day, earliest day) of a date."""
+    when = parse_date(date)
+    first, last = when.sort_key
+    point = when.start or when.end
+    month = point.month if point.precision >= MONTH else 0
+    latest = when.latest.toordinal() if when.latest else OPEN_END
+    earliest = when.earliest.toordinal() if when.earliest else 0
+    return first, last, point.year * 100 + month, latest, earliest
 
 
 def build_columns(records: list[tuple]) -> tuple[list[tuple], dict]:
     """Sort records by date (earliest possible day, then latest) and compute the columns."""
-    dated = []
+    known: dict[str, tuple] = {}  # dates repeat: a file of a million events has few distinct ones
+    keyed = []
     for record in records:
-        when = parse_date(record[R_DATE])
-        first, last = when.sort_key
-        point = when.start or when.end
-        month = point.month if point.precision >= MONTH else 0
-        latest = when.latest.toordinal() if when.latest else OPEN_END
-        earliest = when.earliest.toordinal() if when.earliest else 0
-        dated.append((first, last, point.year * 100 + month, latest, record, earliest))
-    dated.sort(key=lambda d: (d[0], d[1]))
-    records = [d[4] for d in dated]
+        date = record[R_DATE]
+        columns = known.get(date)
+        if columns is None:
+            columns = known[date] = _date_columns(date)
+        keyed.append((columns, record))
+    keyed.sort(key=lambda k: (k[0][0], k[0][1]))
+    records = [k[1] for k in keyed]
     columns = {
-        "first_day": array("l", (d[0] for d in dated)),
-        "last_day": array("l", (d[3] for d in dated)),
-        "earliest_day": array("l", (d[5] for d in dated)),
-        "month_of": array("l", (d[2] for d in dated)),
+        "first_day": array("l", (k[0][0] for k in keyed)),
+        "month_of": array("l", (k[0][2] for k in keyed)),
+        "last_day": array("l", (k[0][3] for k in keyed)),
+        "earliest_day": array("l", (k[0][4] for k in keyed)),
         "index_actor": {}, "index_kind": {}, "index_source": {}, "incoming": {},
     }
     index_actor, index_kind = columns["index_actor"], columns["index_kind"]

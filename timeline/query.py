@@ -75,13 +75,14 @@ class Searcher:
 
     def __init__(self, timeline: Timeline):
         self.timeline = timeline
-        self._texts: list[str] | None = None
 
     def texts(self) -> list[str]:
-        """The searchable text of every event; built on first use (or ahead, by `prepare`)."""
-        if self._texts is None:
-            self._texts = [search_text(self.timeline, r) for r in self.timeline.records]
-        return self._texts
+        """The searchable text of every event: from the cache, or built on first use (or
+        ahead, by `prepare`) and then kept on the timeline for the cache to store."""
+        t = self.timeline
+        if t.search_texts is None:
+            t.search_texts = [search_text(t, t.record(i)) for i in range(len(t.records))]
+        return t.search_texts
 
     def prepare(self) -> None:
         self.texts()
