@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from pathlib import Path
 
 from rich.text import Text
 from textual.app import App, ComposeResult
@@ -24,7 +25,7 @@ NARROW_WIDTH = 100  # below this the detail pane goes under the timeline
 
 
 class TimelineApp(App):
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute, so subclasses elsewhere find it
     BINDINGS = keys.APP
     COMMANDS = App.COMMANDS | {lambda: TimelineCommands}
 
@@ -242,8 +243,11 @@ class TimelineApp(App):
     # --- messages from widgets ---------------------------------------------------------
 
     def on_timeline_view_selected(self, message: TimelineView.Selected) -> None:
+        panes = self.query(DetailPane)
+        if not panes:  # the message can arrive while the app is closing
+            return
         index = message.event_index
-        self.query_one(DetailPane).show_event(None if index is None else self.timeline.events[index])
+        panes.first().show_event(None if index is None else self.timeline.events[index])
         self.update_position()
 
     def on_timeline_view_opened(self, message: TimelineView.Opened) -> None:

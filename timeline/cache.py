@@ -74,7 +74,24 @@ def read_entry(entry: Path, fingerprint: tuple) -> Timeline | None:
     timeline.path = data["path"]
     timeline.corpus = data["corpus"]
     timeline.warnings = data["warnings"]
+    timeline.texts_loader = lambda: _read_texts(entry, fingerprint, len(timeline.records))
     return timeline
+
+
+def _texts_path(entry: Path) -> Path:
+    return entry.with_suffix(".texts.pickle")
+
+
+def _read_texts(entry: Path, fingerprint: tuple, count: int) -> list[str] | None:
+    """The search texts kept beside an entry; they are read after the first screen."""
+    try:
+        with bulk_allocation():
+            data = pickle.loads(_texts_path(entry).read_bytes())
+        if data["fingerprint"] == fingerprint and len(data["texts"]) == count:
+            return data["texts"]
+    except Exception:  # damaged or missing: the texts are built again
+        pass
+    return None
 
 
 def save(timeline: Timeline) -> None:
@@ -97,6 +114,7 @@ def save(timeline: Timeline) -> None:
         "sources": timeline.sources, "actors": timeline.actors, "kinds": timeline.kinds,
         "corpus": timeline.corpus, "warnings": timeline.warnings, "records": records, "columns": columns,
     }
+    _write_atomically(_texts_path(entry), {"fingerprint": fingerprint, "texts": timeline.search_texts})
     _write_atomically(entry, data)
     timeline.pending_cache = None
 

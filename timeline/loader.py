@@ -78,8 +78,10 @@ def _load_with_problems(path: Path, exact: bool, progress: Progress) -> tuple[Ti
     text = read_text(path)
     if path.suffix.lower() in JSONL_SUFFIXES:
         validator = _Validator(name, progress)
-        header, records = parse_jsonl(text, name)
-        timeline = validator.build_jsonl(header, records)
+        header, records, bad_lines = parse_jsonl(text, name)
+        timeline = validator.build_jsonl(header, records, estimate=text.count("\n") + 1)
+        if bad_lines:
+            raise LoadError(bad_lines)
     else:
         timeline = None if exact else _load_yaml_fast(text, name, progress)
         if timeline is not None:
@@ -159,7 +161,7 @@ class _Validator:
         self.progress("sorting", None)
         return self.finish(records, title, corpus=self.text(root, "corpus", top))
 
-    def build_jsonl(self, header: dict | None, records) -> Timeline:
+    def build_jsonl(self, header: dict | None, records, estimate: int = 1) -> Timeline:
         self.warn_missing_basis = False
         title = "Timeline"
         if header is not None:
@@ -168,10 +170,10 @@ class _Validator:
             title = self.text(header, "title", pos) or title
             self.read_registries(header, pos)
         built = []
-        step = max(1, len(records) // 50)
+        step = max(1, estimate // 50)
         for index, (line, value) in enumerate(records):
             if index % step == 0:
-                self.progress("checking", index / len(records))
+                self.progress("checking", min(1.0, index / estimate))
             record = self.record(value, Pos(line))
             if record:
                 built.append(record)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pickle
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date as date_type
 
@@ -214,6 +214,8 @@ class Timeline:
         self.ids: list[str] = columns.get("ids") or [record[R_ID] for record in records]
         self.by_id = {event_id: i for i, event_id in enumerate(self.ids)}
         self.search_texts: list[str] | None = columns.get("search_texts")
+        # Set by the cache: reads the search texts kept beside its entry (None if it can't).
+        self.texts_loader: Callable[[], list[str] | None] | None = None
 
     def record(self, index: int) -> tuple:
         record = self.records[index]
@@ -245,7 +247,7 @@ class Timeline:
 
 
 COLUMN_NAMES = ("first_day", "last_day", "earliest_day", "month_of", "index_actor", "index_kind", "index_source",
-                "incoming", "ids", "search_texts")
+                "incoming", "ids")
 
 
 def _date_columns(date: str) -> tuple[int, int, int, int, int]:

@@ -8,7 +8,9 @@ line. Both give `Map` and `Seq` containers; the loader validates them.
 from __future__ import annotations
 
 import gc
+import itertools
 import json
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -21,19 +23,10 @@ except ImportError:  # pragma: no cover - orjson is a dependency; this keeps a b
     _json_loads = json.loads
     _JSONError = (json.JSONDecodeError,)
 
-import yaml
-
 from .problems import LoadError, Pos, Problem
 
-try:  # a YAML reader in Rust, six times faster than libyaml through PyYAML; no places, though
-    import yaml_rs
-except ImportError:  # pragma: no cover - a dependency; without it every file takes the exact road
-    yaml_rs = None
-
-try:  # libyaml's composer is several times faster than the pure-Python one
-    from yaml import CSafeLoader as _YamlLoader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _YamlLoader
+# The YAML readers are imported when a YAML file is first read: a start from the cache,
+# or from JSON Lines, does not pay for them.
 
 
 class Map(dict):
@@ -108,8 +101,14 @@ def _pos(mark) -> Pos:
 def parse_yaml(text: str, name: str) -> tuple[Map, list[Problem]]:
     """Compose the YAML and convert its nodes; duplicate keys come back as problems,
     so the loader can report them together with everything else."""
+    import yaml
+
+    try:  # libyaml's composer is several times faster than the pure-Python one
+        from yaml import CSafeLoader as loader
+    except ImportError:  # pragma: no cover - depends on how PyYAML was built
+        from yaml import SafeLoader as loader
     try:
-        nodes = list(yaml.compose_all(text, Loader=_YamlLoader))
+        nodes = list(yaml.compose_all(text, Loader=loader))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = _pos(mark) if mark else Pos(1)
@@ -132,7 +131,9 @@ def parse_yaml(text: str, name: str) -> tuple[Map, list[Problem]]:
 def read_yaml_fast(text: str):
     """Plain Python values by the fast reader, or None when it declines the text (any
     error, duplicate keys included): the exact reader then says what is wrong and where."""
-    if yaml_rs is None:
+    try:  # a YAML reader in Rust, six times faster than libyaml through PyYAML; no places, though
+        import yaml_rs
+    except ImportError:  # pragma: no cover - a dependency; without it every file takes the exact road
         return None
     try:
         return yaml_rs.loads(text, duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.Error)
@@ -144,6 +145,8 @@ _NULL_TAG = "tag:yaml.org,2002:null"
 
 
 def _convert(node, name: str, problems: list[Problem]):
+    import yaml
+
     """Node graph to Map/Seq/str/None. Scalars stay text: the loader decides their types,
     so `date: 2016-02-09` and `date: 2016` reach the date parser as written."""
     if isinstance(node, yaml.ScalarNode):
@@ -172,25 +175,27 @@ def _convert(node, name: str, problems: list[Problem]):
     return result
 
 
-def parse_jsonl(text: str, name: str) -> tuple[dict | None, list[tuple[int, object]]]:
-    """A header (or None) and the (line number, object) of every other line."""
-    records: list[tuple[int, object]] = []
+def parse_jsonl(text: str, name: str) -> tuple[dict | None, "Iterator[tuple[int, object]]", list[Problem]]:
+    """The header (or None), the (line number, object) of every other line as they are
+    read, and a list that fills with the lines that are not JSON, for the caller to raise
+    once the lines are consumed. Lines are parsed one at a time, so a large file is never
+    held as parsed dicts all at once."""
+    lines = ((n, line) for n, line in enumerate(text.splitlines(), start=1) if line.strip())
     problems: list[Problem] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            records.append((number, _json_loads(line)))
-        except _JSONError:
-            problems.append(_json_problem(name, number, line))
-    if problems:
-        raise LoadError(problems)
-    header = None
-    first = records[0][1] if records else None
-    if isinstance(first, dict) and "id" not in first and ({"title", "sources", "actors", "kinds"} & first.keys()):
-        header = first
-        records = records[1:]
-    return header, records
+
+    def values():
+        for number, line in lines:
+            try:
+                yield number, _json_loads(line)
+            except _JSONError:
+                problems.append(_json_problem(name, number, line))
+
+    stream = values()
+    first = next(stream, None)
+    if first is not None and isinstance(first[1], dict) and "id" not in first[1] and (
+            {"title", "sources", "actors", "kinds"} & first[1].keys()):
+        return first[1], stream, problems
+    return None, itertools.chain([first] if first else [], stream), problems
 
 
 def _json_problem(name: str, number: int, line: str) -> Problem:
@@ -208,12 +213,15 @@ def bulk_allocation():
     """Pause the cyclic garbage collector while building many objects that are all kept.
 
     Collections triggered by the allocations would find nothing to free, yet cost as much
-    as the parsing itself.
+    as the parsing itself. Afterwards the survivors are frozen out of the collector's
+    reach: they live as long as the app, and a full collection over millions of them
+    would stall the screen for half a second.
     """
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if enabled:
             gc.enable()

@@ -80,6 +80,8 @@ class Searcher:
         """The searchable text of every event: from the cache, or built on first use (or
         ahead, by `prepare`) and then kept on the timeline for the cache to store."""
         t = self.timeline
+        if t.search_texts is None and t.texts_loader is not None:
+            t.search_texts = t.texts_loader()
         if t.search_texts is None:
             t.search_texts = [search_text(t, t.record(i)) for i in range(len(t.records))]
         return t.search_texts
