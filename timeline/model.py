@@ -207,15 +207,34 @@ class Timeline:
         self.earliest_day: array = columns["earliest_day"]  # earliest possible day, 0 if open
         self.last_day: array = columns["last_day"]  # latest possible day, OPEN_END if open
         self.month_of: array = columns["month_of"]  # year * 100 + month (0: year only)
-        self.index_actor: dict[str, list[int]] = columns["index_actor"]
-        self.index_kind: dict[str, list[int]] = columns["index_kind"]
-        self.index_source: dict[str, list[int]] = columns["index_source"]
+        self._indexes: tuple[dict, dict, dict] | None = (
+            (columns["index_actor"], columns["index_kind"], columns["index_source"])
+            if "index_actor" in columns else None)
         self.incoming: dict[str, list[tuple[str, str]]] = columns["incoming"]
         self.ids: list[str] = columns.get("ids") or [record[R_ID] for record in records]
         self.by_id = {event_id: i for i, event_id in enumerate(self.ids)}
         self.search_texts: list[str] | None = columns.get("search_texts")
         # Set by the cache: reads the search texts kept beside its entry (None if it can't).
         self.texts_loader: Callable[[], list[str] | None] | None = None
+
+    # The indexes by actor, kind and source are only needed to filter, so they are built
+    # on first use (the app asks for them in the background after its first screen).
+    @property
+    def index_actor(self) -> dict[str, list[int]]:
+        return self.indexes()[0]
+
+    @property
+    def index_kind(self) -> dict[str, list[int]]:
+        return self.indexes()[1]
+
+    @property
+    def index_source(self) -> dict[str, list[int]]:
+        return self.indexes()[2]
+
+    def indexes(self) -> tuple[dict, dict, dict]:
+        if self._indexes is None:
+            self._indexes = build_indexes([self.record(i) for i in range(len(self.records))])
+        return self._indexes
 
     def record(self, index: int) -> tuple:
         record = self.records[index]
@@ -278,16 +297,24 @@ def build_columns(records: list[tuple]) -> tuple[list[tuple], dict]:
         "month_of": array("l", (k[0][2] for k in keyed)),
         "last_day": array("l", (k[0][3] for k in keyed)),
         "earliest_day": array("l", (k[0][4] for k in keyed)),
-        "index_actor": {}, "index_kind": {}, "index_source": {}, "incoming": {},
+        "incoming": {},
     }
-    index_actor, index_kind = columns["index_actor"], columns["index_kind"]
-    index_source, incoming = columns["index_source"], columns["incoming"]
+    incoming = columns["incoming"]
+    for record in records:
+        for relation_type, target, _ in record[R_RELATED]:
+            incoming.setdefault(target, []).append((relation_type, record[R_ID]))
+    return records, columns
+
+
+def build_indexes(records: list[tuple]) -> tuple[dict, dict, dict]:
+    """Event positions by actor id, by kind and by source id."""
+    index_actor: dict[str, list[int]] = {}
+    index_kind: dict[str, list[int]] = {}
+    index_source: dict[str, list[int]] = {}
     for i, record in enumerate(records):
         for actor in dict.fromkeys(a for a, _ in record[R_ACTORS]):
             index_actor.setdefault(actor, []).append(i)
         index_kind.setdefault(record[R_KIND], []).append(i)
         for source in dict.fromkeys(s for s, _, _ in record[R_SOURCES]):
             index_source.setdefault(source, []).append(i)
-        for relation_type, target, _ in record[R_RELATED]:
-            incoming.setdefault(target, []).append((relation_type, record[R_ID]))
-    return records, columns
+    return index_actor, index_kind, index_source

@@ -87,6 +87,8 @@ class Searcher:
         return t.search_texts
 
     def prepare(self) -> None:
+        """Do ahead what the first search or filter would otherwise wait for."""
+        self.timeline.indexes()
         self.texts()
 
     def run(self, query: Query) -> list[int]:
