@@ -241,3 +241,17 @@ def test_jsonl_bad_event_names_its_line(write):
     line, message = only_error(write, JSONL.replace('"kind": "airstrike"', '"kind": "airstrik"'), "events.jsonl")
     assert line == 4
     assert "unknown kind 'airstrik' (did you mean 'airstrike'?)" in message
+
+
+def test_jsonl_not_utf8_names_the_line_and_column(write):
+    path = write("events.jsonl", b'{"id": "a"}\n{"id": "caf\xe9"}\n')
+    with pytest.raises(LoadError) as error:
+        load(path)
+    (problem,) = error.value.problems
+    assert (problem.pos.line, problem.pos.column) == (2, 12)
+    assert "not UTF-8" in problem.message and "0xe9" in problem.message
+
+
+def test_jsonl_with_a_byte_order_mark_loads(write):
+    text = textwrap.dedent(JSONL).lstrip("\n").encode("utf-8")
+    assert len(load(write("events.jsonl", b"\xef\xbb\xbf" + text)).events) == 2
