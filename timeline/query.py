@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .model import R_ACTORS, R_ID, R_LOCATION, R_SOURCES, R_SUMMARY, R_TITLE, Timeline
@@ -75,6 +76,7 @@ class Searcher:
 
     def __init__(self, timeline: Timeline):
         self.timeline = timeline
+        self._last: tuple[Query, list[int]] | None = None
 
     def texts(self) -> list[str]:
         """The searchable text of every event: from the cache, or built on first use (or
@@ -91,8 +93,20 @@ class Searcher:
         self.timeline.indexes()
         self.texts()
 
-    def run(self, query: Query) -> list[int]:
+    def run(self, query: Query) -> Sequence[int]:
         """Indexes (in time order) of the events that match every kind of filter."""
+        last = self._last
+        if (last and last[0].text and query.text.lower().startswith(last[0].text.lower())
+                and last[0].with_(text="") == query.with_(text="")):
+            # Typing on: only the events the shorter text matched can match the longer.
+            needle, texts = query.text.lower(), self.texts()
+            result = [i for i in last[1] if needle in texts[i]]
+        else:
+            result = self._run(query)
+        self._last = (query, result)
+        return result
+
+    def _run(self, query: Query) -> Sequence[int]:
         t = self.timeline
         candidates: set[int] | None = None
         for ids, index in ((query.actors, t.index_actor), (query.kinds, t.index_kind),
@@ -111,4 +125,4 @@ class Searcher:
         if query.date_to:
             last, earliest_day = query.date_to.toordinal(), t.earliest_day
             result = [i for i in result if earliest_day[i] <= last]
-        return list(result)
+        return result

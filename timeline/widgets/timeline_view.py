@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import bisect
 
+from collections.abc import Sequence
+
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -50,24 +52,73 @@ def month_key(event: Event) -> tuple[int, int]:
     return (point.year, point.month if point.precision >= MONTH else 0)
 
 
-def build_rows(timeline: Timeline, indexes: list[int]) -> list[int]:
-    """The rows to draw: an event index (>= 0) or a heading (< 0, see `heading_of`)."""
-    rows: list[int] = []
-    append = rows.append
-    month_of = timeline.month_of
-    year = month = None
-    for index in indexes:
-        key = month_of[index]
-        if key != month:
-            y, m = divmod(key, 100)
+class RowLayout(Sequence):
+    """The rows of the timeline: an event index (>= 0) or a heading (< 0, see `heading_of`).
+
+    Worked out per month group, not per row: events are in time order, so each month's
+    events are found by bisection, and a million events lay out in a few milliseconds.
+    """
+
+    def __init__(self, timeline: Timeline, shown: Sequence[int]):
+        self.shown = shown
+        self.heading_rows: list[int] = []  # row positions of the headings
+        self.heading_values: list[int] = []
+        self.group_starts: list[int] = []  # k (place in `shown`) where each month group starts
+        self.group_offsets: list[int] = []  # headings above that group's first event
+        month_of = timeline.month_of
+        key = month_of.__getitem__
+        k, year, headings = 0, None, 0
+        while k < len(shown):
+            month_key = month_of[shown[k]]
+            y, m = divmod(month_key, 100)
             if y != year:
-                append(-(y * 100) - 1)
-                year = y
+                self._heading(k + headings, -(y * 100) - 1)
+                headings, year = headings + 1, y
             if m:
-                append(-key - 1)
-            month = key
-        append(index)
-    return rows
+                self._heading(k + headings, -month_key - 1)
+                headings += 1
+            self.group_starts.append(k)
+            self.group_offsets.append(headings)
+            k = bisect.bisect_right(shown, month_key, lo=k, key=key)
+        self.length = len(shown) + headings
+        self.event_rows = _EventRows(self)
+
+    def _heading(self, row: int, value: int) -> None:
+        self.heading_rows.append(row)
+        self.heading_values.append(value)
+
+    def __len__(self) -> int:
+        return self.length
+
+    def __getitem__(self, row: int) -> int:
+        if not 0 <= row < self.length:
+            raise IndexError(row)
+        h = bisect.bisect_right(self.heading_rows, row)
+        if h and self.heading_rows[h - 1] == row:
+            return self.heading_values[h - 1]
+        return self.shown[row - h]
+
+    def position_of(self, k: int) -> int:
+        """The row of the k-th shown event."""
+        group = bisect.bisect_right(self.group_starts, k) - 1
+        return k + self.group_offsets[group]
+
+
+class _EventRows(Sequence):
+    """The row positions of the events, in order (sorted, so bisect works on it)."""
+
+    def __init__(self, layout: RowLayout):
+        self.layout = layout
+
+    def __len__(self) -> int:
+        return len(self.layout.shown)
+
+    def __getitem__(self, k: int) -> int:
+        if k < 0:
+            k += len(self)
+        if not 0 <= k < len(self):
+            raise IndexError(k)
+        return self.layout.position_of(k)
 
 
 def heading_of(row: int) -> tuple[int, int]:
@@ -109,9 +160,9 @@ class TimelineView(ScrollView, can_focus=True):
     def __init__(self, timeline: Timeline, **kwargs):
         super().__init__(**kwargs)
         self.timeline = timeline
-        self.shown: list[int] = []  # event indexes shown, in time order
-        self.rows: list[int] = []  # see build_rows
-        self.event_rows: list[int] = []  # positions in `rows` of the event rows
+        self.shown: Sequence[int] = []  # event indexes shown, in time order
+        self.rows: Sequence[int] = []  # see RowLayout
+        self.event_rows: Sequence[int] = []  # positions in `rows` of the event rows
         self.heading_rows: list[int] = []  # positions in `rows` of the headings
         self.empty_message: list[str] = []
         self._cache: LRUCache[tuple, Strip] = LRUCache(1024)
@@ -122,9 +173,9 @@ class TimelineView(ScrollView, can_focus=True):
     def show(self, indexes: list[int], keep_event: int | None = None) -> None:
         """Display these events; keep the cursor on `keep_event` if it is still shown."""
         self.shown = indexes
-        self.rows = build_rows(self.timeline, indexes)
-        self.event_rows = [i for i, row in enumerate(self.rows) if row >= 0]
-        self.heading_rows = [i for i, row in enumerate(self.rows) if row < 0]
+        self.rows = RowLayout(self.timeline, indexes)
+        self.event_rows = self.rows.event_rows
+        self.heading_rows = self.rows.heading_rows
         sample = indexes[:: max(1, len(indexes) // 200)]
         widths = [len(self.timeline.events[i].date.display()) for i in sample]
         self._date_width = min(22, max(widths, default=10))
@@ -138,7 +189,7 @@ class TimelineView(ScrollView, can_focus=True):
         """The row position of a shown event, or None."""
         k = bisect.bisect_left(self.shown, event_index)
         if k < len(self.shown) and self.shown[k] == event_index:
-            return self.event_rows[k]
+            return self.rows.position_of(k)
         return None
 
     @property
