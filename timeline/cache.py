@@ -19,7 +19,8 @@ from .model import Timeline
 from .parsing import bulk_allocation
 
 # Part of every entry: a new format or a new release never reads an old entry.
-FORMAT = f"timeline-cache-1-{__version__}"
+FORMAT = f"timeline-cache-2-{__version__}"
+TEXT_CHUNK = 20_000  # search texts per pickled chunk
 
 
 def cache_dir() -> Path:
@@ -85,10 +86,17 @@ def _texts_path(entry: Path) -> Path:
 def _read_texts(entry: Path, fingerprint: tuple, count: int) -> list[str] | None:
     """The search texts kept beside an entry; they are read after the first screen."""
     try:
-        with bulk_allocation():
-            data = pickle.loads(_texts_path(entry).read_bytes())
-        if data["fingerprint"] == fingerprint and len(data["texts"]) == count:
-            return data["texts"]
+        data = pickle.loads(_texts_path(entry).read_bytes())
+        if data["fingerprint"] != fingerprint:
+            return None
+        texts: list[str] = []
+        # Chunk by chunk: one pickle.loads of a million strings would hold the GIL for a
+        # second, and the screen, drawn by the other thread, would freeze.
+        for chunk in data["chunks"]:
+            with bulk_allocation():
+                texts.extend(pickle.loads(chunk))
+        if len(texts) == count:
+            return texts
     except Exception:  # damaged or missing: the texts are built again
         pass
     return None
@@ -114,7 +122,10 @@ def save(timeline: Timeline) -> None:
         "sources": timeline.sources, "actors": timeline.actors, "kinds": timeline.kinds,
         "corpus": timeline.corpus, "warnings": timeline.warnings, "records": records, "columns": columns,
     }
-    _write_atomically(_texts_path(entry), {"fingerprint": fingerprint, "texts": timeline.search_texts})
+    texts = timeline.search_texts
+    chunks = [pickle.dumps(texts[i:i + TEXT_CHUNK], protocol=pickle.HIGHEST_PROTOCOL)
+              for i in range(0, len(texts), TEXT_CHUNK)]
+    _write_atomically(_texts_path(entry), {"fingerprint": fingerprint, "chunks": chunks})
     _write_atomically(entry, data)
     timeline.pending_cache = None
 
