@@ -4,13 +4,13 @@ import io
 
 import pytest
 from rich.console import Console
-from textual.widgets import Input, SelectionList
+from textual.widgets import Input, OptionList, SelectionList, Static
 
 from conftest import EVENTS
 from timeline.app import make_app
 from timeline.loader import load
 from timeline.query import Query
-from timeline.widgets.detail import DetailPane, RelatedList
+from timeline.widgets.detail import DetailPane, RelatedList, SourceList
 from timeline.widgets.help import HelpScreen
 from timeline.widgets.picker import PickerScreen
 from timeline.widgets.timeline_view import TimelineView, month_key
@@ -30,9 +30,19 @@ def selected(app):
     return app.timeline.events[view.selected_event]
 
 
+def plain(renderable, width: int = 60) -> str:
+    console = Console(width=width, record=True, file=io.StringIO())
+    console.print(renderable)
+    return console.export_text()
+
+
 def detail_text(app) -> str:
+    """What the detail pane says, as one line of words (quote bars and wrapping removed)."""
     pane = app.query_one(DetailPane)
-    return "\n".join(str(w.render()) for w in pane.query("#detail-body Static"))
+    parts = [plain(w.content) for w in pane.query(Static) if w.display]
+    for option_list in pane.query(OptionList):
+        parts += [plain(option_list.get_option_at_index(i).prompt) for i in range(option_list.option_count)]
+    return " ".join(" ".join(parts).replace("┃", " ").split())
 
 
 def shown_ids(app) -> list[str]:
@@ -207,7 +217,7 @@ async def test_slash_searches_live_and_finds_the_denial_with_its_quote(timeline)
         app.query_one(TimelineView).select_event(timeline.events.index(denial))
         await pilot.pause()
         text = detail_text(app)
-        assert denial.sources[0].quote in text.replace("\n", " ") or denial.sources[0].quote.split()[0] in text
+        assert " ".join(denial.sources[0].quote.split()) in text
         assert "Breitbart News" in text
 
 
@@ -269,6 +279,8 @@ async def test_enter_opens_the_links_and_follows_one(timeline):
     async with app.run_test(size=(120, 40)) as pilot:
         app.query_one(TimelineView).select_event(timeline.events.index(claim))
         await pilot.press("enter")
+        assert app.query_one(SourceList).has_focus  # sources first, in reading order
+        await pilot.press("tab")
         related = app.query_one(RelatedList)
         assert related.has_focus
         target = related.get_option_at_index(related.highlighted).id
@@ -362,15 +374,26 @@ async def test_opening_already_filtered(timeline):
         assert "actor: Dmitry Peskov" in header(app) and "kind: statement" in header(app)
 
 
-async def test_row_counts_articles_not_quotes(timeline):
+async def test_row_counts_outlets_and_detail_counts_articles_and_quotes(timeline):
     claim = timeline.event("kadyrov-claims-spy-network-inside-is")
     articles = len({c.source for c in claim.sources})
-    assert articles < len(claim.sources)  # the case that tells the two apart
+    outlets = len({timeline.sources[c.source].outlet for c in claim.sources})
+    assert articles < len(claim.sources)  # the case that tells the counts apart
     app = make_app(timeline)
     async with app.run_test(size=(120, 40)) as pilot:
         view = app.query_one(TimelineView)
         row = view.row_text(timeline.by_id[claim.id], 70).plain
-        assert row.endswith(f" {articles}▤")
+        assert row.endswith(f" {outlets}▤")
         view.select_event(timeline.by_id[claim.id])
         await pilot.pause()
         assert f"Sources ({articles} articles, {len(claim.sources)} quotes)" in detail_text(app)
+        assert f"{outlets} outlets" in detail_text(app)
+
+
+async def test_single_outlet_events_say_so(timeline):
+    single = next(e for e in timeline.events if len(timeline.outlets(e)) == 1)
+    app = make_app(timeline)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.query_one(TimelineView).select_event(timeline.by_id[single.id])
+        await pilot.pause()
+        assert "single outlet" in detail_text(app)

@@ -25,7 +25,7 @@ def test_check_bundled_events_with_corpus_finds_every_quote():
     assert result.returncode == 0, result.stderr
     raw = yaml.safe_load(EVENTS.read_text(encoding="utf-8"))
     quotes = sum(len(e["sources"]) for e in raw["events"])
-    assert f"{quotes} of {quotes} quotes found verbatim; 0 errors" in result.stdout
+    assert f"{quotes} of {quotes} quotes found verbatim in {SEEDS}; 0 errors" in result.stdout
 
 
 @needs_seeds

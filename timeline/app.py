@@ -12,14 +12,18 @@ from textual.containers import Horizontal
 from textual.widgets import Footer, Input, Static
 
 from . import keys
+from .claims import answered, answers_to
+from .corpus import Corpus, passages, resolve_corpus
 from .dates import When
-from .model import Timeline
+from .model import Source, Timeline
 from .query import Query, Searcher
-from .widgets.detail import DetailPane, RelatedList
+from .widgets.detail import DetailPane, RelatedList, SourceList
 from .widgets.help import HelpScreen
 from .widgets.picker import Choice, PickerScreen
 from .widgets.prompts import DateRangeScreen, GotoDateScreen
+from .widgets.reader import ReaderScreen
 from .widgets.timeline_view import MONTH_ABBR, TimelineView
+from .widgets.views import coverage_screen, disputes_screen, figures_screen
 
 NARROW_WIDTH = 100  # below this the detail pane goes under the timeline
 
@@ -39,8 +43,10 @@ class TimelineApp(App):
         # The order filters were set in, so Escape can take back the last one.
         self.filter_order: list[str] = [name for name in ("actors", "kinds", "sources", "text", "dates")
                                         if _filter_is_on(self.query_state, name)]
-        self.corpus = corpus
+        folder, self.corpus_note = resolve_corpus(timeline, corpus)
+        self.corpus = Corpus(folder) if folder else None
         self.shown: list[int] = []
+        self._answer_turn: dict[int, int] = {}  # which answer `x` went to last, per claim
         self._text_before_search = ""
 
     def compose(self) -> ComposeResult:
@@ -49,9 +55,18 @@ class TimelineApp(App):
             yield Static(id="header-right")
         with Horizontal(id="body"):
             yield TimelineView(self.timeline, id="timeline")
-            yield DetailPane(self.timeline, id="detail")
+            yield DetailPane(self.timeline, self.corpus, self.corpus_note, id="detail")
         yield Input(placeholder="search titles, summaries, quotes and actors", id="search")
         yield Footer()
+
+    # Actions that act on the timeline: off (and out of the footer) on the reader and views.
+    TIMELINE_ONLY = {"pick_actors", "pick_kinds", "search", "pick_dates", "pick_sources", "clear_filters",
+                     "goto_date", "counterpart", "open_article", "disputes", "figures"}
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action in self.TIMELINE_ONLY and len(self.screen_stack) > 1:
+            return False
+        return True
 
     def on_mount(self) -> None:
         self.title = self.timeline.title
@@ -115,7 +130,7 @@ class TimelineApp(App):
         if q.kinds:
             parts.append("kind: " + " or ".join(q.kinds))
         if q.sources:
-            parts.append("source: " + " or ".join(q.sources))
+            parts.append("source: " + " or ".join(_source_label(t, s) for s in q.sources))
         if q.text:
             parts.append(f"text: “{q.text}”")
         if q.date_from or q.date_to:
@@ -251,14 +266,100 @@ class TimelineApp(App):
         self.update_position()
 
     def on_timeline_view_opened(self, message: TimelineView.Opened) -> None:
-        related = self.query_one(RelatedList)
-        if related.display and related.option_count:
-            related.focus()
-        else:
-            self.query_one(DetailPane).focus()
+        for kind in (SourceList, RelatedList):
+            widget = self.query_one(kind)
+            if widget.display and widget.option_count:
+                widget.focus()
+                return
+        self.query_one(DetailPane).focus()
 
     def on_detail_pane_follow(self, message: DetailPane.Follow) -> None:
         self.jump_to_event(message.event_id)
+
+    def on_detail_pane_read(self, message: DetailPane.Read) -> None:
+        self.open_reader(message.event_id, message.citation)
+
+    # --- sources: the reader, coverage, disputes, figures ------------------------------
+
+    def article_text(self, source_id: str) -> tuple[Source | None, str | None]:
+        """The source and its article's text, or a notification saying why there is none."""
+        source = self.timeline.sources.get(source_id)
+        if self.corpus is None:
+            self.notify(self.corpus_note, title="No articles to read", severity="warning", timeout=6)
+            return source, None
+        text = self.corpus.text(source) if source else None
+        if text is None:
+            self.notify(self.corpus.why_missing(source), title="Cannot open the article", severity="warning")
+        return source, text
+
+    def open_reader(self, event_id: str, citation_number: int = 0) -> None:
+        index = self.timeline.by_id[event_id]
+        event = self.timeline.events[index]
+        if not event.sources:
+            return
+        citation = event.sources[min(citation_number, len(event.sources) - 1)]
+        source, text = self.article_text(citation.source)
+        if text is None:
+            return
+        found = passages(self.timeline, source.id, text)
+        current = next((n for n, p in enumerate(found) if p.event_index == index and p.quote == citation.quote), None)
+        if current is None:
+            self.notify("This quote is not in the article verbatim; the detail pane shows the nearest passage.",
+                        severity="warning", timeout=6)
+        self.push_screen(ReaderScreen(self.timeline, source, text, found, current or 0))
+
+    def action_open_article(self) -> None:
+        index = self.query_one(TimelineView).selected_event
+        if index is not None:
+            self.open_reader(self.timeline.ids[index])
+
+    def show_coverage(self, source_id: str) -> None:
+        source, text = self.article_text(source_id)
+        if text is not None:
+            self.push_screen(coverage_screen(self.timeline, source, text), self._chose_event)
+
+    def action_disputes(self) -> None:
+        self.push_screen(disputes_screen(self.timeline), self._chose_event)
+
+    def action_figures(self) -> None:
+        self.push_screen(figures_screen(self.timeline), self._chose_event)
+
+    def _chose_event(self, event_id: str | None) -> None:
+        while len(self.screen_stack) > 1:  # back to the timeline from a view over the reader
+            self.pop_screen()
+        if event_id:
+            self.jump_to_event(event_id)
+
+    def action_counterpart(self) -> None:
+        """From a claim to its answers (one after another), from an answer back to its claim."""
+        view = self.query_one(TimelineView)
+        index = view.selected_event
+        if index is None:
+            return
+        answers = answers_to(self.timeline, self.timeline.ids[index])
+        if answers:
+            turn = self._answer_turn.get(index, -1) + 1
+            self._answer_turn[index] = turn % len(answers)
+            kind, target = answers[turn % len(answers)]
+            self.notify(f"{kind} ({turn % len(answers) + 1} of {len(answers)}); x again for the next",
+                        timeout=2)
+        else:
+            claims = answered(self.timeline, index)
+            if not claims:
+                self.notify("Nothing denies or answers this event, and it answers none.", timeout=3)
+                return
+            target = claims[0]
+            self._answer_turn.pop(target, None)
+        self.jump_to_event(self.timeline.ids[target])
+
+    def action_pick_sources(self) -> None:
+        t = self.timeline
+        choices = [Choice(source.id, _source_label(t, source.id), len(t.index_source.get(source.id, ())),
+                          (source.outlet, source.headline or ""))
+                   for source in t.sources.values()]
+        choices.sort(key=lambda c: (-c.count, c.label.lower()))
+        self.push_screen(PickerScreen("Filter by source", choices, self.query_state.sources),
+                         partial(self._picked, "sources"))
 
     def jump_to_event(self, event_id: str) -> None:
         index = self.timeline.by_id.get(event_id)
@@ -275,6 +376,14 @@ class TimelineApp(App):
             self.notify("Filters cleared to show the linked event.", timeout=3)
             view.select_event(index)
         view.focus()
+
+
+def _source_label(timeline: Timeline, source_id: str) -> str:
+    source = timeline.sources.get(source_id)
+    if source is None:
+        return source_id
+    date = source.published.display() if source.published else ""
+    return f"{source.outlet}, {date}" + (f" — {source.headline}" if source.headline else "")
 
 
 def _filter_is_on(query: Query, name: str) -> bool:
@@ -296,7 +405,14 @@ class TimelineCommands(Provider):
         app: TimelineApp = self.app
         t = app.timeline
         commands = [("Clear all filters", app.action_clear_filters, "show every event"),
-                    ("Show keys (help)", app.action_help, "every key binding")]
+                    ("Show keys (help)", app.action_help, "every key binding"),
+                    ("Disputes: contested claims and their answers", app.action_disputes, "the claims view"),
+                    ("Figures: reported numbers side by side", app.action_figures, "the figures view")]
+        if app.corpus is not None:
+            for source in t.sources.values():
+                if source.file:
+                    commands.append((f"Coverage: {_source_label(t, source.id)}",
+                                     partial(app.show_coverage, source.id), "every event this article supports"))
         for actor in sorted(t.actors.values(), key=lambda a: -len(t.index_actor.get(a.id, ()))):
             count = len(t.index_actor.get(actor.id, ()))
             commands.append((f"Actor: {actor.name}", partial(app.toggle_filter, "actors", actor.id),

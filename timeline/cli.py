@@ -112,30 +112,28 @@ def _command_parser() -> argparse.ArgumentParser:
 # --- commands ----------------------------------------------------------------------------
 
 def run_check(args) -> int:
-    from .corpus import Corpus, verify_quotes
+    from .corpus import Corpus, resolve_corpus, verify_quotes
 
     timeline, problems = load_with_problems(args.file)
     errors = sum(p.severity == "error" for p in problems)
-    quote_lines = []
-    if args.corpus and not errors:
-        folder = Path(args.corpus)
-        if not folder.is_dir():
-            raise QueryError(f"{folder}: the corpus folder does not exist; name the folder holding the articles")
+    warnings = sum(p.severity == "warning" for p in problems)
+    for problem in problems[:MAX_PROBLEMS_SHOWN]:
+        print(problem, file=sys.stderr)
+    summary = f"{args.file}: {len(timeline.events)} events, {len(timeline.sources)} sources, " \
+              f"{sum(a.registered for a in timeline.actors.values())} actors"
+    folder, why = resolve_corpus(timeline, args.corpus)
+    if args.corpus and folder is None:
+        raise QueryError(f"{why}; name the folder holding the articles")
+    if folder is None and timeline.corpus:
+        print(f"{args.file}: warning: {why}", file=sys.stderr)
+        warnings += 1
+    if folder is not None and not errors:
         checks = verify_quotes(timeline, Corpus(folder))
         for check in checks:
             if not check.found:
                 errors += 1
-                quote_lines.append(_quote_problem(args.file, check))
-        found = sum(c.found for c in checks)
-    for problem in problems[:MAX_PROBLEMS_SHOWN]:
-        print(problem, file=sys.stderr)
-    for line in quote_lines:
-        print(line, file=sys.stderr)
-    warnings = sum(p.severity == "warning" for p in problems)
-    summary = f"{args.file}: {len(timeline.events)} events, {len(timeline.sources)} sources, " \
-              f"{sum(a.registered for a in timeline.actors.values())} actors"
-    if args.corpus and not any(p.severity == "error" for p in problems):
-        summary += f"; {found} of {len(checks)} quotes found verbatim"
+                print(_quote_problem(args.file, check), file=sys.stderr)
+        summary += f"; {sum(c.found for c in checks)} of {len(checks)} quotes found verbatim in {folder}"
     summary += f"; {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
     print(summary)
     return EXIT_BAD_INPUT if errors else EXIT_OK

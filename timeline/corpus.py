@@ -154,3 +154,71 @@ def _changed_words(quote: str, passage: str) -> str:
         elif op == "insert":
             parts.append(f"the article has '{' '.join(b[j1:j2])}' here")
     return "; ".join(parts[:3])
+
+
+def resolve_corpus(timeline: Timeline, override: str | Path | None = None) -> tuple[Path | None, str]:
+    """The corpus folder to use and, when there is none, a sentence saying how to add one.
+
+    `--corpus` wins; else the file's `corpus:`, relative to the events file.
+    """
+    if override:
+        folder = Path(override)
+        return (folder, "") if folder.is_dir() else (None, f"the corpus folder {folder} does not exist")
+    if timeline.corpus:
+        base = Path(timeline.path).resolve().parent if timeline.path else Path.cwd()
+        folder = (base / timeline.corpus).resolve()
+        if folder.is_dir():
+            return folder, ""
+        return None, (f"the corpus folder {folder} named in the file does not exist; "
+                      "run with --corpus DIR to name the folder of article texts")
+    return None, ("no corpus: run with --corpus DIR (the folder of article texts), or add "
+                  "'corpus: DIR' to the events file, to read the articles and check the quotes")
+
+
+@dataclass
+class Passage:
+    """A quoted passage in an article: where it is, and which event quotes it."""
+
+    start: int
+    end: int
+    event_index: int
+    quote: str
+
+
+def passages(timeline: Timeline, source_id: str, text: str) -> list[Passage]:
+    """Every passage of this article that an event quotes, in the order of the text.
+    Quotes not found verbatim have no place and are left out (check_quote reports them)."""
+    found = []
+    for event_index in timeline.index_source.get(source_id, ()):
+        for citation in timeline.events[event_index].sources:
+            if citation.source == source_id:
+                start = text.find(citation.quote)
+                if start >= 0:
+                    found.append(Passage(start, start + len(citation.quote), event_index, citation.quote))
+    found.sort(key=lambda p: (p.start, p.end))
+    return found
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line: the articles keep a paragraph to a line."""
+    spans, offset = [], 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if stripped:
+            start = offset + line.index(stripped[0])
+            spans.append((start, start + len(stripped)))
+        offset += len(line)
+    return spans
+
+
+@dataclass
+class Coverage:
+    events: list[int]  # event indexes, in the order of their first quote in the text
+    uncited: list[tuple[int, int]]  # paragraphs no event quotes
+
+
+def coverage(timeline: Timeline, source_id: str, text: str) -> Coverage:
+    found = passages(timeline, source_id, text)
+    events = list(dict.fromkeys(p.event_index for p in found))
+    uncited = [(a, b) for a, b in paragraphs(text) if not any(p.start < b and p.end > a for p in found)]
+    return Coverage(events, uncited)

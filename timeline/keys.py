@@ -11,9 +11,18 @@ APP = [
     Binding("t", "pick_kinds", "Kinds", id="filter.kinds"),
     Binding("slash", "search", "Search", id="filter.search", key_display="/"),
     Binding("d", "pick_dates", "Dates", id="filter.dates"),
+    Binding("s", "pick_sources", "Sources", id="filter.sources", tooltip="Filter by source (article or outlet)"),
     Binding("r", "clear_filters", "Reset", id="filter.clear"),
     Binding("escape", "back", "Back", id="app.back", show=False),
     Binding("colon", "goto_date", "Go to", id="nav.goto", key_display=":", tooltip="Go to a date"),
+    Binding("x", "counterpart", "Claim⇄answer", id="nav.counterpart", show=False,
+            tooltip="Step from a claim to its denials and answers, and back"),
+    Binding("o", "open_article", "Read", id="view.article", show=False,
+            tooltip="Read the selected event's first article, at its quote"),
+    Binding("D", "disputes", "Disputes", id="view.disputes", show=False,
+            tooltip="Every contested claim with its denials and answers"),
+    Binding("F", "figures", "Figures", id="view.figures", show=False,
+            tooltip="Reported figures side by side, by quantity, date and claimant"),
     Binding("tab", "focus_next", "Next pane", id="app.focus_next", show=False),
     Binding("shift+tab", "focus_previous", "Previous pane", id="app.focus_previous", show=False),
     Binding("question_mark", "help", "Help", id="app.help", key_display="?"),
@@ -39,6 +48,21 @@ DETAIL = [
     Binding("enter", "follow", "Follow link", id="detail.follow"),
 ]
 
+SOURCES = [
+    Binding("enter", "read", "Read article", id="detail.read", tooltip="Open the article at this quote"),
+]
+
+READER = [
+    Binding("n", "next_passage", "Next quote", id="reader.next"),
+    Binding("N,p", "previous_passage", "Previous quote", id="reader.previous"),
+    Binding("v", "coverage", "Coverage", id="reader.coverage", tooltip="Every event this article supports"),
+    Binding("escape,q", "close", "Back", id="reader.close"),
+]
+
+VIEW = [
+    Binding("escape,q", "close", "Back", id="view.close"),
+]
+
 # Keys shown on the help screen that belong to widgets Textual provides.
 PICKER_HELP = [
     ("type", "narrow the list (names and aliases match)"),
@@ -50,4 +74,4 @@ PICKER_HELP = [
 
 
 def all_binding_ids() -> set[str]:
-    return {b.id for b in APP + TIMELINE + DETAIL if b.id}
+    return {b.id for b in APP + TIMELINE + DETAIL + SOURCES + READER + VIEW if b.id}

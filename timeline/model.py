@@ -207,15 +207,16 @@ class Timeline:
         self.earliest_day: array = columns["earliest_day"]  # earliest possible day, 0 if open
         self.last_day: array = columns["last_day"]  # latest possible day, OPEN_END if open
         self.month_of: array = columns["month_of"]  # year * 100 + month (0: year only)
-        self._indexes: tuple[dict, dict, dict] | None = (
-            (columns["index_actor"], columns["index_kind"], columns["index_source"])
-            if "index_actor" in columns else None)
+        self._indexes: tuple[dict, dict, dict, dict] | None = (
+            (columns["index_actor"], columns["index_kind"], columns["index_source"], columns["index_status"])
+            if "index_status" in columns else None)
         self.incoming: dict[str, list[tuple[str, str]]] = columns["incoming"]
         self.ids: list[str] = columns.get("ids") or [record[R_ID] for record in records]
         self.by_id = {event_id: i for i, event_id in enumerate(self.ids)}
         self.search_texts: list[str] | None = columns.get("search_texts")
         # Set by the cache: reads the search texts kept beside its entry (None if it can't).
         self.texts_loader: Callable[[], list[str] | None] | None = None
+        self._with_figures: list[int] | None = None
 
     # The indexes by actor, kind and source are only needed to filter, so they are built
     # on first use (the app asks for them in the background after its first screen).
@@ -231,10 +232,21 @@ class Timeline:
     def index_source(self) -> dict[str, list[int]]:
         return self.indexes()[2]
 
-    def indexes(self) -> tuple[dict, dict, dict]:
+    @property
+    def index_status(self) -> dict[str, list[int]]:
+        return self.indexes()[3]
+
+    def indexes(self) -> tuple[dict, dict, dict, dict]:
         if self._indexes is None:
             self._indexes = build_indexes([self.record(i) for i in range(len(self.records))])
         return self._indexes
+
+    def index_figures(self) -> list[int]:
+        """The events that carry figures (a column of their own would cost every file;
+        figures are few, and this view is opened on demand)."""
+        if self._with_figures is None:
+            self._with_figures = [i for i in range(len(self.records)) if self.record(i)[R_FIGURES]]
+        return self._with_figures
 
     def record(self, index: int) -> tuple:
         record = self.records[index]
@@ -266,7 +278,7 @@ class Timeline:
 
 
 COLUMN_NAMES = ("first_day", "last_day", "earliest_day", "month_of", "index_actor", "index_kind", "index_source",
-                "incoming", "ids")
+                "index_status", "incoming", "ids")
 
 
 def _date_columns(date: str) -> tuple[int, int, int, int, int]:
@@ -306,15 +318,17 @@ def build_columns(records: list[tuple]) -> tuple[list[tuple], dict]:
     return records, columns
 
 
-def build_indexes(records: list[tuple]) -> tuple[dict, dict, dict]:
-    """Event positions by actor id, by kind and by source id."""
+def build_indexes(records: list[tuple]) -> tuple[dict, dict, dict, dict]:
+    """Event positions by actor id, by kind, by source id and by status."""
     index_actor: dict[str, list[int]] = {}
     index_kind: dict[str, list[int]] = {}
     index_source: dict[str, list[int]] = {}
+    index_status: dict[str, list[int]] = {}
     for i, record in enumerate(records):
+        index_status.setdefault(record[R_STATUS], []).append(i)
         for actor in dict.fromkeys(a for a, _ in record[R_ACTORS]):
             index_actor.setdefault(actor, []).append(i)
         index_kind.setdefault(record[R_KIND], []).append(i)
         for source in dict.fromkeys(s for s, _, _ in record[R_SOURCES]):
             index_source.setdefault(source, []).append(i)
-    return index_actor, index_kind, index_source
+    return index_actor, index_kind, index_source, index_status

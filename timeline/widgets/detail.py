@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.table import Table
 from rich.text import Text
 from textual.containers import Vertical, VerticalScroll
@@ -10,8 +11,21 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from .. import keys
+from ..corpus import Corpus, QuoteCheck, check_quote
 from ..model import INVERSE_NAMES, Event, Timeline
-from .timeline_view import DENIED_MARK, KIND_MARKS, DEFAULT_MARK
+from .timeline_view import DEFAULT_MARK, DENIED_MARK, KIND_MARKS
+
+
+class Quotation:
+    """A quote set off by a bar down its whole left side, wrapped to the width given."""
+
+    def __init__(self, text: str, indent: int = 3, style: str = "italic", bar_style: str = "cyan"):
+        self.text, self.indent, self.style, self.bar_style = text, indent, style, bar_style
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = max(10, options.max_width - self.indent - 2)
+        for line in Text(self.text, style=self.style).wrap(console, width):
+            yield Text.assemble(" " * self.indent, ("┃ ", self.bar_style), line)
 
 
 class RelatedList(OptionList):
@@ -23,14 +37,23 @@ class RelatedList(OptionList):
         self.action_select()
 
 
+class SourceList(OptionList):
+    """The citations of the event; Enter opens the article at the quote."""
+
+    BINDINGS = keys.SOURCES
+
+    def action_read(self) -> None:
+        self.action_select()
+
+
 class DetailPane(VerticalScroll, can_focus=True):
     DEFAULT_CSS = """
     DetailPane { padding: 0 1; background: $surface; }
     DetailPane > #detail-body { height: auto; }
-    DetailPane .quote { border-left: outer $accent; padding: 0 0 0 1; margin: 0 0 0 3; text-style: italic; }
     DetailPane .gap { margin: 1 0 0 0; }
-    DetailPane > RelatedList { height: auto; max-height: 12; margin: 0 0 1 0; border: none; padding: 0; }
-    DetailPane > #related-title { margin: 1 0 0 0; }
+    DetailPane > OptionList { height: auto; max-height: 40; margin: 0; border: none; padding: 0; background: $surface; }
+    DetailPane > #sources-title, DetailPane > #related-title { margin: 1 0 0 0; }
+    DetailPane > #corpus-note { color: $text-muted; margin: 0 0 0 3; }
     """
 
     class Follow(Message):
@@ -40,42 +63,103 @@ class DetailPane(VerticalScroll, can_focus=True):
             self.event_id = event_id
             super().__init__()
 
-    def __init__(self, timeline: Timeline, **kwargs):
+    class Read(Message):
+        """The user chose a citation: open its article at the quote."""
+
+        def __init__(self, event_id: str, citation: int):
+            self.event_id = event_id
+            self.citation = citation
+            super().__init__()
+
+    def __init__(self, timeline: Timeline, corpus: Corpus | None = None, corpus_note: str = "", **kwargs):
         super().__init__(**kwargs)
         self.timeline = timeline
+        self.corpus = corpus
+        self.corpus_note = corpus_note
         self.event: Event | None = None
 
     def compose(self):
         yield Vertical(id="detail-body")
+        yield Static(id="sources-title")
+        yield SourceList(id="sources")
+        yield Static(self.corpus_note, id="corpus-note")
         yield Static(id="related-title")
         yield RelatedList(id="related")
 
     def show_event(self, event: Event | None) -> None:
         self.event = event
         body = self.query_one("#detail-body")
-        related = self.query_one(RelatedList)
-        title = self.query_one("#related-title", Static)
-        related.clear_options()
         body.remove_children()
+        for widget in self.query(OptionList):
+            widget.clear_options()
         if event is None:
             body.mount(Static(Text("No event selected.", style="dim")))
-            title.update("")
-            related.display = False
+            self._fill("#sources-title", SourceList, "", [])
+            self._fill("#related-title", RelatedList, "", [])
+            self.query_one("#corpus-note").display = False
             self.scroll_home(animate=False)
             return
         body.mount_all([Static(part, classes=css) for part, css in render_event(self.timeline, event)])
-        links = related_links(self.timeline, event)
-        title.update(Text("Related", style="bold underline") if links else "")
-        related.display = bool(links)
-        related.add_options([Option(label, id=target) for label, target in links])
-        if links:
-            related.highlighted = 0
+        articles = len({c.source for c in event.sources})
+        title = (f"Sources ({articles} article{'s' * (articles != 1)}, "
+                 f"{len(event.sources)} quote{'s' * (len(event.sources) != 1)})")
+        self._fill("#sources-title", SourceList, title, citation_options(self.timeline, event, self.corpus))
+        self.query_one("#corpus-note").display = self.corpus is None and bool(self.corpus_note)
+        self._fill("#related-title", RelatedList, "Related", related_links(self.timeline, event))
         self.scroll_home(animate=False)
+
+    def _fill(self, title_id: str, kind: type[OptionList], title: str, options: list[tuple[object, str]]) -> None:
+        self.query_one(title_id, Static).update(Text(title, style="bold underline") if options else "")
+        widget = self.query_one(kind)
+        widget.display = bool(options)
+        widget.add_options([Option(label, id=option_id) for label, option_id in options])
+        if options:
+            widget.highlighted = 0
 
     def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
         message.stop()
-        if message.option.id:
+        if not message.option.id or self.event is None:
+            return
+        if isinstance(message.option_list, SourceList):
+            self.post_message(self.Read(self.event.id, int(message.option.id)))
+        else:
             self.post_message(self.Follow(message.option.id))
+
+
+def citation_options(timeline: Timeline, event: Event, corpus: Corpus | None) -> list[tuple[Group, str]]:
+    """One option per quote: the article it comes from, the quote, and whether it checks."""
+    options = []
+    for number, citation in enumerate(event.sources):
+        source = timeline.sources.get(citation.source)
+        head = Text(f"{number + 1}. ", style="bold")
+        head.append(source.outlet if source else citation.source, style="bold")
+        if source and source.headline:
+            head.append(f" — “{source.headline}”")
+        parts: list = [head]
+        if source:
+            meta = Text("   ", style="dim")
+            if source.published:
+                meta.append(f"published {source.published.display()}")
+            if source.url:
+                meta.append("  ")
+                meta.append(source.url, style=f"underline link {source.url}")
+            parts.append(meta)
+        parts.append(Quotation(citation.quote))
+        text = corpus.text(source) if corpus and source else None
+        if text is not None:
+            parts.append(verification_line(check_quote(event, citation, source, text)))
+        options.append((Group(*parts), str(number)))
+    return options
+
+
+def verification_line(check: QuoteCheck) -> Text:
+    if check.found:
+        return Text("   ✓ verbatim in the article", style="green")
+    line = Text("   ✗ not in the article verbatim", style="bold red")
+    line.append(f" — differs: {'; '.join(check.differences)}", style="red")
+    line.append("\n   nearest passage: ", style="dim")
+    line.append(f"“{check.nearest}”", style="italic")
+    return line
 
 
 def related_links(timeline: Timeline, event: Event) -> list[tuple[Text, str]]:
@@ -115,8 +199,10 @@ def render_event(timeline: Timeline, event: Event) -> list[tuple[object, str]]:
         line.append(f"  {DENIED_MARK[0]} denied or contradicted", style=DENIED_MARK[1])
     outlets = timeline.outlets(event)
     line.append("  ·  ")
-    line.append(f"{len(outlets)} outlet{'s' * (len(outlets) != 1)}" if len(outlets) != 1 else "single outlet",
-                style="dim")
+    if len(outlets) == 1:
+        line.append("single outlet", style="yellow")
+    else:
+        line.append(f"{len(outlets)} outlets", style="dim")
     parts.append((line, ""))
 
     facts = Table.grid(padding=(0, 1))
@@ -138,6 +224,7 @@ def render_event(timeline: Timeline, event: Event) -> list[tuple[object, str]]:
         facts.add_row("Actors", actors)
     if event.location:
         facts.add_row("Where", event.location)
+    facts.add_row("Outlets", ", ".join(outlets))
     if event.tags:
         facts.add_row("Tags", ", ".join(event.tags))
     parts.append((facts, "gap"))
@@ -146,38 +233,10 @@ def render_event(timeline: Timeline, event: Event) -> list[tuple[object, str]]:
     if event.figures:
         parts.append((Text("Figures", style="bold underline"), "gap"))
         for figure in event.figures:
-            text = Text(f"  {figure.qualifier + ' ' if figure.qualifier != 'exactly' else ''}{figure.value:,}", style="bold")
+            value = f"{figure.qualifier + ' ' if figure.qualifier != 'exactly' else ''}{figure.value:,}"
+            text = Text(f"  {value}", style="bold")
             text.append(f"  {figure.what or figure.quantity}")
             if figure.claimed_by:
                 text.append(f"  — {timeline.actor_name(figure.claimed_by)}", style="dim")
             parts.append((text, ""))
-    articles = len({c.source for c in event.sources})
-    heading = f"Sources ({articles} article{'s' * (articles != 1)}, {len(event.sources)} quote{'s' * (len(event.sources) != 1)})"
-    parts.append((Text(heading, style="bold underline"), "gap"))
-    parts += render_sources(timeline, event)
-    return parts
-
-
-def render_sources(timeline: Timeline, event: Event) -> list[tuple[object, str]]:
-    """Each cited article once, with all the quotes this event takes from it."""
-    by_source: dict[str, list[str]] = {}
-    for citation in event.sources:
-        by_source.setdefault(citation.source, []).append(citation.quote)
-    parts = []
-    for number, (source_id, quotes) in enumerate(by_source.items(), start=1):
-        source = timeline.sources.get(source_id)
-        head = Text(f"{number}. ", style="bold")
-        head.append(source.outlet if source else source_id, style="bold")
-        if source and source.headline:
-            head.append(f" — “{source.headline}”")
-        parts.append((head, "gap" if number > 1 else ""))
-        if source:
-            meta = Text("   ")
-            if source.published:
-                meta.append(f"published {source.published.display()}", style="dim")
-            if source.url:
-                meta.append("  ")
-                meta.append(source.url, style=f"underline link {source.url}")
-            parts.append((meta, ""))
-        parts += [(Text(quote), "quote") for quote in quotes]
     return parts

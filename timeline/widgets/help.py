@@ -31,7 +31,8 @@ def help_table(app) -> Table:
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
-    groups = [("Moving", keys.TIMELINE), ("Filtering and the app", keys.APP), ("Detail pane", keys.DETAIL)]
+    groups = [("Moving", keys.TIMELINE), ("Filtering, views and the app", keys.APP),
+              ("Detail pane", keys.SOURCES + keys.DETAIL), ("Article reader", keys.READER), ("Views", keys.VIEW)]
     for title, bindings in groups:
         table.add_row(Text(title, style="bold underline"), "")
         for binding in bindings:
@@ -48,7 +49,7 @@ def help_table(app) -> Table:
         if mark.strip():
             table.add_row(Text(mark, style=style), f"{status} (status)")
     table.add_row(Text(DENIED_MARK[0], style=DENIED_MARK[1]), "another event denies or contradicts it")
-    table.add_row("3▤", "number of articles cited")
+    table.add_row("3▤", "outlets reporting it (yellow when only one)")
     return table
 
 

@@ -283,7 +283,8 @@ class TimelineView(ScrollView, can_focus=True):
         mark, mark_style = KIND_MARKS.get(event.kind, DEFAULT_MARK)
         status, status_style = STATUS_MARKS.get(event.status, (" ", ""))
         denied = DENIED_MARK if t.is_denied(event.id) else (" ", "")
-        sources = f" {len({c.source for c in event.sources})}▤"
+        outlets = len(t.outlets(event))
+        sources = f" {outlets}▤"
         actors = ", ".join(_short_name(t, a) for a in dict.fromkeys(event.actor_ids))
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append("   ")
@@ -301,7 +302,7 @@ class TimelineView(ScrollView, can_focus=True):
         text.append(_fit(title, title_room))
         if actor_room > 3:
             text.append(_fit("  " + actors, actor_room), style=dim)
-        text.append(sources, style=dim)
+        text.append(sources, style="yellow" if outlets == 1 else dim)
         return text
 
     # --- keys and mouse --------------------------------------------------------------

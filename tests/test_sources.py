@@ -1,0 +1,256 @@
+"""Sources you can check: the reader, quote checks in the app, coverage, disputes, figures.
+
+On a small corpus written for the tests (tests/corpus) and on the bundled events with the
+seed articles."""
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import OptionList
+
+from conftest import EVENTS, SEEDS
+from test_app import detail_text, selected
+from timeline.app import make_app
+from timeline.claims import answers_to, contested
+from timeline.corpus import Corpus, coverage, paragraphs, passages, resolve_corpus
+from timeline.figures import figures_by_quantity
+from timeline.loader import load
+from timeline.widgets.detail import SourceList
+from timeline.widgets.listing import EventListScreen
+from timeline.widgets.reader import ReaderScreen
+from timeline.widgets.timeline_view import TimelineView
+
+CORPUS = Path(__file__).parent / "corpus"
+needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed articles are not beside the project")
+
+
+@pytest.fixture
+def small():
+    return load(CORPUS / "events.yaml")
+
+
+# --- the core ----------------------------------------------------------------------------
+
+def test_corpus_comes_from_the_file_relative_to_it(small):
+    assert resolve_corpus(small) == (CORPUS.resolve(), "")
+    folder, why = resolve_corpus(small, "/no/such/folder")
+    assert folder is None and "does not exist" in why
+
+
+def test_no_corpus_says_how_to_add_one(small):
+    small.corpus = None
+    folder, why = resolve_corpus(small)
+    assert folder is None and "--corpus DIR" in why
+
+
+def test_coverage_orders_events_by_their_quotes_and_finds_uncited_paragraphs(small):
+    text = (CORPUS / "wire-a.txt").read_text(encoding="utf-8")
+    result = coverage(small, "wire", text)
+    assert [small.ids[i] for i in result.events] == ["bridge-claim", "bridge-denial", "ministry-toll"]
+    uncited = [text[a:b] for a, b in result.uncited]
+    assert uncited == ["Officials claim the bridge was destroyed", "Witnesses reported heavy smoke over the river."]
+
+
+def test_paragraphs_are_the_non_blank_lines():
+    text = "one\n\n  two  \nthree"
+    assert [text[a:b] for a, b in paragraphs(text)] == ["one", "two", "three"]
+
+
+def test_contested_claims_with_their_answers(small):
+    found = {small.ids[c.claim]: [(k, small.ids[i]) for k, i in c.answers] for c in contested(small)}
+    assert found == {"bridge-claim": [("denies", "bridge-denial")],
+                     "ministry-toll": [("contradicts", "officials-toll")]}
+
+
+def test_figures_side_by_side_by_date(small):
+    table = figures_by_quantity(small)
+    assert list(table) == ["dead"]
+    assert [(r.shown_value, r.claimant) for r in table["dead"]] == [("40", "The Ministry"), ("12", "Local officials")]
+
+
+@needs_seeds
+def test_bundled_figures_show_russians_fighting_for_is_over_time():
+    timeline = load(EVENTS)
+    rows = figures_by_quantity(timeline)["russians-fighting-for-is"]
+    assert [(r.when.display(), r.shown_value) for r in rows][:2] == [("Jul 2015", "about 2,200"), ("Dec 2015", "nearly 2,900")]
+
+
+# --- the app -----------------------------------------------------------------------------
+
+def select(app, event_id):
+    app.query_one(TimelineView).select_event(app.timeline.by_id[event_id])
+
+
+async def test_reader_opens_at_the_chosen_quote_highlighted(small):
+    app = make_app(small)
+    async with app.run_test(size=(120, 40)) as pilot:
+        select(app, "bridge-denial")
+        await pilot.press("enter")
+        assert app.query_one(SourceList).has_focus
+        await pilot.press("down", "enter")  # the second quote: from The Paper
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen)
+        assert reader.source.id == "paper"
+        current = reader.found[reader.current]
+        assert current.quote == "called the ministry’s claim “a fabrication”"
+        # the paragraph holding it is drawn with the current-quote style on exactly the quote
+        paragraph = next(w for w in reader.query(".paragraph") if current.quote in str(w.content))
+        spans = [s for s in paragraph.content.spans if str(s.style) == str(reader.get_component_rich_style("reader--current"))]
+        text = str(paragraph.content)
+        assert [text[s.start:s.end] for s in spans] == [current.quote]
+        assert "Quote 1 of 2 cited from this article" in str(reader.query_one("#reader-head").content)
+
+
+async def test_reader_steps_between_quotes_and_goes_back(small):
+    app = make_app(small)
+    async with app.run_test(size=(120, 40)) as pilot:
+        select(app, "bridge-claim")
+        await pilot.press("o")
+        reader = app.screen
+        assert [p.quote[:20] for p in reader.found] == ["The ministry said on", "A spokesman for the ", "The ministry put the"]
+        assert reader.current == 0
+        await pilot.press("n")
+        assert reader.current == 1
+        await pilot.press("n", "n")
+        assert reader.current == 0  # round again
+        await pilot.press("N")
+        assert reader.current == 2
+        await pilot.press("escape")
+        assert not isinstance(app.screen, ReaderScreen)
+        assert selected(app).id == "bridge-claim"
+
+
+async def test_coverage_view_from_the_reader_and_jump(small):
+    app = make_app(small)
+    async with app.run_test(size=(120, 40)) as pilot:
+        select(app, "bridge-claim")
+        await pilot.press("o", "v")
+        view = app.screen
+        assert isinstance(view, EventListScreen)
+        options = view.query_one(OptionList)
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert "Witnesses reported heavy smoke over the river." in prompts
+        await pilot.press("down", "enter")  # the second event in quote order
+        assert selected(app).id == "bridge-denial"
+        assert len(app.screen_stack) == 1
+
+
+async def test_quotes_are_checked_in_the_detail_pane(small, tmp_path):
+    app = make_app(small)
+    async with app.run_test(size=(120, 40)) as pilot:
+        select(app, "bridge-claim")
+        await pilot.pause()
+        assert "✓ verbatim in the article" in detail_text(app)
+    altered = tmp_path / "events.yaml"
+    altered.write_text((CORPUS / "events.yaml").read_text(encoding="utf-8").replace(
+        "had destroyed the bridge", "destroyed the bridge"), encoding="utf-8")
+    app = make_app(load(altered), corpus=str(CORPUS))
+    async with app.run_test(size=(120, 40)) as pilot:
+        select(app, "bridge-claim")
+        await pilot.pause()
+        text = detail_text(app)
+        assert "✗ not in the article verbatim" in text
+        assert "the article has 'had' here" in text
+        assert "nearest passage: “The ministry said on Monday that its forces had destroyed the bridge at Kalach.”" in text
+
+
+async def test_without_a_corpus_the_pane_says_how_to_add_one(small):
+    small.corpus = None
+    app = make_app(small)
+    async with app.run_test(size=(120, 40)) as pilot:
+        select(app, "bridge-claim")
+        await pilot.pause()
+        assert "run with --corpus DIR" in detail_text(app)
+        assert "The ministry said on Monday" in detail_text(app)  # the quote is still shown
+        await pilot.press("o")
+        assert not isinstance(app.screen, ReaderScreen)
+
+
+async def test_x_steps_from_a_claim_to_its_denial_and_back(small):
+    app = make_app(small)
+    async with app.run_test(size=(120, 40)) as pilot:
+        select(app, "bridge-claim")
+        await pilot.press("x")
+        assert selected(app).id == "bridge-denial"
+        await pilot.press("x")
+        assert selected(app).id == "bridge-claim"
+
+
+async def test_disputes_view_lists_claims_with_answers_and_jumps(small):
+    app = make_app(small)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("D")
+        options = app.screen.query_one(OptionList)
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        claim = next(i for i, p in enumerate(prompts) if "Ministry claims it destroyed" in p)
+        assert "└ denies:" in prompts[claim + 1] and "Governor's spokesman denies" in prompts[claim + 1]
+        options.highlighted = claim + 1
+        await pilot.press("enter")
+        assert selected(app).id == "bridge-denial"
+
+
+async def test_figures_view_sets_figures_side_by_side(small):
+    app = make_app(small)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("F")
+        options = app.screen.query_one(OptionList)
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert prompts[0].startswith("dead")
+        assert "40" in prompts[1] and "The Ministry" in prompts[1]
+        assert "12" in prompts[2] and "Local officials" in prompts[2]
+        await pilot.press("escape")
+        assert len(app.screen_stack) == 1
+
+
+async def test_source_filter(small):
+    app = make_app(small)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s", *"paper", "enter")
+        view = app.query_one(TimelineView)
+        assert [small.ids[i] for i in view.shown] == ["bridge-denial", "officials-toll"]
+        assert "source: The Paper" in str(app.query_one("#header-left").render())
+
+
+async def test_timeline_keys_are_off_in_the_reader(small):
+    app = make_app(small)
+    async with app.run_test(size=(120, 40)) as pilot:
+        select(app, "bridge-claim")
+        await pilot.press("o", "a")
+        assert isinstance(app.screen, ReaderScreen)  # no actor picker over the article
+
+
+# --- snapshots ---------------------------------------------------------------------------
+
+async def _open_reader(pilot, event_id="bridge-denial"):
+    select(pilot.app, event_id)
+    await pilot.press("o")
+    await pilot.pause()
+
+
+def test_snapshot_reader_small_corpus(snap_compare, small):
+    assert snap_compare(make_app(small), terminal_size=(100, 30), run_before=_open_reader)
+
+
+@needs_seeds
+def test_snapshot_reader_bundled(snap_compare):
+    async def run_before(pilot):
+        await _open_reader(pilot, "karimov-denies-chechen-special-task-force")
+
+    assert snap_compare(make_app(load(EVENTS), corpus=str(SEEDS)), terminal_size=(120, 40), run_before=run_before)
+
+
+@needs_seeds
+def test_snapshot_coverage_bundled(snap_compare):
+    async def run_before(pilot):
+        await _open_reader(pilot, "kadyrov-claims-spy-network-inside-is")
+        await pilot.press("v")
+
+    assert snap_compare(make_app(load(EVENTS), corpus=str(SEEDS)), terminal_size=(120, 40), run_before=run_before)
+
+
+def test_snapshot_disputes_bundled(snap_compare):
+    assert snap_compare(make_app(load(EVENTS)), terminal_size=(120, 40), press=["D"])
+
+
+def test_snapshot_figures_bundled(snap_compare):
+    assert snap_compare(make_app(load(EVENTS)), terminal_size=(120, 40), press=["F"])

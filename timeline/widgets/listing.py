@@ -1,0 +1,70 @@
+"""A full screen list of events under headings; Enter jumps to the chosen event."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from .. import keys
+from ..model import Timeline
+from .timeline_view import DEFAULT_MARK, KIND_MARKS
+
+
+class EventListScreen(Screen[str | None]):
+    """Dismisses with the chosen event's id, or None (Escape)."""
+
+    BINDINGS = keys.VIEW
+    DEFAULT_CSS = """
+    EventListScreen #listing-head { height: auto; background: $primary-background; padding: 0 1; }
+    EventListScreen OptionList { height: 1fr; border: none; }
+    """
+
+    def __init__(self, heading: Text, options: list[Option]):
+        super().__init__()
+        self.heading = heading
+        self.options = options
+
+    def compose(self):
+        yield Static(self.heading, id="listing-head")
+        yield OptionList(*self.options, id="listing")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        listing = self.query_one(OptionList)
+        listing.focus()
+        first = next((i for i, option in enumerate(self.options) if not option.disabled), None)
+        if first is not None:
+            listing.highlighted = first
+
+    def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
+        message.stop()
+        self.dismiss(message.option.id.split("#")[0] if message.option.id else None)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def event_line(timeline: Timeline, index: int, prefix: str = "", note: str = "") -> Text:
+    """An event as one line: prefix, date, kind mark, title, and a note."""
+    event = timeline.events[index]
+    mark, style = KIND_MARKS.get(event.kind, DEFAULT_MARK)
+    line = Text(prefix)
+    line.append(f"{event.date.display():<20} ", style="dim")
+    line.append(mark + " ", style=style)
+    line.append(event.title)
+    if event.status != "reported":
+        line.append(f"  [{event.status}]", style="yellow")
+    if note:
+        line.append(f"  {note}", style="dim")
+    return line
+
+
+def heading_option(text: str, style: str = "bold underline") -> Option:
+    return Option(Text(text, style=style), disabled=True)
+
+
+def event_option(timeline: Timeline, index: int, prefix: str = "", note: str = "", key: str = "") -> Option:
+    """An option that selects an event; `key` keeps ids unique when an event is listed twice."""
+    return Option(event_line(timeline, index, prefix, note), id=f"{timeline.ids[index]}#{key}")
