@@ -75,8 +75,8 @@ def test_list_table_is_in_time_order_with_a_header():
 def test_list_csv_and_date_filters():
     result = run("list", "events.yaml", "--from", "2018", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert rows and all(r["earliest"] >= "2018" or r["latest"] >= "2018" for r in rows)
-    assert all(r["date"].startswith("2018") for r in rows)
+    assert rows and all(r["date_latest"] >= "2018" for r in rows)
+    assert all(r["date_edtf"].startswith("2018") for r in rows)
 
 
 def test_list_search_text_matches_quotes_and_titles():

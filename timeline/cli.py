@@ -15,7 +15,7 @@ from .query import Query, QueryError, Searcher, resolve_actor, resolve_kind, res
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 MAX_PROBLEMS_SHOWN = 200
 
-COMMANDS = ("check", "list")
+COMMANDS = ("check", "list", "export", "import")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -71,6 +71,8 @@ def _app_parser() -> argparse.ArgumentParser:
         description="Explore a timeline of events drawn from news articles.",
         epilog="commands:\n  timeline check FILE [--corpus DIR]   validate a file (and its quotes)\n"
                "  timeline list FILE [filters]         print the matching events\n"
+               "  timeline export FILE --format F      write events for TimelineJS, a spreadsheet or a report\n"
+               "  timeline import FILE.csv -o OUT      read an ACLED-style CSV into this format\n"
                "Run 'timeline COMMAND --help' for each command's options.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -97,16 +99,44 @@ def _command_parser() -> argparse.ArgumentParser:
     listing = commands.add_parser("list", help="print the matching events in time order",
                                   description="Print the events that match the filters, in time order.")
     listing.add_argument("file", help="events file (.yaml or .jsonl)")
-    _add_filters(listing)
-    listing.add_argument("--source", action="append", default=[], metavar="S",
-                         help="only events citing this source (id or outlet)")
-    listing.add_argument("--from", dest="date_from", type=_date_arg, metavar="DATE",
-                         help="only events that may fall on or after DATE (2016, 2016-02, 'Feb 2016')")
-    listing.add_argument("--to", dest="date_to", type=_date_arg, metavar="DATE",
-                         help="only events that may fall on or before DATE")
+    _add_list_filters(listing)
     listing.add_argument("--format", choices=("table", "json", "csv"), default="table")
     listing.set_defaults(run=run_list)
+
+    export = commands.add_parser("export", help="write the (filtered) events in another format",
+                                 description="Write the events that match the filters as JSON Lines (reads "
+                                 "back in), TimelineJS JSON, ACLED-like CSV or a Markdown chronology.")
+    export.add_argument("file", help="events file (.yaml or .jsonl)")
+    _add_list_filters(export)
+    export.add_argument("--format", required=True, choices=("jsonl", "timelinejs", "csv", "markdown"))
+    export.add_argument("--group", choices=("kind", "actor"), default="kind",
+                        help="TimelineJS groups: by kind or by first actor (default kind)")
+    export.add_argument("-o", "--output", metavar="OUT", help="write here instead of to standard output")
+    export.set_defaults(run=run_export)
+
+    importer = commands.add_parser("import", help="read an ACLED-style CSV into this format",
+                                   description="Read an ACLED-style CSV export (event_date, time_precision, "
+                                   "event_type, actor1, actor2, location, source, notes, ...) and write an "
+                                   "events file. Rows that cannot be read are listed with their line numbers; "
+                                   "then nothing is written unless --skip-bad is given.")
+    importer.add_argument("file", help="the CSV file")
+    importer.add_argument("-o", "--output", required=True, metavar="OUT", help="the events file to write "
+                          "(.jsonl or .yaml); it must not exist yet")
+    importer.add_argument("--title", help="the title of the new file")
+    importer.add_argument("--skip-bad", action="store_true", help="write the rows that can be read, "
+                          "and list the others")
+    importer.set_defaults(run=run_import)
     return parser
+
+
+def _add_list_filters(parser: argparse.ArgumentParser) -> None:
+    _add_filters(parser)
+    parser.add_argument("--source", action="append", default=[], metavar="S",
+                        help="only events citing this source (id or outlet)")
+    parser.add_argument("--from", dest="date_from", type=_date_arg, metavar="DATE",
+                        help="only events that may fall on or after DATE (2016, 2016-02, 'Feb 2016')")
+    parser.add_argument("--to", dest="date_to", type=_date_arg, metavar="DATE",
+                        help="only events that may fall on or before DATE")
 
 
 # --- commands ----------------------------------------------------------------------------
@@ -188,6 +218,64 @@ def run_list(args) -> int:
     else:
         width = terminal_width() if sys.stdout.isatty() else None
         sys.stdout.write(to_table(timeline, events, width))
+    return EXIT_OK
+
+
+def run_export(args) -> int:
+    from .cache import save
+    from .export import FORMATS, to_timelinejs
+
+    timeline = load_for_use(args.file)
+    save(timeline)
+    events = [timeline.events[i] for i in Searcher(timeline).run(build_query(timeline, args))]
+    if args.format == "timelinejs":
+        text = to_timelinejs(timeline, events, group_by=args.group)
+    else:
+        text = FORMATS[args.format](timeline, events)
+    return write_output(text, args.output, overwrite_of=args.file)
+
+
+def write_output(text: str, output: str | None, overwrite_of: str | None = None, must_be_new: bool = False) -> int:
+    """Write to a file (never over the input, nor over an existing file when asked) or stdout."""
+    if not output or output == "-":
+        sys.stdout.write(text)
+        return EXIT_OK
+    target = Path(output)
+    if overwrite_of and target.resolve() == Path(overwrite_of).resolve():
+        raise QueryError(f"{output}: that is the input file; choose another name for the output")
+    if must_be_new and target.exists():
+        raise QueryError(f"{output} exists already; choose a new name (import never overwrites a file)")
+    target.write_text(text, encoding="utf-8")
+    print(f"wrote {output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def run_import(args) -> int:
+    import json
+
+    from .acled import read_acled
+    from .parsing import read_text
+
+    result = read_acled(read_text(Path(args.file)), args.file)
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
+    if result.problems and not args.skip_bad:
+        print(f"{args.file}: {len(result.problems)} row{'s' * (len(result.problems) != 1)} cannot be read; "
+              "nothing written (fix them, or use --skip-bad to write the others)", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    title = args.title or f"Imported from {Path(args.file).name}"
+    sources = result.sources
+    if args.output.endswith((".yaml", ".yml")):
+        import yaml
+
+        text = yaml.safe_dump({"title": title, "schema": 1, "sources": sources, "events": result.events},
+                              allow_unicode=True, sort_keys=False, width=100)
+    else:
+        lines = [json.dumps({"title": title, "sources": sources}, ensure_ascii=False)]
+        lines += [json.dumps(event, ensure_ascii=False) for event in result.events]
+        text = "\n".join(lines) + "\n"
+    write_output(text, args.output, must_be_new=True)
+    print(f"{args.file}: {len(result.events)} events imported, {len(result.problems)} rows skipped", file=sys.stderr)
     return EXIT_OK
 
 

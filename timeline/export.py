@@ -1,13 +1,15 @@
-"""Writing events out: a plain-text table, JSON and CSV, for pipes and scripts."""
+"""Writing events out: for pipes and scripts (table, JSON, CSV), for other tools (JSON
+Lines that reads back in, TimelineJS, ACLED-like CSV) and for reports (Markdown)."""
 
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import shutil
 
-from .model import Event, Timeline
+from .model import KINDS, Actor, Event, Source, Timeline
 
 
 def event_to_dict(event: Event) -> dict:
@@ -49,8 +51,22 @@ def to_json(timeline: Timeline, events: list[Event]) -> str:
     return json.dumps([event_to_dict(e) for e in events], ensure_ascii=False, indent=2) + "\n"
 
 
-CSV_COLUMNS = ("id", "date", "earliest", "latest", "display_date", "kind", "status", "title",
-               "actors", "location", "sources", "summary")
+# ACLED's column names where a column means the same, then ours.
+CSV_COLUMNS = ("event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type", "actor1",
+               "actor2", "assoc_actor", "location", "source", "notes", "title", "status", "date_edtf",
+               "date_latest", "display_date", "quotes")
+
+
+def time_precision(event: Event) -> int:
+    """ACLED's scale: 1 the day is known, 2 within about a week, 3 a month or more."""
+    when = event.date
+    if when.earliest and when.latest and when.precision == 3:  # day precision at both ends
+        span = (when.latest - when.earliest).days
+        if span == 0 and not when.is_approximate and not when.is_uncertain:
+            return 1
+        if span <= 7:
+            return 2
+    return 3
 
 
 def to_csv(timeline: Timeline, events: list[Event]) -> str:
@@ -58,13 +74,129 @@ def to_csv(timeline: Timeline, events: list[Event]) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for e in events:
+        names = [timeline.actor_name(a) for a in dict.fromkeys(e.actor_ids)]
         writer.writerow([
-            e.id, e.date.edtf(), e.date.earliest or "", e.date.latest or "", e.date.display(),
-            e.kind, e.status, e.title, "; ".join(timeline.actor_name(a) for a in e.actor_ids),
-            e.location or "", "; ".join(dict.fromkeys(c.source for c in e.sources)), e.summary or "",
+            e.id, e.date.earliest or e.date.latest or "", time_precision(e), e.kind, "",
+            names[0] if names else "", names[1] if len(names) > 1 else "", "; ".join(names[2:]),
+            e.location or "", "; ".join(timeline.outlets(e)), e.summary or "", e.title, e.status,
+            e.date.edtf(), e.date.latest or "", e.date.display(), " | ".join(c.quote for c in e.sources),
         ])
     return out.getvalue()
 
+
+def to_jsonl(timeline: Timeline, events: list[Event]) -> str:
+    """A header with the sources and actors, then one event a line: reads back the same."""
+    header: dict = {"title": timeline.title}
+    extra_kinds = {k: v for k, v in timeline.kinds.items() if k not in KINDS}
+    if extra_kinds:
+        header["kinds"] = extra_kinds
+    header["sources"] = {s.id: _source_to_dict(s) for s in timeline.sources.values()}
+    header["actors"] = {a.id: _actor_to_dict(a) for a in timeline.actors.values() if a.registered}
+    lines = [json.dumps(header, ensure_ascii=False)]
+    lines += [json.dumps(event_to_dict(e), ensure_ascii=False) for e in events]
+    return "\n".join(lines) + "\n"
+
+
+def _source_to_dict(source: Source) -> dict:
+    data = {"outlet": source.outlet, "published": source.published.edtf() if source.published else None}
+    for key in ("headline", "url", "file", "note"):
+        if getattr(source, key):
+            data[key] = getattr(source, key)
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def _actor_to_dict(actor: Actor) -> dict:
+    data: dict = {"name": actor.name}
+    if actor.aliases:
+        data["aliases"] = list(actor.aliases)
+    for key in ("type", "affiliation"):
+        if getattr(actor, key):
+            data[key] = getattr(actor, key)
+    return data
+
+
+def _tjs_date(point) -> dict:
+    date = {"year": point.year}
+    if point.month:
+        date["month"] = point.month
+    if point.day:
+        date["day"] = point.day
+    return date
+
+
+def to_timelinejs(timeline: Timeline, events: list[Event], group_by: str = "kind") -> str:
+    """Knight Lab TimelineJS JSON. TimelineJS has no uncertain dates: the date it places an
+    event at is the earliest known end, and `display_date` says what is really known."""
+    slides = []
+    for e in events:
+        when = e.date
+        start = when.start or when.end
+        slide = {
+            "unique_id": e.id,
+            "start_date": _tjs_date(start),
+            "display_date": when.display(),
+            "text": {"headline": e.title, "text": _tjs_text(timeline, e)},
+            "group": e.kind if group_by == "kind" else (timeline.actor_name(e.actor_ids[0]) if e.actors else "other"),
+        }
+        if when.interval and when.start and when.end and when.end != when.start:
+            slide["end_date"] = _tjs_date(when.end)
+        slides.append(slide)
+    document = {"title": {"text": {"headline": timeline.title, "text": f"{len(events)} events"}}, "events": slides}
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+def _tjs_text(timeline: Timeline, event: Event) -> str:
+    parts = [f"<p>{html.escape(event.summary)}</p>"] if event.summary else []
+    if event.status != "reported":
+        parts.append(f"<p><em>Status: {event.status}</em></p>")
+    for citation in event.sources:
+        source = timeline.sources.get(citation.source)
+        where = html.escape(source.outlet if source else citation.source)
+        if source and source.url:
+            where = f'<a href="{html.escape(source.url)}">{where}</a>'
+        parts.append(f"<blockquote>{html.escape(citation.quote)}</blockquote><p>— {where}</p>")
+    return "".join(parts)
+
+
+def to_markdown(timeline: Timeline, events: list[Event]) -> str:
+    """A chronology to paste into a report: one line an event, each citation a footnote."""
+    lines = [f"# {timeline.title}", ""]
+    notes: list[str] = []
+    year = None
+    for e in events:
+        event_year = (e.date.start or e.date.end).year
+        if event_year != year:
+            lines += ["", f"## {event_year}", ""] if year is not None else [f"## {event_year}", ""]
+            year = event_year
+        marks = ""
+        for citation in e.sources:
+            notes.append(_footnote(timeline, citation))
+            marks += f"[^{len(notes)}]"
+        status = f" *({e.status})*" if e.status != "reported" else ""
+        summary = f" {e.summary}" if e.summary else ""
+        lines.append(f"- **{e.date.display()}** — {e.title}.{status}{summary}{marks}")
+    lines.append("")
+    lines += [f"[^{n}]: {note}" for n, note in enumerate(notes, start=1)]
+    return "\n".join(lines) + "\n"
+
+
+def _footnote(timeline: Timeline, citation) -> str:
+    source = timeline.sources.get(citation.source)
+    if source is None:
+        return f"{citation.source}: “{citation.quote}”"
+    parts = [source.outlet]
+    if source.headline:
+        parts.append(f"“{source.headline}”")
+    if source.published:
+        parts.append(source.published.display())
+    if source.url:
+        parts.append(f"<{source.url}>")
+    quote = citation.quote.replace("\n", " ")
+    return ", ".join(parts) + f": “{quote}”"
+
+
+FORMATS = {"jsonl": to_jsonl, "timelinejs": to_timelinejs, "csv": to_csv, "markdown": to_markdown,
+           "json": None, "table": None}  # json and table are for `list`
 
 def to_table(timeline: Timeline, events: list[Event], width: int | None = None) -> str:
     """Aligned columns; titles and actors are cut with an ellipsis only when a width is given."""

@@ -1,0 +1,169 @@
+"""Import ACLED-style CSV exports into the project's format.
+
+The mapping (also in the README):
+
+| ACLED column | becomes |
+|---|---|
+| event_id_cnty (else data_id, else the line) | `id` (made a slug) |
+| event_date + time_precision | `date`: 1 the day; 2 the day, approximate (`~`); 3 the month, uncertain (`?`) |
+| event_type / sub_event_type | `kind` (see EVENT_TYPES), and the sub-type as a tag |
+| actor1, assoc_actor_1, actor2, assoc_actor_2 | `actors`, with roles actor1 / actor2 / associated |
+| location, admin1, country | `location` |
+| source (outlets separated by ';') | a source per outlet and date, published on or after the event (`DATE/..`): ACLED gives no publication date; ACLED's `notes` are the quote |
+| notes | `summary`, and the quote |
+| fatalities | a figure: quantity `fatalities`, "reported by" the outlets |
+| title | notes' first sentence (70 characters at most), else type and place |
+
+Every row that cannot be read is reported with its line number; none is dropped silently.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass, field
+
+from .problems import Pos, Problem
+
+EVENT_TYPES = {
+    "battles": "attack",
+    "explosions/remote violence": "attack",
+    "violence against civilians": "attack",
+    "protests": "political",
+    "riots": "political",
+    "strategic developments": "political",
+}
+AIR_SUB_TYPES = {"air/drone strike", "shelling/artillery/missile attack"}
+REQUIRED = ("event_date", "event_type")
+
+
+@dataclass
+class ImportResult:
+    events: list[dict] = field(default_factory=list)
+    sources: dict[str, dict] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def read_acled(text: str, name: str) -> ImportResult:
+    """Events (as dicts of the file format) and a problem for each row that cannot be read."""
+    result = ImportResult()
+    text = text.lstrip("\ufeff")
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    columns = [c.strip().lower() for c in reader.fieldnames or []]
+    missing = [c for c in REQUIRED if c not in columns]
+    if missing:
+        result.problems.append(Problem(name, Pos(1), f"not an ACLED-style CSV: no column {', '.join(missing)}; "
+                                       "expected a header with event_date, event_type, actor1, source, notes, ..."))
+        return result
+    reader.fieldnames = columns
+    seen: set[str] = set()
+    last_line = 1  # the header's
+    for row in reader:
+        # line_num is where the row ends (a quoted newline spans lines); report where it starts
+        line, last_line = last_line + 1, reader.line_num
+        try:
+            event = _event(row, line, result)
+        except ValueError as error:
+            result.problems.append(Problem(name, Pos(line), f"row cannot be read: {error}"))
+            continue
+        if event["id"] in seen:
+            event["id"] = f"{event['id']}-line{line}"
+        seen.add(event["id"])
+        result.events.append(event)
+    return result
+
+
+def _value(row: dict, key: str) -> str:
+    value = row.get(key)
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _event(row: dict, line: int, result: ImportResult) -> dict:
+    if None in row:  # more cells than the header has columns
+        raise ValueError(f"{len(row) - 1 + len(row[None])} cells where the header has {len(row) - 1} columns")
+    date = _date(_value(row, "event_date"), _value(row, "time_precision"))
+    event_type, sub_type = _value(row, "event_type"), _value(row, "sub_event_type")
+    if not event_type:
+        raise ValueError("event_type is empty")
+    kind = "airstrike" if sub_type.lower() in AIR_SUB_TYPES else EVENT_TYPES.get(event_type.lower(), "other")
+    notes = _value(row, "notes")
+    place = ", ".join(p for p in (_value(row, "location"), _value(row, "admin1"), _value(row, "country")) if p)
+    outlets = [o.strip() for o in re.split(r";", _value(row, "source")) if o.strip()] or ["ACLED"]
+    quote = notes or f"{event_type}: {sub_type}".strip(": ")
+    day = date.rstrip("~?")
+    source_ids = []
+    for outlet in outlets:
+        source_id = f"{_slug(outlet.lower())}-{day}"
+        source_ids.append(source_id)
+        result.sources.setdefault(source_id, {
+            "outlet": outlet, "published": f"{day}/..",
+            "note": "imported from an ACLED-style CSV, which gives no publication date: "
+                    "on or after the event"})
+    event = {
+        "id": _slug(_value(row, "event_id_cnty") or _value(row, "data_id") or f"acled-line-{line}"),
+        "date": date,
+        "date_basis": f"ACLED event_date {_value(row, 'event_date')}, time_precision "
+                      f"{_value(row, 'time_precision') or 'not given'}",
+        "kind": kind,
+        "title": _title(notes, event_type, sub_type, place),
+        "status": "reported",
+        "sources": [{"source": source_id, "quote": quote} for source_id in source_ids],
+    }
+    if notes:
+        event["summary"] = notes
+    actors = [({"actor": _value(row, key), "role": role})
+              for key, role in (("actor1", "actor1"), ("assoc_actor_1", "associated"),
+                                ("actor2", "actor2"), ("assoc_actor_2", "associated"))
+              if _value(row, key)]
+    if actors:
+        event["actors"] = actors
+    if place:
+        event["location"] = place
+    if sub_type:
+        event["tags"] = [sub_type]
+    fatalities = _value(row, "fatalities")
+    if fatalities:
+        try:
+            value = int(fatalities)
+        except ValueError:
+            raise ValueError(f"fatalities should be a whole number, not '{fatalities}'") from None
+        event["figures"] = [{"quantity": "fatalities", "value": value,
+                             "what": f"fatalities reported by {', '.join(outlets)}"}]
+    return event
+
+
+def _date(text: str, precision: str) -> str:
+    if not text:
+        raise ValueError("event_date is empty")
+    if precision not in ("", "1", "2", "3"):
+        raise ValueError(f"time_precision should be 1, 2 or 3, not '{precision}'")
+    month = re.fullmatch(r"(\d{4})-(\d{2})", text)
+    if precision == "3" and month and 1 <= int(month.group(2)) <= 12:
+        return f"{text}?"  # ACLED gives only the month here
+    day = _parse_day(text)
+    if precision == "3":
+        return f"{day.year:04d}-{day.month:02d}?"
+    return day.isoformat() + ("~" if precision == "2" else "")
+
+
+def _parse_day(text: str) -> dt.date:
+    for pattern in ("%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%d %b %Y", "%d-%b-%Y", "%d/%m/%Y"):
+        try:
+            return dt.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    raise ValueError(f"event_date '{text}' is not a date like 2016-02-09 or 9 February 2016")
+
+
+def _title(notes: str, event_type: str, sub_type: str, place: str) -> str:
+    if notes:
+        first = re.split(r"(?<=[.!?])\s", notes, maxsplit=1)[0].rstrip(".")
+        return first if len(first) <= 70 else first[:69].rsplit(" ", 1)[0] + "…"
+    return f"{sub_type or event_type}{' in ' + place if place else ''}"
+
+
+def _slug(text: str) -> str:
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-")
+    return slug or "event"
