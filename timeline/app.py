@@ -16,7 +16,9 @@ from .claims import answered, answers_to
 from .corpus import Corpus, passages, resolve_corpus
 from .dates import When
 from .model import Source, Timeline
+from .problems import LoadError
 from .query import Query, Searcher
+from .watch import FileWatcher
 from .widgets.detail import DetailPane, RelatedList, SourceList
 from .widgets.help import HelpScreen
 from .widgets.picker import Choice, PickerScreen
@@ -53,6 +55,7 @@ class TimelineApp(App):
         with Horizontal(id="header"):
             yield Static(id="header-left")
             yield Static(id="header-right")
+        yield Static(id="reload-error")
         with Horizontal(id="body"):
             yield TimelineView(self.timeline, id="timeline")
             yield DetailPane(self.timeline, self.corpus, self.corpus_note, id="detail")
@@ -76,7 +79,54 @@ class TimelineApp(App):
         self._fit_layout(self.size.width)
         self.refilter()
         self.query_one(TimelineView).focus()
+        self.query_one("#reload-error").display = False
         # After the first screen: build the search texts and write the cache, off the UI thread.
+        self.run_worker(self._prepare_in_background, thread=True, exclusive=True, group="prepare")
+        if self.timeline.path and Path(self.timeline.path).is_file():
+            self.watcher = FileWatcher(self.timeline.path)
+            self.set_interval(self.reload_interval, self._check_file)
+
+    # --- live reload -------------------------------------------------------------------
+
+    reload_interval = 1.0  # seconds between looks at the file
+
+    def _check_file(self) -> None:
+        if self.watcher.changed():
+            self.run_worker(partial(self._reload, self.timeline.path), thread=True, exclusive=True, group="reload")
+
+    def _reload(self, path: str) -> None:
+        from .cache import load_cached
+
+        try:
+            timeline = load_cached(path)
+        except LoadError as error:
+            self.call_from_thread(self.show_reload_error, error.problems)
+            return
+        self.call_from_thread(self.replace_timeline, timeline)
+
+    def show_reload_error(self, problems: list) -> None:
+        """Keep the last good data on screen, and say what is wrong with the file now."""
+        banner = self.query_one("#reload-error", Static)
+        lines = [str(p) for p in problems[:3]] + ([f"... and {len(problems) - 3} more"] if len(problems) > 3 else [])
+        text = Text("The file changed and cannot be read; showing it as it was before. Fix it and save.\n",
+                    style="bold")
+        text.append("\n".join(lines))
+        banner.update(text)
+        banner.display = True
+
+    def replace_timeline(self, timeline: Timeline) -> None:
+        """Show a reloaded file, keeping the filters and the cursor on the same event."""
+        view = self.query_one(TimelineView)
+        kept = view.selected_event
+        kept_id = self.timeline.ids[kept] if kept is not None else None
+        self.timeline = timeline
+        self.searcher = Searcher(timeline)
+        for widget in (view, self.query_one(DetailPane)):
+            widget.timeline = timeline
+        self.query_one("#reload-error").display = False
+        self.refilter(keep_id=kept_id)
+        self.update_header()
+        self.notify(f"Reloaded {Path(timeline.path).name}: {len(timeline.events)} events.", timeout=2)
         self.run_worker(self._prepare_in_background, thread=True, exclusive=True, group="prepare")
 
     def _prepare_in_background(self) -> None:
@@ -114,9 +164,9 @@ class TimelineApp(App):
             values.append(value)
         self.set_query(name, **{name: tuple(values)})
 
-    def refilter(self) -> None:
+    def refilter(self, keep_id: str | None = None) -> None:
         view = self.query_one(TimelineView)
-        keep = view.selected_event
+        keep = view.selected_event if keep_id is None else self.timeline.by_id.get(keep_id)
         self.shown = self.searcher.run(self.query_state)
         view.empty_message = self.empty_message() if not self.shown else []
         view.show(self.shown, keep_event=keep)

@@ -1,0 +1,70 @@
+"""Live reload: the app follows the file as it is edited, and keeps the last good data."""
+
+from conftest import EVENTS
+from timeline.app import make_app
+from timeline.loader import load
+from timeline.query import Query
+from timeline.watch import FileWatcher
+from timeline.widgets.timeline_view import TimelineView
+
+
+def copy_events(tmp_path):
+    path = tmp_path / "events.yaml"
+    path.write_bytes(EVENTS.read_bytes())
+    return path
+
+
+async def wait_for(pilot, condition, seconds=5.0):
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return True
+        await pilot.pause(0.05)
+    return condition()
+
+
+def test_watcher_reports_each_change_once(tmp_path):
+    path = tmp_path / "f.yaml"
+    path.write_text("a")
+    watcher = FileWatcher(path)
+    assert not watcher.changed()
+    path.write_text("ab")
+    assert watcher.changed() and not watcher.changed()
+    path.unlink()
+    assert not watcher.changed()  # gone for a moment: not a change
+
+
+async def test_an_edit_is_shown_keeping_filters_and_cursor(tmp_path):
+    path = copy_events(tmp_path)
+    app = make_app(load(path), query=Query(actors=("peskov",)))
+    app.reload_interval = 0.05
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = app.query_one(TimelineView)
+        view.action_last()
+        kept = app.timeline.ids[view.selected_event]
+        text = path.read_text(encoding="utf-8")
+        old_title = load(path).event(kept).title
+        path.write_text(text.replace(old_title, "An edited title"), encoding="utf-8")
+        assert await wait_for(pilot, lambda: app.timeline.event(kept).title == "An edited title")
+        await pilot.pause()
+        assert app.timeline.ids[view.selected_event] == kept  # the cursor stayed on the event
+        assert app.query_state.actors == ("peskov",)  # and the filter stayed on
+        assert "An edited title" in view.row_text(view.selected_event, 100).plain
+
+
+async def test_an_invalid_edit_keeps_the_old_data_and_shows_the_error(tmp_path):
+    path = copy_events(tmp_path)
+    app = make_app(load(path))
+    app.reload_interval = 0.05
+    async with app.run_test(size=(120, 40)) as pilot:
+        before = len(app.timeline.events)
+        good = path.read_text(encoding="utf-8")
+        path.write_text(good.replace("kind: attack", "kind: atack", 1), encoding="utf-8")
+        banner = app.query_one("#reload-error")
+        assert await wait_for(pilot, lambda: banner.display)
+        message = str(banner.render())
+        assert "cannot be read; showing it as it was before" in message
+        assert f"{path}:" in message and "unknown kind 'atack' (did you mean 'attack'?)" in message
+        assert len(app.timeline.events) == before
+        path.write_text(good, encoding="utf-8")  # fixed: the banner goes
+        assert await wait_for(pilot, lambda: not banner.display)
+        assert len(app.timeline.events) == before

@@ -1,0 +1,31 @@
+"""Noticing that a file changed on disk, by polling its size and modification time.
+
+Polling once a second costs nothing and works on every platform and file system, where
+change notifications do not (network drives, editors that replace the file).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+class FileWatcher:
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.seen = self._stamp()
+
+    def _stamp(self) -> tuple[int, int] | None:
+        try:
+            stat = os.stat(self.path)
+        except OSError:
+            return None  # gone for a moment (an editor saving by rename): not a change yet
+        return (stat.st_mtime_ns, stat.st_size)
+
+    def changed(self) -> bool:
+        """True once for each change since the last call that said so."""
+        stamp = self._stamp()
+        if stamp is None or stamp == self.seen:
+            return False
+        self.seen = stamp
+        return True
