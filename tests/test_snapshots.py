@@ -54,3 +54,7 @@ def test_event_with_several_sources_and_a_denial(snap_compare):
 
 def test_empty_result(snap_compare):
     assert snap_compare(app(Query(actors=("peskov",), text="airstrike")), terminal_size=(120, 40))
+
+
+def test_actor_lanes(snap_compare):
+    assert snap_compare(app(), terminal_size=(120, 40), press=["L", "right", "right"])

@@ -8,8 +8,8 @@ from pathlib import Path
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.command import DiscoveryHit, Hit, Hits, Provider
-from textual.containers import Horizontal
-from textual.widgets import Footer, Input, Static
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Input, Static
 
 from . import keys
 from .claims import answered, answers_to
@@ -20,14 +20,17 @@ from .problems import LoadError
 from .query import Query, Searcher
 from .watch import FileWatcher
 from .widgets.detail import DetailPane, RelatedList, SourceList
+from .widgets.footer import NARROW_WIDTH, AppFooter
 from .widgets.help import HelpScreen
+from .widgets.lanes import LanesScreen
+from .widgets.overview import Overview
 from .widgets.picker import Choice, PickerScreen
-from .widgets.prompts import DateRangeScreen, GotoDateScreen
+from .export import FORMATS, to_timelinejs
+from .widgets.prompts import DateRangeScreen, ExportScreen, GotoDateScreen
 from .widgets.reader import ReaderScreen
 from .widgets.timeline_view import MONTH_ABBR, TimelineView
 from .widgets.views import coverage_screen, disputes_screen, figures_screen
 
-NARROW_WIDTH = 100  # below this the detail pane goes under the timeline
 
 
 class TimelineApp(App):
@@ -57,14 +60,16 @@ class TimelineApp(App):
             yield Static(id="header-right")
         yield Static(id="reload-error")
         with Horizontal(id="body"):
-            yield TimelineView(self.timeline, id="timeline")
+            with Vertical(id="left"):
+                yield Overview(self.timeline, id="overview")
+                yield TimelineView(self.timeline, id="timeline")
             yield DetailPane(self.timeline, self.corpus, self.corpus_note, id="detail")
         yield Input(placeholder="search titles, summaries, quotes and actors", id="search")
-        yield Footer()
+        yield AppFooter()
 
     # Actions that act on the timeline: off (and out of the footer) on the reader and views.
     TIMELINE_ONLY = {"pick_actors", "pick_kinds", "search", "pick_dates", "pick_sources", "clear_filters",
-                     "goto_date", "counterpart", "open_article", "disputes", "figures"}
+                     "goto_date", "counterpart", "open_article", "disputes", "figures", "lanes", "export"}
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action in self.TIMELINE_ONLY and len(self.screen_stack) > 1:
@@ -121,7 +126,7 @@ class TimelineApp(App):
         kept_id = self.timeline.ids[kept] if kept is not None else None
         self.timeline = timeline
         self.searcher = Searcher(timeline)
-        for widget in (view, self.query_one(DetailPane)):
+        for widget in (view, self.query_one(DetailPane), self.query_one(Overview)):
             widget.timeline = timeline
         self.query_one("#reload-error").display = False
         self.refilter(keep_id=kept_id)
@@ -139,11 +144,8 @@ class TimelineApp(App):
         self._fit_layout(event.size.width)
 
     def _fit_layout(self, width: int) -> None:
-        narrow = width < NARROW_WIDTH
-        self.query_one("#body").set_class(narrow, "narrow")
-        footer = self.query_one(Footer)
-        footer.compact = narrow
-        footer.show_command_palette = not narrow
+        # below this the detail pane goes under the timeline
+        self.query_one("#body").set_class(width < NARROW_WIDTH, "narrow")
 
     # --- filtering -------------------------------------------------------------------
 
@@ -170,6 +172,7 @@ class TimelineApp(App):
         self.shown = self.searcher.run(self.query_state)
         view.empty_message = self.empty_message() if not self.shown else []
         view.show(self.shown, keep_event=keep)
+        self.query_one(Overview).set_view(self.shown, view.selected_event)
         self.update_header()
 
     def filter_descriptions(self) -> list[str]:
@@ -313,7 +316,13 @@ class TimelineApp(App):
             return
         index = message.event_index
         panes.first().show_event(None if index is None else self.timeline.events[index])
+        self.query_one(Overview).set_cursor(index)
         self.update_position()
+
+    def on_overview_jump(self, message: Overview.Jump) -> None:
+        view = self.query_one(TimelineView)
+        view.go_to_day(message.ordinal)
+        view.focus()
 
     def on_timeline_view_opened(self, message: TimelineView.Opened) -> None:
         for kind in (SourceList, RelatedList):
@@ -373,6 +382,41 @@ class TimelineApp(App):
 
     def action_figures(self) -> None:
         self.push_screen(figures_screen(self.timeline), self._chose_event)
+
+    def action_export(self) -> None:
+        stem = Path(self.timeline.path).stem + "-export" if self.timeline.path else "timeline-export"
+        self.push_screen(ExportScreen(stem, len(self.shown)), self._export)
+
+    def _export(self, choice: tuple[str, str] | None) -> None:
+        if choice is None:
+            return
+        format_name, name = choice
+        target = Path(name).expanduser()
+        problem = None
+        if target.exists():
+            problem = f"{target} exists already; choose a new name"
+        elif not target.parent.is_dir():
+            problem = f"the folder {target.parent} does not exist"
+        if problem:
+            self.notify(problem, title="Not exported", severity="error", timeout=6)
+            return
+        events = [self.timeline.events[i] for i in self.shown]
+        if format_name == "timelinejs":
+            text = to_timelinejs(self.timeline, events)
+        else:
+            text = FORMATS[format_name](self.timeline, events)
+        try:
+            target.write_text(text, encoding="utf-8")
+        except OSError as error:
+            self.notify(f"{target}: {error.strerror}", title="Not exported", severity="error", timeout=6)
+            return
+        self.notify(f"Wrote {len(events)} events to {target}", title="Exported", timeout=4)
+
+    def action_lanes(self) -> None:
+        """Lanes for the chosen actors, or for the busiest eight when none is chosen."""
+        t = self.timeline
+        actors = list(self.query_state.actors) or sorted(t.index_actor, key=lambda a: -len(t.index_actor[a]))[:8]
+        self.push_screen(LanesScreen(t, actors), self._chose_event)
 
     def _chose_event(self, event_id: str | None) -> None:
         while len(self.screen_stack) > 1:  # back to the timeline from a view over the reader

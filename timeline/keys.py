@@ -23,6 +23,10 @@ APP = [
             tooltip="Every contested claim with its denials and answers"),
     Binding("F", "figures", "Figures", id="view.figures", show=False,
             tooltip="Reported figures side by side, by quantity, date and claimant"),
+    Binding("e", "export", "Export", id="app.export", show=False,
+            tooltip="Write the events shown as Markdown, TimelineJS, CSV or JSON Lines"),
+    Binding("L", "lanes", "Lanes", id="view.lanes", show=False,
+            tooltip="One lane per chosen actor (or the busiest) on a shared time axis"),
     Binding("tab", "focus_next", "Next pane", id="app.focus_next", show=False),
     Binding("shift+tab", "focus_previous", "Previous pane", id="app.focus_previous", show=False),
     Binding("question_mark", "help", "Help", id="app.help", key_display="?"),
@@ -59,6 +63,15 @@ READER = [
     Binding("escape,q", "close", "Back", id="reader.close"),
 ]
 
+LANES = [
+    Binding("right,l", "step(1)", "Next event", id="lanes.next"),
+    Binding("left,h", "step(-1)", "Previous event", id="lanes.previous"),
+    Binding("down,j", "lane(1)", "Next lane", id="lanes.down"),
+    Binding("up,k", "lane(-1)", "Previous lane", id="lanes.up"),
+    Binding("enter", "choose", "Go to event", id="lanes.choose"),
+    Binding("escape,q", "close", "Back", id="lanes.close"),
+]
+
 VIEW = [
     Binding("escape,q", "close", "Back", id="view.close"),
 ]
@@ -74,4 +87,4 @@ PICKER_HELP = [
 
 
 def all_binding_ids() -> set[str]:
-    return {b.id for b in APP + TIMELINE + DETAIL + SOURCES + READER + VIEW if b.id}
+    return {b.id for b in APP + TIMELINE + DETAIL + SOURCES + READER + LANES + VIEW if b.id}

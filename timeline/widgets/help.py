@@ -32,7 +32,8 @@ def help_table(app) -> Table:
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
     groups = [("Moving", keys.TIMELINE), ("Filtering, views and the app", keys.APP),
-              ("Detail pane", keys.SOURCES + keys.DETAIL), ("Article reader", keys.READER), ("Views", keys.VIEW)]
+              ("Detail pane", keys.SOURCES + keys.DETAIL), ("Article reader", keys.READER), ("Actor lanes", keys.LANES),
+              ("Views", keys.VIEW)]
     for title, bindings in groups:
         table.add_row(Text(title, style="bold underline"), "")
         for binding in bindings:

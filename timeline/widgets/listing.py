@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from .. import keys
+from .footer import AppFooter
 from ..model import Timeline
 from .timeline_view import DEFAULT_MARK, KIND_MARKS
 
@@ -29,7 +30,7 @@ class EventListScreen(Screen[str | None]):
     def compose(self):
         yield Static(self.heading, id="listing-head")
         yield OptionList(*self.options, id="listing")
-        yield Footer()
+        yield AppFooter()
 
     def on_mount(self) -> None:
         listing = self.query_one(OptionList)

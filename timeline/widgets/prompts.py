@@ -81,3 +81,77 @@ class DateRangeScreen(ModalScreen[tuple[When | None, When | None] | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+EXPORT_FORMATS = [
+    ("markdown", ".md", "Markdown chronology, citations as footnotes: for a report"),
+    ("timelinejs", ".json", "Knight Lab TimelineJS JSON: for publishing"),
+    ("csv", ".csv", "CSV with ACLED-like columns: for a spreadsheet"),
+    ("jsonl", ".jsonl", "JSON Lines: this tool's format, reads back in"),
+]
+
+
+class ExportScreen(ModalScreen[tuple[str, str] | None]):
+    """Ask for a format and a file name; returns (format, path) or None."""
+
+    BINDINGS = [Binding("escape", "cancel", "Close", id="export.cancel")]
+    DEFAULT_CSS = PROMPT_CSS.format(name="ExportScreen") + """
+    ExportScreen > Vertical { width: 76; }
+    ExportScreen OptionList { height: auto; margin: 0 0 1 0; }
+    """
+
+    def __init__(self, stem: str, count: int):
+        super().__init__()
+        self.stem = stem
+        self.count = count
+
+    def compose(self):
+        from textual.widgets import OptionList
+
+        with Vertical():
+            yield Label(Text(f"Export the {self.count} events shown", style="bold"))
+            yield OptionList(*[f"{name:<11} {description}" for name, _, description in EXPORT_FORMATS],
+                             id="export-format")
+            yield Input(f"{self.stem}{EXPORT_FORMATS[0][1]}", id="export-path")
+            yield Label("", classes="error", id="export-error")
+            yield Label("↑/↓ format · enter writes · esc closes", classes="hint")
+
+    def on_mount(self) -> None:
+        from textual.widgets import OptionList
+
+        self.query_one(OptionList).highlighted = 0
+        self.query_one("#export-path", Input).focus()
+
+    def on_option_list_option_highlighted(self, message) -> None:
+        path = self.query_one("#export-path", Input)
+        extension = EXPORT_FORMATS[message.option_index][1]
+        base = path.value.rsplit(".", 1)[0] if "." in path.value else path.value
+        path.value = base + extension
+
+    def key_up(self) -> None:
+        self._move(-1)
+
+    def key_down(self) -> None:
+        self._move(1)
+
+    def _move(self, delta: int) -> None:
+        from textual.widgets import OptionList
+
+        options = self.query_one(OptionList)
+        options.highlighted = max(0, min(len(EXPORT_FORMATS) - 1, (options.highlighted or 0) + delta))
+
+    def on_input_submitted(self, message: Input.Submitted) -> None:
+        from textual.widgets import OptionList
+
+        message.stop()
+        if not message.value.strip():
+            self.query_one("#export-error", Label).update("give a file name")
+            return
+        index = self.query_one(OptionList).highlighted or 0
+        self.dismiss((EXPORT_FORMATS[index][0], message.value.strip()))
+
+    def show_error(self, text: str) -> None:
+        self.query_one("#export-error", Label).update(text)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

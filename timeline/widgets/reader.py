@@ -5,9 +5,10 @@ from __future__ import annotations
 from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from .. import keys
+from .footer import AppFooter
 from ..corpus import Passage, paragraphs
 from ..model import Source, Timeline
 
@@ -39,7 +40,7 @@ class ReaderScreen(Screen[None]):
         with VerticalScroll(id="reader-body"):
             for index, _ in enumerate(self.spans):
                 yield Static(id=f"p{index}", classes="paragraph")
-        yield Footer()
+        yield AppFooter()
 
     def on_mount(self) -> None:
         self.show_current()

@@ -1,0 +1,145 @@
+"""Actor lanes: one lane per actor across a shared time axis, so the order of what each
+did and said shows at a glance."""
+
+from __future__ import annotations
+
+import bisect
+
+from rich.text import Text
+from textual.screen import Screen
+from textual.widgets import Static
+
+from .. import keys
+from .footer import AppFooter
+from ..axis import Axis, make_axis
+from ..model import R_KIND, Timeline
+from .overview import year_labels
+from .timeline_view import DEFAULT_MARK, KIND_MARKS
+
+LABEL_WIDTH = 22
+
+
+class LanesScreen(Screen[str | None]):
+    """Dismisses with the chosen event's id, or None."""
+
+    BINDINGS = keys.LANES
+    DEFAULT_CSS = """
+    LanesScreen #lanes-head { height: auto; background: $primary-background; padding: 0 1; }
+    LanesScreen #lanes { height: auto; padding: 1 1 0 1; }
+    LanesScreen #lanes-cell { height: 1fr; padding: 1 1 0 1; border-top: tall $primary-background-lighten-2; }
+    """
+
+    def __init__(self, timeline: Timeline, actors: list[str]):
+        super().__init__()
+        self.timeline = timeline
+        self.actors = actors
+        self.lane = 0
+        self.column = 0
+        self.axis: Axis | None = None
+        self.cells: list[list[list[int]]] = []  # per lane, per column: event indexes
+
+    def compose(self):
+        yield Static(id="lanes-head")
+        yield Static(id="lanes")
+        yield Static(id="lanes-cell")
+        yield AppFooter()
+
+    def on_mount(self) -> None:
+        self.layout_lanes()
+        first = next((c for c, cell in enumerate(self.cells[0]) if cell), 0) if self.cells else 0
+        self.column = first
+        self.draw()
+
+    def on_resize(self) -> None:
+        self.layout_lanes()
+        self.draw()
+
+    def layout_lanes(self) -> None:
+        """Put each actor's events in the columns of one axis shared by all lanes."""
+        t = self.timeline
+        days = t.first_day
+        width = max(10, self.size.width - LABEL_WIDTH - 4)
+        self.axis = make_axis(days[0], days[-1], width) if len(days) else None
+        self.cells = []
+        for actor in self.actors:
+            events = t.index_actor.get(actor, [])
+            columns: list[list[int]] = [[] for _ in range(self.axis.columns if self.axis else 0)]
+            for index in events:
+                columns[self.axis.column_of(days[index])].append(index)
+            self.cells.append(columns)
+
+    def draw(self) -> None:
+        t = self.timeline
+        head = Text("Actor lanes", style="bold")
+        head.append(f"\n{len(self.actors)} actors on one time axis ({self.axis.unit if self.axis else '-'} a column); "
+                    "←/→ from event to event, ↑/↓ between lanes, enter goes to the event", style="dim")
+        self.query_one("#lanes-head", Static).update(head)
+        body = Text(no_wrap=True)
+        for lane, actor in enumerate(self.actors):
+            name = t.actor_name(actor)
+            label = (name if len(name) < LABEL_WIDTH else name[: LABEL_WIDTH - 2] + "…").ljust(LABEL_WIDTH)
+            body.append(label, style="bold" if lane == self.lane else "")
+            for column, cell in enumerate(self.cells[lane]):
+                if cell:
+                    mark, style = KIND_MARKS.get(t.record(cell[0])[R_KIND], DEFAULT_MARK)
+                    if len(cell) > 1:
+                        style += " bold underline"
+                else:
+                    mark, style = "·", "dim"
+                if lane == self.lane and column == self.column:
+                    style += " reverse"
+                body.append(mark, style=style)
+            body.append("\n")
+        if self.axis:
+            body.append(" " * LABEL_WIDTH + year_labels(self.axis), style="dim")
+        self.query_one("#lanes", Static).update(body)
+        self.query_one("#lanes-cell", Static).update(self.cell_text())
+
+    def cell_text(self) -> Text:
+        if not self.cells or self.axis is None:
+            return Text("No actors to show.", style="dim")
+        t = self.timeline
+        cell = self.cells[self.lane][self.column]
+        text = Text(f"{t.actor_name(self.actors[self.lane])} — {self.axis.label(self.column)}: ", style="bold")
+        text.append(f"{len(cell)} event{'s' * (len(cell) != 1)}\n")
+        for index in cell[:12]:
+            event = t.events[index]
+            mark, style = KIND_MARKS.get(event.kind, DEFAULT_MARK)
+            text.append(f"  {event.date.display():<20} ", style="dim")
+            text.append(mark + " ", style=style)
+            text.append(event.title + "\n")
+        if len(cell) > 12:
+            text.append(f"  ... and {len(cell) - 12} more\n", style="dim")
+        return text
+
+    def action_step(self, direction: int) -> None:
+        """To the next (or previous) column of this lane that holds an event."""
+        if not self.cells:
+            return
+        filled = [c for c, cell in enumerate(self.cells[self.lane]) if cell]
+        if direction > 0:
+            k = bisect.bisect_right(filled, self.column)
+            target = filled[k] if k < len(filled) else None
+        else:
+            k = bisect.bisect_left(filled, self.column) - 1
+            target = filled[k] if k >= 0 else None
+        if target is None:
+            self.app.bell()
+            return
+        self.column = target
+        self.draw()
+
+    def action_lane(self, direction: int) -> None:
+        if self.cells:
+            self.lane = max(0, min(len(self.cells) - 1, self.lane + direction))
+            self.draw()
+
+    def action_choose(self) -> None:
+        cell = self.cells[self.lane][self.column] if self.cells else []
+        if cell:
+            self.dismiss(self.timeline.ids[cell[0]])
+        else:
+            self.app.bell()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
