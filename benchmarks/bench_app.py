@@ -81,13 +81,13 @@ async def interaction_figures(path: Path, cache: Path) -> dict:
 
         busiest = sorted(timeline.index_actor, key=lambda a: -len(timeline.index_actor[a]))
         for actor in busiest[:5]:
-            timed("actor", lambda: app.set_query("actors", actors=(actor,)))
+            timed("actor", lambda actor=actor: app.set_query("actors", actors=(actor,)))
             timed("actor", lambda: app.set_query("actors", actors=()))
         for kind in list(timeline.index_kind)[:5]:
-            timed("kind", lambda: app.set_query("kinds", kinds=(kind,)))
+            timed("kind", lambda kind=kind: app.set_query("kinds", kinds=(kind,)))
             timed("kind", lambda: app.set_query("kinds", kinds=()))
         for typed in ("m", "mo", "mos", "mosc", "mosco", "moscow", "", "k", "ka", "kad", ""):
-            timed("typed", lambda: app.set_query("text", text=typed))
+            timed("typed", lambda typed=typed: app.set_query("text", text=typed))
         await pilot.pause()
         for _ in range(5):
             timed("last", view.action_last)

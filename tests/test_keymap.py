@@ -48,7 +48,7 @@ async def test_remapped_key_moves_and_help_shows_it():
 async def test_palette_toggles_a_kind_filter_on_and_off():
     timeline = load(EVENTS)
     app = make_app(timeline)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40)):
         app.toggle_filter("kinds", "denial")
         assert app.query_state.kinds == ("denial",)
         app.toggle_filter("kinds", "denial")

@@ -11,8 +11,8 @@ from textual.widgets import OptionList
 from conftest import EVENTS, SEEDS
 from test_app import detail_text, selected
 from timeline.app import make_app
-from timeline.claims import answers_to, contested
-from timeline.corpus import Corpus, coverage, paragraphs, passages, resolve_corpus
+from timeline.claims import contested
+from timeline.corpus import coverage, paragraphs, passages, resolve_corpus
 from timeline.figures import figures_by_quantity
 from timeline.loader import load
 from timeline.widgets.detail import SourceList
@@ -77,6 +77,11 @@ def test_bundled_figures_show_russians_fighting_for_is_over_time():
 
 # --- the app -----------------------------------------------------------------------------
 
+def option_prompts(screen) -> list[str]:
+    options = screen.query_one(OptionList)
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
 def select(app, event_id):
     app.query_one(TimelineView).select_event(app.timeline.by_id[event_id])
 
@@ -127,8 +132,7 @@ async def test_coverage_view_from_the_reader_and_jump(small):
         await pilot.press("o", "v")
         view = app.screen
         assert isinstance(view, EventListScreen)
-        options = view.query_one(OptionList)
-        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        prompts = option_prompts(view)
         assert "Witnesses reported heavy smoke over the river." in prompts
         await pilot.press("down", "enter")  # the second event in quote order
         assert selected(app).id == "bridge-denial"
@@ -180,8 +184,7 @@ async def test_disputes_view_lists_claims_with_answers_and_jumps(small):
     app = make_app(small)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("D")
-        options = app.screen.query_one(OptionList)
-        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        options, prompts = app.screen.query_one(OptionList), option_prompts(app.screen)
         claim = next(i for i, p in enumerate(prompts) if "Ministry claims it destroyed" in p)
         assert "└ denies:" in prompts[claim + 1] and "Governor's spokesman denies" in prompts[claim + 1]
         options.highlighted = claim + 1
@@ -193,8 +196,7 @@ async def test_figures_view_sets_figures_side_by_side(small):
     app = make_app(small)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("F")
-        options = app.screen.query_one(OptionList)
-        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        prompts = option_prompts(app.screen)
         assert prompts[0].startswith("dead")
         assert "40" in prompts[1] and "The Ministry" in prompts[1]
         assert "12" in prompts[2] and "Local officials" in prompts[2]
@@ -279,8 +281,7 @@ async def test_bundled_disputes_pair_the_spy_claim_with_its_denial():
     app = make_app(timeline, corpus=str(SEEDS))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("D")
-        options = app.screen.query_one(OptionList)
-        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        prompts = option_prompts(app.screen)
         claim = next(i for i, p in enumerate(prompts) if "Kadyrov claims Chechen spy network inside IS" in p)
         answers = []
         for prompt in prompts[claim + 1:]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from . import __version__
 from .dates import DateError, parse_loose
-from .loader import default_events_path, load, load_with_problems
+from .loader import default_events_path, load_with_problems
 from .problems import LoadError
 from .query import Query, QueryError, Searcher, resolve_actor, resolve_kind, resolve_source
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .parsing import Map, key_pos, parse_yaml, read_text, value_pos
+from .parsing import key_pos, parse_yaml, read_text, value_pos
 from .problems import LoadError, Problem, did_you_mean
 
 

@@ -11,9 +11,7 @@ import bisect
 from collections.abc import Sequence
 
 from rich.segment import Segment
-from rich.style import Style
 from rich.text import Text
-from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.events import Click
 from textual.geometry import Region, Size
@@ -23,8 +21,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from .. import keys
-from ..dates import MONTH, MONTH_ABBR
-from ..model import Event, Timeline
+from ..dates import MONTH_ABBR
+from ..model import Timeline
 
 # A symbol for each kind, so the row reads without colour; all are one cell wide and
 # have no emoji form that a terminal might draw two cells wide.
@@ -43,14 +41,6 @@ KIND_MARKS = {
 DEFAULT_MARK = ("•", "white")
 STATUS_MARKS = {"disputed": ("?", "bold yellow"), "alleged": ("~", "yellow"), "reported": (" ", "")}
 DENIED_MARK = ("✗", "bold red")
-
-def month_key(event: Event) -> tuple[int, int]:
-    """(year, month) an event files under: that of the day it sorts by (its start, or its
-    end when the start is open); month 0 for year-precision dates, which stand under the
-    year heading before its months."""
-    point = event.date.start or event.date.end
-    return (point.year, point.month if point.precision >= MONTH else 0)
-
 
 class RowLayout(Sequence):
     """The rows of the timeline: an event index (>= 0) or a heading (< 0, see `heading_of`).
