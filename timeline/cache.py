@@ -50,13 +50,14 @@ def load_cached(path: str | Path, use_cache: bool = True, progress=None) -> Time
     if not use_cache or not path.is_file():
         return load(path, progress)
     try:
-        fingerprint = _fingerprint(path, path.read_bytes())
+        data = path.read_bytes()
+        fingerprint = _fingerprint(path, data)
     except OSError:
         return load(path, progress)
     entry = entry_path(path)
     timeline = read_entry(entry, fingerprint)
     if timeline is None:
-        timeline = load(path, progress)
+        timeline = load(path, progress, data=data)
         timeline.pending_cache = (entry, fingerprint)
     return timeline
 

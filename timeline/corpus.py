@@ -40,6 +40,20 @@ class Corpus:
     def __init__(self, folder: str | Path):
         self.folder = Path(folder)
         self._texts: dict[str, str | None] = {}
+        self._checks: dict[tuple[str, str], tuple[bool, str | None, tuple[str, ...]]] = {}
+
+    def check(self, event: Event, citation: Citation, source: Source) -> QuoteCheck | None:
+        """The check of one quote against its article (None without the article); kept,
+        since finding the nearest passage of a quote that is not verbatim takes a while."""
+        text = self.text(source)
+        if text is None:
+            return None
+        key = (source.id, citation.quote)
+        if key not in self._checks:
+            result = check_quote(event, citation, source, text)
+            self._checks[key] = (result.found, result.nearest, result.differences)
+        found, nearest, differences = self._checks[key]
+        return QuoteCheck(event, citation, source, found, nearest=nearest, differences=differences)
 
     def text(self, source: Source) -> str | None:
         if not source.file:

@@ -11,7 +11,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from .. import keys
-from ..corpus import Corpus, QuoteCheck, check_quote
+from ..corpus import Corpus, QuoteCheck
 from ..model import INVERSE_NAMES, Event, Timeline
 from .timeline_view import DEFAULT_MARK, DENIED_MARK, KIND_MARKS
 
@@ -145,9 +145,9 @@ def citation_options(timeline: Timeline, event: Event, corpus: Corpus | None) ->
                 meta.append(source.url, style=f"underline link {source.url}")
             parts.append(meta)
         parts.append(Quotation(citation.quote))
-        text = corpus.text(source) if corpus and source else None
-        if text is not None:
-            parts.append(verification_line(check_quote(event, citation, source, text)))
+        check = corpus.check(event, citation, source) if corpus and source else None
+        if check is not None:
+            parts.append(verification_line(check))
         options.append((Group(*parts), str(number)))
     return options
 
