@@ -146,3 +146,16 @@ def test_default_file_is_bundled_events_outside_a_project(tmp_path):
         assert default_events_path() == bundled_events_path()
     finally:
         os.chdir(here)
+
+
+def test_export_to_a_missing_folder_is_a_clear_error():
+    result = run("export", "events.yaml", "--format", "csv", "-o", "/no/such/folder/out.csv")
+    assert result.returncode == 2
+    assert "the folder /no/such/folder does not exist" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_app_with_a_missing_corpus_folder_is_a_clear_error():
+    result = run("events.yaml", "--corpus", "/no/such/corpus")
+    assert result.returncode == 2
+    assert "/no/such/corpus: the corpus folder does not exist" in result.stderr
+

@@ -29,6 +29,10 @@ def main(argv: list[str] | None = None) -> int:
     except (LoadError, QueryError) as error:
         _print_problems(error)
         return EXIT_BAD_INPUT
+    except OSError as error:  # a path that cannot be read or written is bad input too
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"timeline: {where}{error.strerror or error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `timeline list ... | head` closes the pipe early
@@ -245,6 +249,8 @@ def write_output(text: str, output: str | None, overwrite_of: str | None = None,
         raise QueryError(f"{output}: that is the input file; choose another name for the output")
     if must_be_new and target.exists():
         raise QueryError(f"{output} exists already; choose a new name (import never overwrites a file)")
+    if not target.parent.is_dir():
+        raise QueryError(f"{output}: the folder {target.parent} does not exist; create it or choose another")
     target.write_text(text, encoding="utf-8")
     print(f"wrote {output}", file=sys.stderr)
     return EXIT_OK
@@ -281,6 +287,8 @@ def run_import(args) -> int:
 
 def run_app(args) -> int:
     path = Path(args.file) if args.file else default_events_path()
+    if args.corpus and not Path(args.corpus).is_dir():
+        raise QueryError(f"{args.corpus}: the corpus folder does not exist; name the folder holding the articles")
     timeline = load_for_use(path)
     query = build_query(timeline, args)
     from . import keys
