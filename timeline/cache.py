@@ -37,9 +37,15 @@ def entry_path(path: Path) -> Path:
     return cache_dir() / f"{key}.pickle"
 
 
-def _fingerprint(path: Path, data: bytes) -> tuple:
+def _fingerprint(path: Path) -> tuple:
+    """Path, size, time and content hash; the content is hashed in chunks, so a large file
+    is never held whole just to be hashed (at the peak, that would add its size to memory)."""
     stat = path.stat()
-    return (str(path.resolve()), stat.st_size, stat.st_mtime_ns, hashlib.sha256(data).hexdigest())
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        while chunk := stream.read(1 << 20):
+            digest.update(chunk)
+    return (str(path.resolve()), stat.st_size, stat.st_mtime_ns, digest.hexdigest())
 
 
 def load_cached(path: str | Path, use_cache: bool = True, progress=None) -> Timeline:
@@ -50,14 +56,13 @@ def load_cached(path: str | Path, use_cache: bool = True, progress=None) -> Time
     if not use_cache or not path.is_file():
         return load(path, progress)
     try:
-        data = path.read_bytes()
-        fingerprint = _fingerprint(path, data)
+        fingerprint = _fingerprint(path)
     except OSError:
         return load(path, progress)
     entry = entry_path(path)
     timeline = read_entry(entry, fingerprint)
     if timeline is None:
-        timeline = load(path, progress, data=data)
+        timeline = load(path, progress)
         timeline.pending_cache = (entry, fingerprint)
     return timeline
 

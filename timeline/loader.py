@@ -55,35 +55,32 @@ def default_events_path() -> Path:
     return local if local.is_file() else bundled_events_path()
 
 
-def load(path: str | Path, progress: Progress | None = None, data: bytes | None = None) -> Timeline:
+def load(path: str | Path, progress: Progress | None = None) -> Timeline:
     """Load and validate; raise LoadError listing every error. Warnings ride on the result.
 
     YAML is read by the fast reader first; a file with any problem at all is read again
     the exact way, so every message still names its line.
     """
-    timeline, problems = load_with_problems(path, exact=False, progress=progress, data=data)
+    timeline, problems = load_with_problems(path, exact=False, progress=progress)
     if any(p.severity == "error" for p in problems):
         raise LoadError(problems)
     return timeline
 
 
-def load_with_problems(path: str | Path, exact: bool = True, progress: Progress | None = None,
-                       data: bytes | None = None) -> tuple[Timeline | None, list[Problem]]:
-    """`data`, when given, is the file's content already read (by the cache, to hash it)."""
+def load_with_problems(path: str | Path, exact: bool = True,
+                       progress: Progress | None = None) -> tuple[Timeline | None, list[Problem]]:
     with bulk_allocation():
-        return _load_with_problems(Path(path), exact, progress or _no_progress, data)
+        return _load_with_problems(Path(path), exact, progress or _no_progress)
 
 
 def _no_progress(stage: str, fraction: float | None = None) -> None:
     pass
 
 
-def _load_with_problems(path: Path, exact: bool, progress: Progress,
-                        data: bytes | None) -> tuple[Timeline | None, list[Problem]]:
+def _load_with_problems(path: Path, exact: bool, progress: Progress) -> tuple[Timeline | None, list[Problem]]:
     name = str(path)
     progress("reading", None)
-    if not data:  # also when empty: read_bytes says so properly
-        data = read_bytes(path)
+    data = read_bytes(path)
     if path.suffix.lower() in JSONL_SUFFIXES:
         validator = _Validator(name, progress)
         header, records, bad_lines = parse_jsonl(data.removeprefix(b"\xef\xbb\xbf"), name)
