@@ -116,15 +116,18 @@ def main() -> None:
     print(header)
     print("-" * len(header))
     for size in (int(s) for s in args.sizes.split(",")):
+        rows = {}
         for suffix in (".jsonl", ".yaml"):
             if suffix == ".yaml" and size > args.yaml_max:
                 continue
             path = args.workdir / f"events-{size}{suffix}"
             if not path.exists():
                 generate.write(path, size)
+            # Launches first, each in a fresh process; the in-process measurements come after.
             launch = launch_figures(path, args.runs, args.workdir)
-            row = (f"{size:>9,}  {suffix[1:]:<6} {path.stat().st_size / 1e6:>6.0f}  {launch['cold']:>15.2f} s  "
-                   f"{launch['warm']:>5.2f} s  {launch['rss']:>7.0f} MB")
+            rows[suffix] = (path, (f"{size:>9,}  {suffix[1:]:<6} {path.stat().st_size / 1e6:>6.0f}  "
+                                   f"{launch['cold']:>15.2f} s  {launch['warm']:>5.2f} s  {launch['rss']:>7.0f} MB"))
+        for suffix, (path, row) in rows.items():
             if suffix == ".jsonl":
                 ms = asyncio.run(interaction_figures(path, args.workdir / f"cache-{path.name}"))
                 row += "".join(f" {ms[k]:>4.1f} ms" for k in ("actor", "kind", "typed", "last", "page"))

@@ -46,6 +46,7 @@ def timeline_app(path: str):
         def on_ready(self) -> None:
             self.first_screen = time.perf_counter() - START
             self.rss_at_first_screen = rss_mb()
+            self.texts_at_first_screen = self.timeline.search_texts is not None
             self.set_interval(0.05, self.exit_when_idle)
 
         def exit_when_idle(self) -> None:
@@ -60,7 +61,7 @@ def main() -> None:
     app = bare_app() if target == "--bare" else timeline_app(target)
     app.run(headless=True, size=(120, 40))
     result = {"first_screen": app.first_screen, "rss_mb": getattr(app, "rss_at_first_screen", rss_mb()),
-              "rss_mb_end": rss_mb()}
+              "rss_mb_end": rss_mb(), "texts_at_first_screen": getattr(app, "texts_at_first_screen", None)}
     with open(result_path, "w") as out:
         json.dump(result, out)
 
