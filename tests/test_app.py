@@ -398,3 +398,12 @@ async def test_single_outlet_events_say_so(timeline):
         app.query_one(TimelineView).select_event(timeline.by_id[single.id])
         await pilot.pause()
         assert "single outlet" in detail_text(app)
+
+
+async def test_a_file_without_events_says_so(write):
+    app = make_app(load(write("events.yaml", "title: Empty\nevents: []\n")))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j", "G", "right_square_bracket", "L", "escape", "D", "escape", "x")
+        message = "\n".join(app.query_one(TimelineView).empty_message)
+        assert "This file has no events yet" in message
+        assert "0 of 0 events" in header(app)

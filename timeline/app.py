@@ -193,6 +193,9 @@ class TimelineApp(App):
         return parts
 
     def empty_message(self) -> list[str]:
+        if not self.timeline.events:
+            return ["", "   This file has no events yet: add them under 'events:' (the README's 'File format'",
+                    "   shows how). The file is watched: they appear here when you save it."]
         lines = ["", "   No events match."]
         if self.filter_descriptions():
             lines.append("")
