@@ -407,3 +407,18 @@ async def test_a_file_without_events_says_so(write):
         message = "\n".join(app.query_one(TimelineView).empty_message)
         assert "This file has no events yet" in message
         assert "0 of 0 events" in header(app)
+
+
+async def test_rows_keep_their_width_with_wide_characters(write):
+    text = """
+        title: Wide
+        events:
+          - {id: a, date: 2016-02-09, date_basis: x, kind: claim, title: "中国外交部发言人表示反对任何形式的恐怖主义活动并呼吁各方保持克制", sources: [{source: S, quote: q}]}
+          - {id: b, date: 2016-02-10, date_basis: x, kind: claim, title: "Plain title", sources: [{source: S, quote: q}]}
+    """
+    app = make_app(load(write("events.yaml", text)))
+    async with app.run_test(size=(80, 24)):
+        view = app.query_one(TimelineView)
+        rows = [view.row_text(i, 60) for i in range(2)]
+        assert [row.cell_len for row in rows] == [60, 60]
+        assert "…" in rows[0].plain

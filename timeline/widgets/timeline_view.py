@@ -10,6 +10,7 @@ import bisect
 
 from collections.abc import Sequence
 
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.text import Text
 from textual.cache import LRUCache
@@ -287,10 +288,11 @@ class TimelineView(ScrollView, can_focus=True):
         fixed = text.cell_len + len(sources)
         room = max(0, width - fixed)
         title = event.title
-        actor_room = min(len(actors) + 3, max(0, room - len(title)), max(0, room // 3))
-        title_room = room - actor_room
-        text.append(_fit(title, title_room))
-        if actor_room > 3:
+        actor_room = min(cell_len(actors) + 3, max(0, room - cell_len(title)), max(0, room // 3))
+        if actor_room <= 3:  # too little room to name anyone: the title takes it all
+            actor_room = 0
+        text.append(_fit(title, room - actor_room))
+        if actor_room:
             text.append(_fit("  " + actors, actor_room), style=dim)
         text.append(sources, style="yellow" if outlets == 1 else dim)
         return text
@@ -398,8 +400,10 @@ def _short_name(timeline: Timeline, actor_id: str) -> str:
 
 
 def _fit(text: str, room: int) -> str:
+    """Exactly `room` cells: padded, or cut with an ellipsis. Counted in terminal cells,
+    so titles in scripts drawn two cells wide (Chinese, Japanese) keep the columns straight."""
     if room <= 0:
         return ""
-    if len(text) <= room:
-        return text.ljust(room)
-    return text[: room - 1] + "…"
+    if cell_len(text) <= room:
+        return set_cell_size(text, room)
+    return set_cell_size(text, room - 1) + "…"
