@@ -153,3 +153,12 @@ def test_not_an_acled_csv_is_a_clear_error(tmp_path):
     result = run("import", str(path), "-o", str(tmp_path / "x.jsonl"))
     assert result.returncode == 2
     assert "not an ACLED-style CSV: no column event_date, event_type" in result.stderr
+
+
+def test_a_filtered_jsonl_export_reads_back(tmp_path):
+    out = tmp_path / "peskov.jsonl"
+    result = run("export", "events.yaml", "--format", "jsonl", "--actor", "Peskov", "-o", str(out))
+    assert result.returncode == 0 and "links to events outside the export left out" in result.stderr
+    again = run("check", str(out))
+    assert again.returncode == 0, again.stderr
+    assert len(load(out).events) == len([e for e in load(EVENTS).events if "peskov" in e.actor_ids])

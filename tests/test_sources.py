@@ -11,7 +11,7 @@ from textual.widgets import OptionList
 from conftest import EVENTS, SEEDS
 from test_app import detail_text, selected
 from timeline.app import make_app
-from timeline.claims import contested
+from timeline.claims import answers_to, contested
 from timeline.corpus import coverage, paragraphs, passages, resolve_corpus
 from timeline.figures import figures_by_quantity
 from timeline.loader import load
@@ -301,3 +301,34 @@ async def test_bundled_coverage_of_the_moscow_times_article():
     firsts = [min(p.start for p in passages(timeline, "moscowtimes-2018-08-23", text) if p.event_index == i)
               for i in result.events]
     assert firsts == sorted(firsts) and len(result.events) >= 5
+
+
+@needs_seeds
+async def test_x_visits_every_answer_going_back_to_the_claim_between():
+    timeline = load(EVENTS)
+    claim = "kadyrov-claims-spy-network-inside-is"
+    answers = [timeline.ids[i] for _, i in answers_to(timeline, claim)]
+    assert len(answers) >= 3
+    app = make_app(timeline)
+    async with app.run_test(size=(120, 40)) as pilot:
+        select(app, claim)
+        visited = []
+        for _ in answers:
+            await pilot.press("x")
+            visited.append(selected(app).id)
+            await pilot.press("x")
+            assert selected(app).id == claim
+        assert visited == answers
+
+
+async def test_a_jump_that_clears_filters_scrolls_to_the_event(small):
+    app = make_app(small)
+    async with app.run_test(size=(120, 12)) as pilot:
+        await pilot.press("slash", *"officials", "enter")
+        select(app, "officials-toll")
+        await pilot.press("x")  # to the ministry's toll, hidden by the search: filters are cleared
+        await pilot.pause()
+        view = app.query_one(TimelineView)
+        assert selected(app).id == "ministry-toll"
+        top, height = view.scroll_offset.y, view.scrollable_content_region.height
+        assert top <= view.cursor < top + height

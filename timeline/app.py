@@ -52,6 +52,7 @@ class TimelineApp(App):
         self.corpus = Corpus(folder) if folder else None
         self.shown: list[int] = []
         self._answer_turn: dict[int, int] = {}  # which answer `x` went to last, per claim
+        self._stepping: tuple[int, int | None] | None = None  # (claim, answer) `x` is between
         self._text_before_search = ""
 
     def compose(self) -> ComposeResult:
@@ -428,26 +429,33 @@ class TimelineApp(App):
             self.jump_to_event(event_id)
 
     def action_counterpart(self) -> None:
-        """From a claim to its answers (one after another), from an answer back to its claim."""
+        """From a claim to its first answer; from there back to the claim; again to the next
+        answer, and so round. From an event reached otherwise, to the claim it answers."""
         view = self.query_one(TimelineView)
         index = view.selected_event
         if index is None:
+            return
+        stepping = self._stepping
+        if stepping and stepping[1] == index:  # on the answer we stepped to: back to its claim
+            self._stepping = (stepping[0], None)
+            self.jump_to_event(self.timeline.ids[stepping[0]])
             return
         answers = answers_to(self.timeline, self.timeline.ids[index])
         if answers:
             turn = self._answer_turn.get(index, -1) + 1
             self._answer_turn[index] = turn % len(answers)
             kind, target = answers[turn % len(answers)]
-            self.notify(f"{kind} ({turn % len(answers) + 1} of {len(answers)}); x again for the next",
-                        timeout=2)
-        else:
-            claims = answered(self.timeline, index)
-            if not claims:
-                self.notify("Nothing denies or answers this event, and it answers none.", timeout=3)
-                return
-            target = claims[0]
-            self._answer_turn.pop(target, None)
-        self.jump_to_event(self.timeline.ids[target])
+            self._stepping = (index, target)
+            self.notify(f"{kind} ({turn % len(answers) + 1} of {len(answers)}); x goes back, x again to the next",
+                        timeout=3)
+            self.jump_to_event(self.timeline.ids[target])
+            return
+        claims = answered(self.timeline, index)
+        if not claims:
+            self.notify("Nothing denies or answers this event, and it answers none.", timeout=3)
+            return
+        self._stepping = None
+        self.jump_to_event(self.timeline.ids[claims[0]])
 
     def action_pick_sources(self) -> None:
         t = self.timeline

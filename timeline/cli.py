@@ -227,7 +227,7 @@ def run_list(args) -> int:
 
 def run_export(args) -> int:
     from .cache import save
-    from .export import FORMATS, to_timelinejs
+    from .export import FORMATS, dangling_links, to_timelinejs
 
     timeline = load_for_use(args.file)
     save(timeline)
@@ -236,6 +236,9 @@ def run_export(args) -> int:
         text = to_timelinejs(timeline, events, group_by=args.group)
     else:
         text = FORMATS[args.format](timeline, events)
+    dangling = dangling_links(events)
+    if args.format == "jsonl" and dangling:
+        print(f"{dangling} link{'s' * (dangling != 1)} to events outside the export left out", file=sys.stderr)
     return write_output(text, args.output, overwrite_of=args.file)
 
 

@@ -12,8 +12,9 @@ import shutil
 from .model import KINDS, Actor, Event, Source, Timeline
 
 
-def event_to_dict(event: Event) -> dict:
-    """An event with the same keys as the file format, so the output reads back in."""
+def event_to_dict(event: Event, kept: set[str] | None = None) -> dict:
+    """An event with the same keys as the file format, so the output reads back in;
+    with `kept`, links to events not in it are left out."""
     data: dict = {"id": event.id, "date": event.date.edtf()}
     if event.date_basis:
         data["date_basis"] = event.date_basis
@@ -26,8 +27,9 @@ def event_to_dict(event: Event) -> dict:
         data["location"] = event.location
     data["status"] = event.status
     data["sources"] = [{"source": c.source, "quote": c.quote} for c in event.sources]
-    if event.related:
-        data["related"] = [{"type": r.type, "event": r.event} for r in event.related]
+    related = [r for r in event.related if kept is None or r.event in kept]
+    if related:
+        data["related"] = [{"type": r.type, "event": r.event} for r in related]
     if event.figures:
         data["figures"] = [_figure_to_dict(f) for f in event.figures]
     if event.tags:
@@ -85,7 +87,8 @@ def to_csv(timeline: Timeline, events: list[Event]) -> str:
 
 
 def to_jsonl(timeline: Timeline, events: list[Event]) -> str:
-    """A header with the sources and actors, then one event a line: reads back the same."""
+    """A header with the sources and actors, then one event a line: reads back the same.
+    Links to events outside the export are left out, so a filtered export reads back too."""
     header: dict = {"title": timeline.title}
     extra_kinds = {k: v for k, v in timeline.kinds.items() if k not in KINDS}
     if extra_kinds:
@@ -93,8 +96,15 @@ def to_jsonl(timeline: Timeline, events: list[Event]) -> str:
     header["sources"] = {s.id: _source_to_dict(s) for s in timeline.sources.values()}
     header["actors"] = {a.id: _actor_to_dict(a) for a in timeline.actors.values() if a.registered}
     lines = [json.dumps(header, ensure_ascii=False)]
-    lines += [json.dumps(event_to_dict(e), ensure_ascii=False) for e in events]
+    kept = {e.id for e in events}
+    lines += [json.dumps(event_to_dict(e, kept), ensure_ascii=False) for e in events]
     return "\n".join(lines) + "\n"
+
+
+def dangling_links(events: list[Event]) -> int:
+    """How many links point to events not among these (an export leaves them out)."""
+    kept = {e.id for e in events}
+    return sum(r.event not in kept for e in events for r in e.related)
 
 
 def _source_to_dict(source: Source) -> dict:

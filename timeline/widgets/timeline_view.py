@@ -205,10 +205,14 @@ class TimelineView(ScrollView, can_focus=True):
         self.refresh()
         if new >= 0:
             self.scroll_to_cursor()
+            # After a new list of rows, the scroll range is only right after the next layout.
+            self.call_after_refresh(self.scroll_to_cursor)
         self.post_message(self.Selected(self.selected_event))
 
     def scroll_to_cursor(self) -> None:
         # Keep the cursor's headings in view when they fit above it.
+        if not 0 <= self.cursor < len(self.rows):
+            return
         top = self.cursor
         while top > 0 and self.rows[top - 1] < 0 and self.cursor - top < 2:
             top -= 1
