@@ -113,8 +113,8 @@ def nearest_passage(quote: str, text: str) -> str:
     words = _words(text)
     if not words:
         return ""
-    folded_words = [text[a:b].translate(_FOLD).lower() for a, b in words]
-    target = quote.translate(_FOLD).lower().split()
+    folded_words = [_bare(text[a:b]) for a, b in words]
+    target = [_bare(word) for word in quote.split()]
     matcher = difflib.SequenceMatcher(autojunk=False)
     matcher.set_seq2(target)
     best, best_span = -1.0, (0, 0)
@@ -125,7 +125,15 @@ def nearest_passage(quote: str, text: str) -> str:
             ratio = matcher.ratio()
             if ratio > best:
                 best, best_span = ratio, (start, start + size - 1)
-    return text[words[best_span[0]][0]:words[best_span[1]][1]]
+    passage = text[words[best_span[0]][0]:words[best_span[1]][1]]
+    while passage and passage[-1] in ".,;:" and not quote.endswith(passage[-1]):
+        passage = passage[:-1]
+    return passage
+
+
+def _bare(word: str) -> str:
+    """A word folded and stripped of the punctuation around it, for matching."""
+    return word.translate(_FOLD).lower().strip("'\".,;:!?()[]-")
 
 
 _CHARACTER_CLASSES = (

@@ -27,7 +27,7 @@ _MONTH_NUMBERS.update({name.lower(): n for n, name in enumerate(calendar.month_a
 _MONTH_NUMBERS["sept"] = 9
 
 EXPECTED = (
-    "expected a date like 2016, 2016-02, 2016-02-09, 2015-10-02~ (approximate), "
+    "expected a date like 2016, 2016-02, 2016-02-09, Feb 2016, 9 Feb 2016, 2015-10-02~ (approximate), "
     "2015-10-02? (uncertain), 2016-02-08/2016-02-09 (interval) or ../2015-03 (open start)"
 )
 
@@ -349,6 +349,10 @@ def parse_loose(text: str) -> When:
         return parse_date(text)
     except DateError:
         pass
+    # dateutil reads almost anything; a number run into a word ("2015-09Oct") is a typo,
+    # not a date, unless it is an ordinal ("9th").
+    if re.search(r"\d(?!(st|nd|rd|th)\b)[A-Za-z]|[A-Za-z]\d", text):
+        raise DateError(f"'{text}' is not a date; {EXPECTED}")
     from dateutil import parser as dateutil_parser
 
     try:

@@ -87,4 +87,6 @@ PICKER_HELP = [
 
 
 def all_binding_ids() -> set[str]:
-    return {b.id for b in APP + TIMELINE + DETAIL + SOURCES + READER + LANES + VIEW if b.id}
+    from .widgets.vim_list import VIM_KEYS
+
+    return {b.id for b in APP + TIMELINE + DETAIL + SOURCES + READER + LANES + VIEW + VIM_KEYS if b.id}

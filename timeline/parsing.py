@@ -120,6 +120,8 @@ def parse_yaml(text: str, name: str) -> tuple[Map, list[Problem]]:
         nodes = list(yaml.compose_all(text, Loader=loader))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        if error.context_mark and mark and mark.line >= text.count("\n"):
+            mark = error.context_mark  # "unexpected end": the place that was left open
         where = _pos(mark) if mark else Pos(1)
         what = error.problem or "invalid YAML"
         raise LoadError([Problem(name, where, f"this is not valid YAML: {what}; "

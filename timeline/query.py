@@ -10,6 +10,14 @@ from .model import R_ACTORS, R_ID, R_LOCATION, R_SOURCES, R_SUMMARY, R_TITLE, Ti
 from .problems import did_you_mean
 
 
+# Typed quotes are straight; articles' are curly: search treats them alike.
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def normalize(text: str) -> str:
+    return text.lower().translate(_QUOTES)
+
+
 class QueryError(ValueError):
     """A filter that names nothing in the file; the message suggests what was meant."""
 
@@ -68,7 +76,7 @@ def search_text(timeline: Timeline, record: tuple) -> str:
     for actor_id, _ in record[R_ACTORS]:
         actor = timeline.actors.get(actor_id)
         parts += actor.names() if actor else [actor_id]
-    return "\n".join(parts).lower()
+    return normalize("\n".join(parts))
 
 
 class Searcher:
@@ -96,10 +104,10 @@ class Searcher:
     def run(self, query: Query) -> Sequence[int]:
         """Indexes (in time order) of the events that match every kind of filter."""
         last = self._last
-        if (last and last[0].text and query.text.lower().startswith(last[0].text.lower())
+        if (last and last[0].text and normalize(query.text).startswith(normalize(last[0].text))
                 and last[0].with_(text="") == query.with_(text="")):
             # Typing on: only the events the shorter text matched can match the longer.
-            needle, texts = query.text.lower(), self.texts()
+            needle, texts = normalize(query.text), self.texts()
             result = [i for i in last[1] if needle in texts[i]]
         else:
             result = self._run(query)
@@ -116,7 +124,7 @@ class Searcher:
                 candidates = matched if candidates is None else candidates & matched
         result = sorted(candidates) if candidates is not None else range(len(t.records))
         if query.text:
-            needle = query.text.lower()
+            needle = normalize(query.text)
             texts = self.texts()
             result = [i for i in result if needle in texts[i]]
         if query.date_from:

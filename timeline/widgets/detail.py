@@ -14,6 +14,7 @@ from .. import keys
 from ..corpus import Corpus, QuoteCheck
 from ..model import INVERSE_NAMES, Event, Timeline
 from .timeline_view import DEFAULT_MARK, DENIED_MARK, KIND_MARKS
+from .vim_list import VimOptionList
 
 
 class Quotation:
@@ -28,7 +29,7 @@ class Quotation:
             yield Text.assemble(" " * self.indent, ("┃ ", self.bar_style), line)
 
 
-class RelatedList(OptionList):
+class RelatedList(VimOptionList):
     """The events this one is linked to; Enter follows the highlighted link."""
 
     BINDINGS = keys.DETAIL
@@ -37,7 +38,7 @@ class RelatedList(OptionList):
         self.action_select()
 
 
-class SourceList(OptionList):
+class SourceList(VimOptionList):
     """The citations of the event; Enter opens the article at the quote."""
 
     BINDINGS = keys.SOURCES

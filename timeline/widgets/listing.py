@@ -11,6 +11,7 @@ from .. import keys
 from .footer import AppFooter
 from ..model import Timeline
 from .timeline_view import DEFAULT_MARK, KIND_MARKS
+from .vim_list import VimOptionList
 
 
 class EventListScreen(Screen[str | None]):
@@ -29,7 +30,7 @@ class EventListScreen(Screen[str | None]):
 
     def compose(self):
         yield Static(self.heading, id="listing-head")
-        yield OptionList(*self.options, id="listing")
+        yield VimOptionList(*self.options, id="listing")
         yield AppFooter()
 
     def on_mount(self) -> None:

@@ -40,7 +40,7 @@ class PickerScreen(ModalScreen[tuple[str, ...] | None]):
     PickerScreen > Vertical { width: 70%; max-width: 80; min-width: 40; height: 80%; border: thick $accent; background: $panel; padding: 0 1; }
     PickerScreen Input { margin: 0 0 1 0; }
     PickerScreen SelectionList { height: 1fr; }
-    PickerScreen #picker-hint { color: $text-muted; }
+    PickerScreen #picker-hint { color: $text-muted; width: 1fr; height: auto; }
     """
 
     def __init__(self, title: str, choices: list[Choice], chosen: tuple[str, ...] = ()):

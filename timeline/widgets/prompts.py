@@ -13,8 +13,8 @@ from ..dates import DateError, When, parse_loose
 PROMPT_CSS = """
 {name} {{ align: center middle; }}
 {name} > Vertical {{ width: 64; height: auto; border: thick $accent; background: $panel; padding: 0 1; }}
-{name} .error {{ color: $error; height: auto; }}
-{name} .hint {{ color: $text-muted; }}
+{name} .error {{ color: $error; height: auto; width: 1fr; }}
+{name} .hint {{ color: $text-muted; width: 1fr; }}
 """
 
 

@@ -123,7 +123,7 @@ class TimelineView(ScrollView, can_focus=True):
     BINDINGS = keys.TIMELINE
     COMPONENT_CLASSES = {"timeline--year", "timeline--month", "timeline--cursor", "timeline--dim", "timeline--empty"}
     DEFAULT_CSS = """
-    TimelineView { background: $surface; }
+    TimelineView { background: $surface; overflow-x: hidden; }
     TimelineView > .timeline--year { color: $text; text-style: bold; background: $primary 30%; }
     TimelineView > .timeline--month { color: $text-muted; text-style: bold; }
     TimelineView > .timeline--cursor { background: $accent 40%; }
