@@ -68,3 +68,17 @@ async def test_an_invalid_edit_keeps_the_old_data_and_shows_the_error(tmp_path):
         path.write_text(good, encoding="utf-8")  # fixed: the banner goes
         assert await wait_for(pilot, lambda: not banner.display)
         assert len(app.timeline.events) == before
+
+
+async def test_a_slow_reload_of_an_older_save_never_overwrites_a_newer_one(tmp_path):
+    path = copy_events(tmp_path)
+    app = make_app(load(path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        good = load(path)
+        app._reload_generation = 2  # a newer save (generation 2) is being read
+        app._reloaded(1, None, ["an old error"])  # the older one finishes last, with an error
+        app._reloaded(1, good, None)
+        assert not app.query_one("#reload-error").display
+        app._reloaded(2, good, None)
+        await pilot.pause()
+        assert not app.query_one("#reload-error").display

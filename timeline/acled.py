@@ -41,14 +41,17 @@ REQUIRED = ("event_date", "event_type")
 
 @dataclass
 class ImportResult:
+    name: str = ""
     events: list[dict] = field(default_factory=list)
     sources: dict[str, dict] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # rows that cannot be read
+    notices: list[Problem] = field(default_factory=list)  # rows read, with something to say
+    bad_header: bool = False
 
 
 def read_acled(text: str, name: str) -> ImportResult:
     """Events (as dicts of the file format) and a problem for each row that cannot be read."""
-    result = ImportResult()
+    result = ImportResult(name)
     text = text.lstrip("\ufeff")
     reader = csv.DictReader(io.StringIO(text, newline=""))
     columns = [c.strip().lower() for c in reader.fieldnames or []]
@@ -56,6 +59,7 @@ def read_acled(text: str, name: str) -> ImportResult:
     if missing:
         result.problems.append(Problem(name, Pos(1), f"not an ACLED-style CSV: no column {', '.join(missing)}; "
                                        "expected a header with event_date, event_type, actor1, source, notes, ..."))
+        result.bad_header = True
         return result
     reader.fieldnames = columns
     seen: set[str] = set()
@@ -87,10 +91,16 @@ def _event(row: dict, line: int, result: ImportResult) -> dict:
     event_type, sub_type = _value(row, "event_type"), _value(row, "sub_event_type")
     if not event_type:
         raise ValueError("event_type is empty")
-    kind = "airstrike" if sub_type.lower() in AIR_SUB_TYPES else EVENT_TYPES.get(event_type.lower(), "other")
+    kind = "airstrike" if sub_type.lower() in AIR_SUB_TYPES else EVENT_TYPES.get(event_type.lower())
+    if kind is None:
+        kind = "other"
+        result.notices.append(Problem(result.name, Pos(line), f"event_type '{event_type}' is not one of ACLED's; "
+                                      "imported as kind 'other'", "warning"))
     notes = _value(row, "notes")
     place = ", ".join(p for p in (_value(row, "location"), _value(row, "admin1"), _value(row, "country")) if p)
-    outlets = [o.strip() for o in re.split(r";", _value(row, "source")) if o.strip()] or ["ACLED"]
+    outlets = [o.strip() for o in re.split(r";", _value(row, "source")) if o.strip()]
+    if not outlets:
+        raise ValueError("source is empty: every event needs the outlet that reported it")
     quote = notes or f"{event_type}: {sub_type}".strip(": ")
     day = date.rstrip("~?")
     source_ids = []

@@ -25,7 +25,7 @@ from .widgets.help import HelpScreen
 from .widgets.lanes import LanesScreen
 from .widgets.overview import Overview
 from .widgets.picker import Choice, PickerScreen
-from .export import FORMATS, to_timelinejs
+from .export import FORMATS, to_markdown, to_timelinejs
 from .widgets.prompts import DateRangeScreen, ExportScreen, GotoDateScreen
 from .widgets.reader import ReaderScreen
 from .widgets.timeline_view import MONTH_ABBR, TimelineView
@@ -95,20 +95,39 @@ class TimelineApp(App):
     # --- live reload -------------------------------------------------------------------
 
     reload_interval = 1.0  # seconds between looks at the file
+    _reload_generation = 0  # counts saves seen; only the newest one's result is shown
 
     def _check_file(self) -> None:
+        banner = self.query_one("#reload-error", Static)
+        if not Path(self.timeline.path).exists():
+            if not banner.display:
+                banner.update(Text(f"{self.timeline.path} is gone (moved or deleted); showing it as it was.",
+                                   style="bold"))
+                banner.display = True
+            return
         if self.watcher.changed():
-            self.run_worker(partial(self._reload, self.timeline.path), thread=True, exclusive=True, group="reload")
+            self._reload_generation += 1
+            self.run_worker(partial(self._reload, self.timeline.path, self._reload_generation),
+                            thread=True, group="reload")
 
-    def _reload(self, path: str) -> None:
+    def _reload(self, path: str, generation: int) -> None:
+        """Load in a thread, then hand the result to the UI, unless a newer save overtook it."""
         from .cache import load_cached
 
         try:
             timeline = load_cached(path)
         except LoadError as error:
-            self.call_from_thread(self.show_reload_error, error.problems)
+            self.call_from_thread(self._reloaded, generation, None, error.problems)
             return
-        self.call_from_thread(self.replace_timeline, timeline)
+        self.call_from_thread(self._reloaded, generation, timeline, None)
+
+    def _reloaded(self, generation: int, timeline: Timeline | None, problems: list | None) -> None:
+        if generation != self._reload_generation:
+            return  # a later save is being read: its result is the one to show
+        if timeline is None:
+            self.show_reload_error(problems)
+        else:
+            self.replace_timeline(timeline)
 
     def show_reload_error(self, problems: list) -> None:
         """Keep the last good data on screen, and say what is wrong with the file now."""
@@ -305,9 +324,16 @@ class TimelineApp(App):
         self.push_screen(GotoDateScreen(), self._went_to)
 
     def _went_to(self, when: When | None) -> None:
-        if when is not None:
-            self.query_one(TimelineView).go_to_day(when.sort_key[0])
-        self.query_one(TimelineView).focus()
+        view = self.query_one(TimelineView)
+        if when is not None and view.shown:
+            first_day = self.timeline.first_day
+            day = when.sort_key[0]
+            if day > first_day[view.shown[-1]]:
+                self.notify(f"Nothing shown after {when.display()}: at the last event.", timeout=3)
+            elif day < first_day[view.shown[0]]:
+                self.notify(f"Nothing shown before {when.display()}: at the first event.", timeout=3)
+            view.go_to_day(day)
+        view.focus()
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
@@ -372,9 +398,14 @@ class TimelineApp(App):
         self.push_screen(ReaderScreen(self.timeline, source, text, found, current or 0))
 
     def action_open_article(self) -> None:
+        """The article of the event's first citation, or of the first one the source filter names."""
         index = self.query_one(TimelineView).selected_event
-        if index is not None:
-            self.open_reader(self.timeline.ids[index])
+        if index is None:
+            return
+        citations = self.timeline.events[index].sources
+        wanted = set(self.query_state.sources)
+        number = next((n for n, c in enumerate(citations) if c.source in wanted), 0)
+        self.open_reader(self.timeline.ids[index], number)
 
     def show_coverage(self, source_id: str) -> None:
         source, text = self.article_text(source_id)
@@ -389,7 +420,7 @@ class TimelineApp(App):
 
     def action_export(self) -> None:
         stem = Path(self.timeline.path).stem + "-export" if self.timeline.path else "timeline-export"
-        self.push_screen(ExportScreen(stem, len(self.shown)), self._export)
+        self.push_screen(ExportScreen(str(Path.cwd() / stem), len(self.shown)), self._export)
 
     def _export(self, choice: tuple[str, str] | None) -> None:
         if choice is None:
@@ -407,6 +438,8 @@ class TimelineApp(App):
         events = [self.timeline.events[i] for i in self.shown]
         if format_name == "timelinejs":
             text = to_timelinejs(self.timeline, events)
+        elif format_name == "markdown":
+            text = to_markdown(self.timeline, events, "; ".join(self.filter_descriptions()))
         else:
             text = FORMATS[format_name](self.timeline, events)
         try:

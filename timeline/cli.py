@@ -82,7 +82,7 @@ def _app_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("file", nargs="?", help="events file (.yaml or .jsonl); default ./events.yaml, "
                         "else the bundled events")
-    _add_filters(parser)
+    _add_list_filters(parser)
     parser.add_argument("--corpus", metavar="DIR", help="folder holding the article texts")
     parser.add_argument("--version", action="version", version=f"timeline {__version__}")
     return parser
@@ -153,8 +153,9 @@ def run_check(args) -> int:
     warnings = sum(p.severity == "warning" for p in problems)
     for problem in problems[:MAX_PROBLEMS_SHOWN]:
         print(problem, file=sys.stderr)
-    summary = f"{args.file}: {len(timeline.events)} events, {len(timeline.sources)} sources, " \
-              f"{sum(a.registered for a in timeline.actors.values())} actors"
+    actors = sum(a.registered for a in timeline.actors.values())
+    summary = f"{args.file}: {_count(len(timeline.events), 'event')}, {_count(len(timeline.sources), 'source')}, " \
+              f"{_count(actors, 'actor')}"
     folder, why = resolve_corpus(timeline, args.corpus)
     if args.corpus and folder is None:
         raise QueryError(f"{why}; name the folder holding the articles")
@@ -168,9 +169,13 @@ def run_check(args) -> int:
                 errors += 1
                 print(_quote_problem(args.file, check), file=sys.stderr)
         summary += f"; {sum(c.found for c in checks)} of {len(checks)} quotes found verbatim in {folder}"
-    summary += f"; {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    summary += f"; {_count(errors, 'error')}, {_count(warnings, 'warning')}"
     print(summary)
     return EXIT_BAD_INPUT if errors else EXIT_OK
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' * (number != 1)}"
 
 
 def _quote_problem(path: str, check) -> str:
@@ -227,19 +232,30 @@ def run_list(args) -> int:
 
 def run_export(args) -> int:
     from .cache import save
-    from .export import FORMATS, dangling_links, to_timelinejs
+    from .export import FORMATS, dangling_links, to_markdown, to_timelinejs
 
     timeline = load_for_use(args.file)
     save(timeline)
     events = [timeline.events[i] for i in Searcher(timeline).run(build_query(timeline, args))]
     if args.format == "timelinejs":
         text = to_timelinejs(timeline, events, group_by=args.group)
+    elif args.format == "markdown":
+        text = to_markdown(timeline, events, _filters_said(args))
     else:
         text = FORMATS[args.format](timeline, events)
     dangling = dangling_links(events)
     if args.format == "jsonl" and dangling:
         print(f"{dangling} link{'s' * (dangling != 1)} to events outside the export left out", file=sys.stderr)
     return write_output(text, args.output, overwrite_of=args.file)
+
+
+def _filters_said(args) -> str:
+    """The filters given on the command line, in words, for a report's heading."""
+    said = [f"actor {a}" for a in args.actor] + [f"kind {k}" for k in args.kind]
+    said += [f"source {s}" for s in args.source] + ([f"text “{args.search}”"] if args.search else [])
+    said += [f"from {args.date_from.display()}"] if args.date_from else []
+    said += [f"to {args.date_to.display()}"] if args.date_to else []
+    return ", ".join(said)
 
 
 def write_output(text: str, output: str | None, overwrite_of: str | None = None, must_be_new: bool = False) -> int:
@@ -265,9 +281,13 @@ def run_import(args) -> int:
     from .acled import read_acled
     from .parsing import read_text
 
+    if not args.output.endswith((".jsonl", ".yaml", ".yml")):
+        raise QueryError(f"{args.output}: the output must be a .jsonl or a .yaml file")
     result = read_acled(read_text(Path(args.file)), args.file)
-    for problem in result.problems:
+    for problem in result.problems + result.notices:
         print(problem, file=sys.stderr)
+    if result.bad_header:
+        return EXIT_BAD_INPUT
     if result.problems and not args.skip_bad:
         print(f"{args.file}: {len(result.problems)} row{'s' * (len(result.problems) != 1)} cannot be read; "
               "nothing written (fix them, or use --skip-bad to write the others)", file=sys.stderr)

@@ -168,9 +168,12 @@ def _tjs_text(timeline: Timeline, event: Event) -> str:
     return "".join(parts)
 
 
-def to_markdown(timeline: Timeline, events: list[Event]) -> str:
-    """A chronology to paste into a report: one line an event, each citation a footnote."""
+def to_markdown(timeline: Timeline, events: list[Event], filters: str = "") -> str:
+    """A chronology to paste into a report: one line an event, each citation a footnote.
+    `filters` says which events these are, when not all of them."""
     lines = [f"# {timeline.title}", ""]
+    if filters:
+        lines += [f"*{len(events)} of {len(timeline.events)} events: {filters}*", ""]
     notes: list[str] = []
     year = None
     for e in events:

@@ -87,6 +87,8 @@ PICKER_HELP = [
 
 
 def all_binding_ids() -> set[str]:
+    from .widgets.detail import DetailPane
     from .widgets.vim_list import VIM_KEYS
 
-    return {b.id for b in APP + TIMELINE + DETAIL + SOURCES + READER + LANES + VIEW + VIM_KEYS if b.id}
+    return {b.id for b in APP + TIMELINE + DETAIL + SOURCES + READER + LANES + VIEW + VIM_KEYS
+            + DetailPane.BINDINGS if b.id}

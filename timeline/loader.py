@@ -127,7 +127,7 @@ class _Validator:
         self.actor_lookup: dict[str, str] = {}
         self.has_source_registry = False
         self.has_actor_registry = False
-        self.warn_missing_basis = True
+        self.warn_missing_basis = True  # YAML files, written by hand, get the warnings
         self._inline_sources: dict[tuple, str] = {}
         self._warned_actors: set[str] = set()
         self._good_dates: set[str] = set()  # dates the fast path has seen parse
@@ -332,7 +332,7 @@ class _Validator:
                 return None
             actor_id = lookup.get(name) or lookup.get(name.lower())
             if actor_id is None:
-                if self.has_actor_registry:
+                if self.has_actor_registry or self.warn_missing_basis:
                     return None  # the careful path warns about it
                 actor_id = self.resolve_actor(name, Pos(0))
             result.append((actor_id, role))
@@ -432,7 +432,7 @@ class _Validator:
         actor = Actor(name, name, registered=False)
         self.actors[name] = actor
         self.actor_lookup[name.lower()] = name
-        if self.has_actor_registry and name not in self._warned_actors:
+        if (self.has_actor_registry or self.warn_missing_basis) and name not in self._warned_actors:
             self._warned_actors.add(name)
             names = [n for a in self.actors.values() if a.registered for n in a.names()]
             self.warn(pos, f"actor '{name}' is not registered under 'actors'; it stands for an actor of that name"

@@ -76,7 +76,7 @@ def read_bytes(path: Path) -> bytes:
     """The file's bytes (not empty), or a LoadError that says why they cannot be had."""
     name = str(path)
     if not path.exists():
-        raise LoadError([Problem(name, Pos(1), "no such file; check the path, or run 'timeline' in a folder that holds events.yaml")])
+        raise LoadError([Problem(name, Pos(1), "no such file; check the path and the name")])
     if path.is_dir():
         raise LoadError([Problem(name, Pos(1), "this is a folder, not an events file; name a .yaml or .jsonl file inside it")])
     try:

@@ -62,6 +62,8 @@ def resolve_source(timeline: Timeline, term: str) -> list[str]:
     """Source ids matching an id or an outlet name (an outlet may have several articles)."""
     wanted = term.strip().lower()
     found = [s.id for s in timeline.sources.values() if wanted in (s.id.lower(), s.outlet.lower())]
+    if not found:  # a part of an outlet's name: "breitbart" for "Breitbart News"
+        found = [s.id for s in timeline.sources.values() if wanted and wanted in s.outlet.lower()]
     if found:
         return found
     names = list(timeline.sources) + [s.outlet for s in timeline.sources.values()]

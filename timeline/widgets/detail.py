@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.table import Table
 from rich.text import Text
+from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import OptionList, Static
@@ -48,8 +49,14 @@ class SourceList(VimOptionList):
 
 
 class DetailPane(VerticalScroll, can_focus=True):
+    BINDINGS = [
+        Binding("j,down", "scroll_down", "Down", show=False, id="pane.down"),
+        Binding("k,up", "scroll_up", "Up", show=False, id="pane.up"),
+        Binding("enter", "into_lists", "Sources", id="pane.sources", tooltip="Into the sources and links"),
+    ]
     DEFAULT_CSS = """
     DetailPane { padding: 0 1; background: $surface; }
+    DetailPane:focus-within { background: $boost; }
     DetailPane > #detail-body { height: auto; }
     DetailPane .gap { margin: 1 0 0 0; }
     DetailPane > OptionList { height: auto; max-height: 40; margin: 0; border: none; padding: 0; background: $surface; }
@@ -108,6 +115,13 @@ class DetailPane(VerticalScroll, can_focus=True):
         self.query_one("#corpus-note").display = self.corpus is None and bool(self.corpus_note)
         self._fill("#related-title", RelatedList, "Related", related_links(self.timeline, event))
         self.scroll_home(animate=False)
+
+    def action_into_lists(self) -> None:
+        for kind in (SourceList, RelatedList):
+            widget = self.query_one(kind)
+            if widget.display and widget.option_count:
+                widget.focus()
+                return
 
     def _fill(self, title_id: str, kind: type[OptionList], title: str, options: list[tuple[object, str]]) -> None:
         self.query_one(title_id, Static).update(Text(title, style="bold underline") if options else "")

@@ -59,7 +59,9 @@ class LanesScreen(Screen[str | None]):
         t = self.timeline
         days = t.first_day
         width = max(10, self.size.width - LABEL_WIDTH - 4)
-        self.axis = make_axis(days[0], days[-1], width) if len(days) else None
+        # The axis spans these actors' events only: two actors in one year fill the width.
+        mine = [i for actor in self.actors for i in t.index_actor.get(actor, ())]
+        self.axis = make_axis(days[min(mine)], days[max(mine)], width) if mine else None
         self.cells = []
         for actor in self.actors:
             events = t.index_actor.get(actor, [])
@@ -71,7 +73,8 @@ class LanesScreen(Screen[str | None]):
     def draw(self) -> None:
         t = self.timeline
         head = Text("Actor lanes", style="bold")
-        head.append(f"\n{len(self.actors)} actors on one time axis ({self.axis.unit if self.axis else '-'} a column); "
+        head.append(f"\n{len(self.actors)} actor{'s' * (len(self.actors) != 1)} on one time axis "
+                    f"({self.axis.unit if self.axis else '-'} a column); "
                     "←/→ from event to event, ↑/↓ between lanes, enter goes to the event", style="dim")
         self.query_one("#lanes-head", Static).update(head)
         body = Text(no_wrap=True)

@@ -49,10 +49,11 @@ class EventListScreen(Screen[str | None]):
 
 
 def event_line(timeline: Timeline, index: int, prefix: str = "", note: str = "") -> Text:
-    """An event as one line: prefix, date, kind mark, title, and a note."""
+    """An event as one line (cut with an ellipsis, never wrapped): prefix, date, kind mark,
+    title, status, and a note."""
     event = timeline.events[index]
     mark, style = KIND_MARKS.get(event.kind, DEFAULT_MARK)
-    line = Text(prefix)
+    line = Text(prefix, no_wrap=True, overflow="ellipsis")
     line.append(f"{event.date.display():<20} ", style="dim")
     line.append(mark + " ", style=style)
     line.append(event.title)

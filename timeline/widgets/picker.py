@@ -65,7 +65,7 @@ class PickerScreen(ModalScreen[tuple[str, ...] | None]):
         selection.clear_options()
         shown = [c for c in self.choices if not typed or c.matches(typed)]
         selection.add_options([
-            Selection(Text.assemble(c.label, (f"  {c.count}", "dim")), c.value, c.value in self.chosen)
+            Selection(Text.assemble((f"{c.count:>6}  ", "dim"), c.label), c.value, c.value in self.chosen)
             for c in shown
         ])
         if shown:

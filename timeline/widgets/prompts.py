@@ -8,6 +8,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from pathlib import Path
+
 from ..dates import DateError, When, parse_loose
 
 PROMPT_CSS = """
@@ -125,8 +127,10 @@ class ExportScreen(ModalScreen[tuple[str, str] | None]):
     def on_option_list_option_highlighted(self, message) -> None:
         path = self.query_one("#export-path", Input)
         extension = EXPORT_FORMATS[message.option_index][1]
-        base = path.value.rsplit(".", 1)[0] if "." in path.value else path.value
-        path.value = base + extension
+        if path.value.strip():  # swap the extension, keep the name; the cursor goes to the end
+            base = path.value[: -len(Path(path.value).suffix)] if Path(path.value).suffix else path.value
+            path.value = base + extension
+            path.cursor_position = len(path.value)
 
     def key_up(self) -> None:
         self._move(-1)

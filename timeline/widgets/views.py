@@ -26,7 +26,7 @@ def coverage_screen(timeline: Timeline, source: Source, text: str) -> EventListS
     options: list[Option] = [heading_option(f"Events, in the order of their quotes ({len(result.events)})")]
     for index in result.events:
         snippet = first_quote[index]
-        options.append(event_option(timeline, index, note=f"“{snippet[:60]}{'…' if len(snippet) > 60 else ''}”"))
+        options.append(event_option(timeline, index, note=f"{snippet[:60]}{'…' if len(snippet) > 60 else ''}"))
     options.append(heading_option(f"Paragraphs no event cites ({len(result.uncited)})"))
     for start, end in result.uncited:
         options.append(Option(Text(text[start:end], style="dim italic"), disabled=True))
@@ -43,7 +43,7 @@ def disputes_screen(timeline: Timeline) -> EventListScreen:
     for number, contest in enumerate(contests):
         options.append(event_option(timeline, contest.claim, key=f"claim{number}"))
         for kind, answer in contest.answers:
-            options.append(event_option(timeline, answer, prefix=f"   └ {kind}: ", key=f"{number}-{answer}"))
+            options.append(event_option(timeline, answer, prefix=f"   └ {kind:<12} ", key=f"{number}-{answer}"))
         if not contest.answers:
             options.append(Option(Text("   └ no answer in this file", style="dim"), disabled=True))
     if not contests:
@@ -59,9 +59,9 @@ def figures_screen(timeline: Timeline) -> EventListScreen:
                    "and who reported it", style="dim")
     options: list[Option] = []
     for quantity, rows in table.items():
-        options.append(heading_option(f"{quantity.replace('-', ' ')} — {rows[0].what or ''}"))
+        options.append(heading_option(f"{rows[0].what or quantity}  ({quantity})"))
         for number, row in enumerate(rows):
-            line = Text("   ")
+            line = Text("   ", no_wrap=True, overflow="ellipsis")
             line.append(f"{row.when.display():<20} ", style="dim")
             line.append(f"{row.shown_value:>14}  ", style="bold")
             line.append(f"{(row.claimant or 'unattributed'):<28}", style="cyan")
