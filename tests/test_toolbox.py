@@ -22,6 +22,8 @@ def timeline():
 def test_axis_uses_months_then_groups_of_months_then_years():
     day = lambda y, m, d=1: __import__("datetime").date(y, m, d).toordinal()
     assert make_axis(day(2015, 1), day(2015, 12, 31), 80).unit == "month"
+    short = make_axis(day(2020, 3, 2), day(2020, 3, 4), 80)
+    assert (short.unit, short.columns, short.label(1)) == ("day", 3, "3 Mar 2020")
     assert make_axis(day(2007, 1), day(2018, 12, 31), 72).unit == "2 months"
     assert make_axis(day(1000, 1), day(2000, 1), 50).unit.endswith("years")
     axis = make_axis(day(2015, 1), day(2015, 12, 31), 80)
@@ -52,7 +54,7 @@ async def test_clicking_the_overview_moves_to_that_time(timeline):
         strip = app.query_one(Overview)
         strip.render()
         target = strip.axis.column_of(timeline.event("chechnya-police-attacks").date.sort_key[0])
-        await pilot.click(Overview, offset=(target, 0))
+        await pilot.click(Overview, offset=(target * strip.stretch, 0))
         event = selected(app)
         assert strip.axis.column_of(event.date.sort_key[0]) == target
         assert event.date.sort_key[0] >= strip.axis.starts[target]

@@ -67,3 +67,99 @@ async def test_vim_keys_move_in_the_detail_pane_lists():
         await pilot.press("k")
         assert app.query_one("#sources").highlighted == 0
         assert selected(app).id == "kadyrov-claims-spy-network-inside-is"
+
+
+def run(*args):
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    return subprocess.run([sys.executable, "-m", "timeline", *args], capture_output=True, text=True, cwd=ROOT)
+
+
+def test_import_refuses_an_output_that_is_not_an_events_file(tmp_path):
+    from conftest import ROOT
+
+    result = run("import", str(ROOT / "tests" / "acled_sample.csv"), "-o", str(tmp_path / "out.txt"), "--skip-bad")
+    assert result.returncode == 2 and "must be a .jsonl or a .yaml file" in result.stderr
+    assert not (tmp_path / "out.txt").exists()
+
+
+def test_import_warns_on_unknown_types_and_refuses_rows_without_a_source():
+    from timeline.acled import read_acled
+
+    text = ("event_date,time_precision,event_type,sub_event_type,actor1,source,notes\n"
+            "2016-02-09,1,Alien invasion,,Martians,Reuters,They came.\n"
+            "2016-02-10,1,Battles,Armed clash,A,,No source here.\n")
+    result = read_acled(text, "x.csv")
+    assert [e["kind"] for e in result.events] == ["other"]
+    assert [(n.pos.line, n.severity) for n in result.notices] == [(2, "warning")]
+    assert "'Alien invasion' is not one of ACLED's" in result.notices[0].message
+    assert [(p.pos.line, p.message) for p in result.problems] == [
+        (3, "row cannot be read: source is empty: every event needs the outlet that reported it")]
+
+
+def test_unregistered_actors_warn_in_yaml_without_a_registry(write):
+    path = write("e.yaml", """
+        sources: {s: {outlet: O, published: 2016}}
+        events:
+          - {id: a, date: 2016, date_basis: x, kind: claim, title: T, actors: [Someone], sources: [{source: s, quote: q}]}
+    """)
+    assert [str(w).split(": ", 1)[1] for w in load(path).warnings] == [
+        "warning: actor 'Someone' is not registered under 'actors'; it stands for an actor of that name"]
+
+
+def test_list_source_takes_part_of_an_outlet_name():
+    import json
+
+    result = run("list", "events.yaml", "--source", "breitbart", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    timeline = load(EVENTS)
+    expected = [e.id for e in timeline.events if any(timeline.sources[c.source].outlet == "Breitbart News"
+                                                      for c in e.sources)]
+    assert [e["id"] for e in json.loads(result.stdout)] == expected
+
+
+def test_check_counts_in_words(write):
+    path = write("one.yaml", "events:\n  - {id: a, date: 2016, date_basis: x, kind: claim, title: T, "
+                             "sources: [{source: S, quote: q}]}\n")
+    assert "1 event, 1 source, 0 actors; 0 errors, 0 warnings" in run("check", str(path)).stdout
+
+
+async def test_lanes_span_only_their_actors_events():
+    timeline = load(EVENTS)
+    app = make_app(timeline)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("a", *"peskov", "enter", "L")
+        axis = app.screen.axis
+        days = [timeline.first_day[i] for i in timeline.index_actor["peskov"]]
+        assert axis.starts[0] <= min(days) and max(days) < axis.starts[-1]
+        assert axis.unit == "month"  # 2015-2016 fits a month a column at this width
+
+
+async def test_goto_beyond_the_last_event_says_so():
+    app = make_app(load(EVENTS))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("colon", *"2099", "enter")
+        assert selected(app) is app.timeline.events[-1]
+        assert any("Nothing shown after 2099" in str(n.message) for n in app._notifications)
+
+
+async def test_o_opens_the_article_the_source_filter_names():
+    timeline = load(EVENTS)
+    app = make_app(timeline, query=Query(sources=("breitbart-2016-02-09",)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        event = timeline.event("kadyrov-takes-power-in-chechnya")
+        assert event.sources[0].source != "breitbart-2016-02-09"
+        app.query_one("#timeline").select_event(timeline.by_id[event.id])
+        await pilot.press("o")
+        assert app.screen.source.id == "breitbart-2016-02-09"
+
+
+def test_markdown_export_says_which_events_it_holds(tmp_path):
+    out = tmp_path / "p.md"
+    assert run("export", "events.yaml", "--format", "markdown", "--actor", "Peskov", "-o", str(out)).returncode == 0
+    timeline = load(EVENTS)
+    peskov = len([e for e in timeline.events if "peskov" in e.actor_ids])
+    assert f"*{peskov} of {len(timeline.events)} events: actor Peskov*" in out.read_text(encoding="utf-8")

@@ -29,6 +29,8 @@ class Axis:
         """What a column covers: "Feb 2016", "Feb–Mar 2016", "2015", "2014–2015"."""
         first = dt.date.fromordinal(self.starts[column])
         last = dt.date.fromordinal(self.starts[column + 1] - 1)
+        if self.unit == "day":
+            return f"{first.day} {MONTH_ABBR[first.month]} {first.year}"
         if self.unit.endswith("years") or self.unit == "year":
             return str(first.year) if first.year == last.year else f"{first.year}–{last.year}"
         if (first.year, first.month) == (last.year, last.month):
@@ -37,14 +39,16 @@ class Axis:
             return f"{MONTH_ABBR[first.month]}–{MONTH_ABBR[last.month]} {first.year}"
         return f"{MONTH_ABBR[first.month]} {first.year} – {MONTH_ABBR[last.month]} {last.year}"
 
-    def year_starts(self) -> list[tuple[int, int]]:
-        """(column, year) where a new year begins, for labels under the axis."""
-        result, year = [], None
+    def year_starts(self) -> list[tuple[int, str]]:
+        """(column, label) where a new year begins (a new month, on a day axis), for the
+        labels under the axis."""
+        result, seen = [], None
         for column in range(self.columns):
-            y = dt.date.fromordinal(self.starts[column]).year
-            if y != year:
-                result.append((column, y))
-                year = y
+            day = dt.date.fromordinal(self.starts[column])
+            key = (day.year, day.month) if self.unit == "day" else day.year
+            if key != seen:
+                result.append((column, f"{MONTH_ABBR[day.month]} {day.year}" if self.unit == "day" else str(day.year)))
+                seen = key
         return result
 
     def counts(self, events: Sequence[int], day_of) -> list[int]:
@@ -60,6 +64,8 @@ def make_axis(first: int, last: int, width: int) -> Axis:
     column when they fit, else several months, else several years a column."""
     width = max(1, width)
     a, b = dt.date.fromordinal(first), dt.date.fromordinal(max(first, last))
+    if last - first + 1 <= width:  # a short span: a day a column
+        return Axis("day", list(range(first, max(first, last) + 2)))
     months = (b.year - a.year) * 12 + b.month - a.month + 1
     step = -(-months // width)  # months a column
     if step < 12:

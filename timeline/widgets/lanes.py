@@ -78,6 +78,9 @@ class LanesScreen(Screen[str | None]):
                     "←/→ from event to event, ↑/↓ between lanes, enter goes to the event", style="dim")
         self.query_one("#lanes-head", Static).update(head)
         body = Text(no_wrap=True)
+        # A short span is drawn wider: each column `stretch` cells.
+        width = max(10, self.size.width - LABEL_WIDTH - 4)
+        stretch = max(1, width // self.axis.columns) if self.axis else 1
         for lane, actor in enumerate(self.actors):
             name = t.actor_name(actor)
             label = (name if len(name) < LABEL_WIDTH else name[: LABEL_WIDTH - 2] + "…").ljust(LABEL_WIDTH)
@@ -92,9 +95,11 @@ class LanesScreen(Screen[str | None]):
                 if lane == self.lane and column == self.column:
                     style += " reverse"
                 body.append(mark, style=style)
+                if stretch > 1:
+                    body.append(("·" if not cell else " ") * (stretch - 1), style="dim")
             body.append("\n")
         if self.axis:
-            body.append(" " * LABEL_WIDTH + year_labels(self.axis), style="dim")
+            body.append(" " * LABEL_WIDTH + year_labels(self.axis, stretch), style="dim")
         self.query_one("#lanes", Static).update(body)
         self.query_one("#lanes-cell", Static).update(self.cell_text())
 

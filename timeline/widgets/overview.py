@@ -69,6 +69,8 @@ class Overview(Widget):
         cursor = axis.column_of(self.cursor_day) if self.cursor_day is not None else None
         styles = {name: self.get_component_rich_style(f"overview--{name}")
                   for name in ("shown", "hidden", "cursor", "axis")}
+        # Each column is drawn `stretch` cells wide, so a short span still fills the strip.
+        self.stretch = stretch = max(1, width // axis.columns)
         bars = Text(no_wrap=True)
         for column in range(axis.columns):
             count = shown[column] or totals[column]
@@ -78,23 +80,25 @@ class Overview(Widget):
             if column == cursor:
                 style = styles["cursor"]
                 char = char if char != " " else "▏"
-            bars.append(char, style=style)
+            bars.append(char * stretch, style=style)
         bars.append("\n")
-        bars.append(year_labels(axis), style=styles["axis"])
+        bars.append(year_labels(axis, stretch), style=styles["axis"])
         return bars
 
     def on_click(self, event: Click) -> None:
-        if self.axis is not None and 0 <= event.x < self.axis.columns:
-            self.post_message(self.Jump(self.axis.starts[event.x]))
+        column = event.x // getattr(self, "stretch", 1)
+        if self.axis is not None and 0 <= column < self.axis.columns:
+            self.post_message(self.Jump(self.axis.starts[column]))
 
 
-def year_labels(axis: Axis) -> str:
+def year_labels(axis: Axis, stretch: int = 1) -> str:
     """Years written under the columns where they begin, each with a space before the next."""
-    labels = [" "] * axis.columns
+    width = axis.columns * stretch
+    labels = [" "] * width
     free_from = 0
-    for column, year in axis.year_starts():
-        label = str(year)
-        if column >= free_from and column + len(label) <= axis.columns:
-            labels[column:column + len(label)] = list(label)
-            free_from = column + len(label) + 1
+    for column, label in axis.year_starts():
+        at = column * stretch
+        if at >= free_from and at + len(label) <= width:
+            labels[at:at + len(label)] = list(label)
+            free_from = at + len(label) + 1
     return "".join(labels)
