@@ -333,3 +333,16 @@ async def test_a_jump_that_clears_filters_scrolls_to_the_event():
         top, height = view.scroll_offset.y, view.scrollable_content_region.height
         assert view.cursor > height  # far enough down that the list had to scroll
         assert top <= view.cursor < top + height
+
+
+async def test_rows_mark_quotes_not_found_verbatim(tmp_path):
+    altered = tmp_path / "events.yaml"
+    altered.write_text((CORPUS / "events.yaml").read_text(encoding="utf-8").replace(
+        "had destroyed the bridge", "destroyed the bridge"), encoding="utf-8")
+    timeline = load(altered)
+    app = make_app(timeline, corpus=str(CORPUS))
+    async with app.run_test(size=(120, 40)):
+        view = app.query_one(TimelineView)
+        flags = {timeline.ids[i]: view.row_text(i, 100).plain[23:28] for i in range(len(timeline.events))}
+        assert "!" in flags["bridge-claim"]
+        assert all("!" not in f for event_id, f in flags.items() if event_id != "bridge-claim")

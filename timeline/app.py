@@ -63,7 +63,7 @@ class TimelineApp(App):
         with Horizontal(id="body"):
             with Vertical(id="left"):
                 yield Overview(self.timeline, id="overview")
-                yield TimelineView(self.timeline, id="timeline")
+                yield TimelineView(self.timeline, self.corpus, id="timeline")
             yield DetailPane(self.timeline, self.corpus, self.corpus_note, id="detail")
         yield Input(placeholder="search titles, summaries, quotes and actors", id="search")
         yield AppFooter()

@@ -42,6 +42,11 @@ class Corpus:
         self._texts: dict[str, str | None] = {}
         self._checks: dict[tuple[str, str], tuple[bool, str | None, tuple[str, ...]]] = {}
 
+    def is_verbatim(self, source: Source | None, quote: str) -> bool | None:
+        """Whether the quote is in its article character for character; None without the article."""
+        text = self.text(source) if source else None
+        return None if text is None else quote in text
+
     def check(self, event: Event, citation: Citation, source: Source) -> QuoteCheck | None:
         """The check of one quote against its article (None without the article); kept,
         since finding the nearest passage of a quote that is not verbatim takes a while."""

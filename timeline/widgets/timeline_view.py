@@ -42,6 +42,7 @@ KIND_MARKS = {
 DEFAULT_MARK = ("•", "white")
 STATUS_MARKS = {"disputed": ("?", "bold yellow"), "alleged": ("~", "yellow"), "reported": (" ", "")}
 DENIED_MARK = ("✗", "bold red")
+UNVERIFIED_MARK = ("!", "bold red on default")  # a quote not found verbatim in its article
 
 class RowLayout(Sequence):
     """The rows of the timeline: an event index (>= 0) or a heading (< 0, see `heading_of`).
@@ -148,9 +149,10 @@ class TimelineView(ScrollView, can_focus=True):
             self.event_index = event_index
             super().__init__()
 
-    def __init__(self, timeline: Timeline, **kwargs):
+    def __init__(self, timeline: Timeline, corpus=None, **kwargs):
         super().__init__(**kwargs)
         self.timeline = timeline
+        self.corpus = corpus  # with one, rows mark quotes not found verbatim
         self.shown: Sequence[int] = []  # event indexes shown, in time order
         self.rows: Sequence[int] = []  # see RowLayout
         self.event_rows: Sequence[int] = []  # positions in `rows` of the event rows
@@ -288,6 +290,9 @@ class TimelineView(ScrollView, can_focus=True):
         text.append(mark, style=mark_style)
         text.append(status, style=status_style)
         text.append(denied[0], style=denied[1])
+        if self.corpus is not None:
+            unverified = any(self.corpus.is_verbatim(t.sources.get(c.source), c.quote) is False for c in event.sources)
+            text.append(*(UNVERIFIED_MARK if unverified else (" ", "")))
         text.append(" ")
         fixed = text.cell_len + len(sources)
         room = max(0, width - fixed)
