@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import EVENTS
+from conftest import EVENTS, SEEDS
 from test_app import selected
 from timeline.app import make_app
 from timeline.corpus import describe_differences, nearest_passage
@@ -146,6 +146,7 @@ async def test_goto_beyond_the_last_event_says_so():
         assert any("Nothing shown after 2099" in str(n.message) for n in app._notifications)
 
 
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed articles are not beside the project")
 async def test_o_opens_the_article_the_source_filter_names():
     timeline = load(EVENTS)
     app = make_app(timeline, query=Query(sources=("breitbart-2016-02-09",)))
