@@ -87,7 +87,9 @@ class TimelineApp(App):
         self.query_one(TimelineView).focus()
         self.query_one("#reload-error").display = False
         # After the first screen: build the search texts and write the cache, off the UI thread.
-        self.run_worker(self._prepare_in_background, thread=True, exclusive=True, group="prepare")
+        # Only an optimisation: if it fails, the session goes on without it.
+        self.run_worker(self._prepare_in_background, thread=True, exclusive=True, group="prepare",
+                        exit_on_error=False)
         if self.timeline.path and Path(self.timeline.path).is_file():
             self.watcher = FileWatcher(self.timeline.path)
             self.set_interval(self.reload_interval, self._check_file)
@@ -98,7 +100,10 @@ class TimelineApp(App):
     _reload_generation = 0  # counts saves seen; only the newest one's result is shown
 
     def _check_file(self) -> None:
-        banner = self.query_one("#reload-error", Static)
+        banners = self.query("#reload-error")
+        if not banners:  # the timer can fire while the app is closing
+            return
+        banner = banners.first(Static)
         if not Path(self.timeline.path).exists():
             if not banner.display:
                 banner.update(Text(f"{self.timeline.path} is gone (moved or deleted); showing it as it was.",
@@ -152,7 +157,8 @@ class TimelineApp(App):
         self.refilter(keep_id=kept_id)
         self.update_header()
         self.notify(f"Reloaded {Path(timeline.path).name}: {len(timeline.events)} events.", timeout=2)
-        self.run_worker(self._prepare_in_background, thread=True, exclusive=True, group="prepare")
+        self.run_worker(self._prepare_in_background, thread=True, exclusive=True, group="prepare",
+                        exit_on_error=False)
 
     def _prepare_in_background(self) -> None:
         from .cache import save
