@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 YEAR, MONTH, DAY = 1, 2, 3
-PRECISION_NAMES = {YEAR: "year", MONTH: "month", DAY: "day"}
 
 MONTH_ABBR = [None, "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 _MONTH_NUMBERS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
@@ -161,14 +160,6 @@ class When:
         if end is None:
             return f"since {start.display()}" if self.open_end == ".." else f"{start.display()} – ?"
         return _display_range(start, end)
-
-    def overlaps(self, first: dt.date | None, last: dt.date | None) -> bool:
-        """Whether this date could fall between `first` and `last` (either may be None)."""
-        if first and self.latest and self.latest < first:
-            return False
-        if last and self.earliest and self.earliest > last:
-            return False
-        return True
 
     def __str__(self) -> str:
         return self.edtf()

@@ -31,10 +31,6 @@ class Query:
     date_from: dt.date | None = None
     date_to: dt.date | None = None
 
-    @property
-    def is_empty(self) -> bool:
-        return self == Query()
-
     def with_(self, **changes) -> "Query":
         return replace(self, **changes)
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label
-
-from pathlib import Path
+from textual.widgets import Input, Label, OptionList
 
 from ..dates import DateError, When, parse_loose
 
@@ -108,8 +108,6 @@ class ExportScreen(ModalScreen[tuple[str, str] | None]):
         self.count = count
 
     def compose(self):
-        from textual.widgets import OptionList
-
         with Vertical():
             yield Label(Text(f"Export the {self.count} events shown", style="bold"))
             yield OptionList(*[f"{name:<11} {description}" for name, _, description in EXPORT_FORMATS],
@@ -119,8 +117,6 @@ class ExportScreen(ModalScreen[tuple[str, str] | None]):
             yield Label("↑/↓ format · enter writes · esc closes", classes="hint")
 
     def on_mount(self) -> None:
-        from textual.widgets import OptionList
-
         self.query_one(OptionList).highlighted = 0
         self.query_one("#export-path", Input).focus()
 
@@ -139,23 +135,16 @@ class ExportScreen(ModalScreen[tuple[str, str] | None]):
         self._move(1)
 
     def _move(self, delta: int) -> None:
-        from textual.widgets import OptionList
-
         options = self.query_one(OptionList)
         options.highlighted = max(0, min(len(EXPORT_FORMATS) - 1, (options.highlighted or 0) + delta))
 
     def on_input_submitted(self, message: Input.Submitted) -> None:
-        from textual.widgets import OptionList
-
         message.stop()
         if not message.value.strip():
             self.query_one("#export-error", Label).update("give a file name")
             return
         index = self.query_one(OptionList).highlighted or 0
         self.dismiss((EXPORT_FORMATS[index][0], message.value.strip()))
-
-    def show_error(self, text: str) -> None:
-        self.query_one("#export-error", Label).update(text)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
