@@ -1,4 +1,4 @@
-"""Small modal prompts: go to a date, and the date-range filter."""
+"""Small modal prompts: go to a date, the date-range filter, and export."""
 
 from __future__ import annotations
 
