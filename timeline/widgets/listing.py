@@ -20,7 +20,7 @@ class EventListScreen(Screen[str | None]):
     BINDINGS = keys.VIEW
     DEFAULT_CSS = """
     EventListScreen #listing-head { height: auto; background: $primary-background; padding: 0 1; }
-    EventListScreen OptionList { height: 1fr; border: none; }
+    EventListScreen OptionList { height: 1fr; border: none; text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
     def __init__(self, heading: Text, options: list[Option]):
