@@ -7,13 +7,13 @@ from rich.console import Console
 from textual.widgets import Input, OptionList, SelectionList, Static
 
 from conftest import EVENTS
-from timeline.app import make_app
+from timeline.tui.app import make_app
 from timeline.loader import load
 from timeline.query import Query
-from timeline.widgets.detail import DetailPane, RelatedList, SourceList
-from timeline.widgets.help import HelpScreen
-from timeline.widgets.picker import PickerScreen
-from timeline.widgets.timeline_view import TimelineView
+from timeline.tui.widgets.detail import DetailPane, RelatedList, SourceList
+from timeline.tui.screens.help import HelpScreen
+from timeline.tui.screens.picker import PickerScreen
+from timeline.tui.widgets.timeline_view import TimelineView
 
 
 @pytest.fixture
@@ -22,11 +22,11 @@ def timeline():
 
 
 def header(app) -> str:
-    return str(app.query_one("#header-left").render())
+    return str(app.main.query_one("#header-left").render())
 
 
 def selected(app):
-    view = app.query_one(TimelineView)
+    view = app.main.query_one(TimelineView)
     return app.timeline.events[view.selected_event]
 
 
@@ -38,7 +38,7 @@ def plain(renderable, width: int = 60) -> str:
 
 def detail_text(app) -> str:
     """What the detail pane says, as one line of words (quote bars and wrapping removed)."""
-    pane = app.query_one(DetailPane)
+    pane = app.main.query_one(DetailPane)
     parts = [plain(w.content) for w in pane.query(Static) if w.display]
     for option_list in pane.query(OptionList):
         parts += [plain(option_list.get_option_at_index(i).prompt) for i in range(option_list.option_count)]
@@ -46,7 +46,7 @@ def detail_text(app) -> str:
 
 
 def shown_ids(app) -> list[str]:
-    view = app.query_one(TimelineView)
+    view = app.main.query_one(TimelineView)
     return [app.timeline.events[row].id for row in view.rows if row >= 0]
 
 
@@ -79,7 +79,7 @@ async def test_g_G_home_end(timeline):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("G")
         assert selected(app) is timeline.events[-1]
-        assert f"{len(timeline.events)}/{len(timeline.events)}" in str(app.query_one("#header-right").render())
+        assert f"{len(timeline.events)}/{len(timeline.events)}" in str(app.main.query_one("#header-right").render())
         await pilot.press("g")
         assert selected(app) is timeline.events[0]
         await pilot.press("end")
@@ -92,7 +92,7 @@ async def test_page_down_and_up_move_by_a_screen(timeline):
     app = make_app(timeline)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("pagedown")
-        view = app.query_one(TimelineView)
+        view = app.main.query_one(TimelineView)
         moved = timeline.events.index(selected(app))
         assert 20 < moved < len(timeline.events)
         assert view.scroll_offset.y > 0
@@ -152,7 +152,7 @@ async def test_goto_with_a_bad_date_says_so_and_stays_open(timeline):
         await pilot.press(*"someday", "enter")
         assert "not a date" in str(app.screen.query_one("#goto-error").render())
         await pilot.press("escape")
-        assert app.screen is app.screen_stack[0]
+        assert app.screen is app.main
 
 
 async def test_actor_picker_narrows_and_filters(timeline):
@@ -213,9 +213,9 @@ async def test_slash_searches_live_and_finds_the_denial_with_its_quote(timeline)
                      *[n for a in e.actor_ids for n in timeline.actors[a].names()]])]
         assert shown_ids(app) == expected
         await pilot.press("enter")
-        assert app.query_one(TimelineView).has_focus
+        assert app.main.query_one(TimelineView).has_focus
         denial = next(e for e in timeline.events if e.id in expected and e.kind == "denial")
-        app.query_one(TimelineView).select_event(timeline.events.index(denial))
+        app.main.query_one(TimelineView).select_event(timeline.events.index(denial))
         await pilot.pause()
         text = detail_text(app)
         assert " ".join(denial.sources[0].quote.split()) in text
@@ -226,8 +226,8 @@ async def test_escape_in_search_restores_the_previous_text(timeline):
     app = make_app(timeline)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("slash", *"Karimov", "escape")
-        assert app.query_state.text == ""
-        assert not app.query_one("#search", Input).display
+        assert app.main.filters.query.text == ""
+        assert not app.main.query_one("#search", Input).display
         assert len(shown_ids(app)) == len(timeline.events)
 
 
@@ -265,7 +265,7 @@ async def test_escape_clears_the_last_filter_first(timeline):
 async def test_no_match_says_so_with_the_filters_and_how_to_clear(timeline):
     app = make_app(timeline, query=Query(text="no such words anywhere"))
     async with app.run_test(size=(120, 40)):
-        view = app.query_one(TimelineView)
+        view = app.main.query_one(TimelineView)
         assert shown_ids(app) == []
         message = "\n".join(view.empty_message)
         assert "No events match" in message
@@ -278,16 +278,16 @@ async def test_enter_opens_the_links_and_follows_one(timeline):
     claim = next(e for e in timeline.events if e.id == "kadyrov-claims-spy-network-inside-is")
     app = make_app(timeline)
     async with app.run_test(size=(120, 40)) as pilot:
-        app.query_one(TimelineView).select_event(timeline.events.index(claim))
+        app.main.query_one(TimelineView).select_event(timeline.events.index(claim))
         await pilot.press("enter")
-        assert app.query_one(SourceList).has_focus  # sources first, in reading order
+        assert app.main.query_one(SourceList).has_focus  # sources first, in reading order
         await pilot.press("tab")
-        related = app.query_one(RelatedList)
+        related = app.main.query_one(RelatedList)
         assert related.has_focus
         target = related.get_option_at_index(related.highlighted).id
         await pilot.press("enter")
         assert selected(app).id == target
-        assert app.query_one(TimelineView).has_focus
+        assert app.main.query_one(TimelineView).has_focus
 
 
 async def test_claim_shows_its_denial_in_related(timeline):
@@ -296,9 +296,9 @@ async def test_claim_shows_its_denial_in_related(timeline):
     assert deniers
     app = make_app(timeline)
     async with app.run_test(size=(120, 40)) as pilot:
-        app.query_one(TimelineView).select_event(timeline.events.index(claim))
+        app.main.query_one(TimelineView).select_event(timeline.events.index(claim))
         await pilot.pause()
-        related = app.query_one(RelatedList)
+        related = app.main.query_one(RelatedList)
         labels = [str(related.get_option_at_index(i).prompt) for i in range(related.option_count)]
         assert any(label.startswith("denied by: ") and timeline.event(deniers[0]).title in label for label in labels)
         assert "denied or contradicted" in detail_text(app)
@@ -307,16 +307,16 @@ async def test_claim_shows_its_denial_in_related(timeline):
 async def test_tab_moves_between_panes_and_escape_comes_back(timeline):
     app = make_app(timeline)
     async with app.run_test(size=(120, 40)) as pilot:
-        view = app.query_one(TimelineView)
+        view = app.main.query_one(TimelineView)
         await pilot.press("tab")
         assert not view.has_focus
-        assert app.focused in (app.query_one(DetailPane), app.query_one(RelatedList))
+        assert app.focused in (app.main.query_one(DetailPane), app.main.query_one(RelatedList))
         await pilot.press("escape")
         assert view.has_focus
 
 
 async def test_question_mark_lists_every_key(timeline):
-    from timeline import keys
+    from timeline.tui import keys
 
     app = make_app(timeline)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -345,7 +345,7 @@ async def test_command_palette_filters_by_actor(timeline):
 async def test_click_selects_a_row(timeline):
     app = make_app(timeline)
     async with app.run_test(size=(120, 40)) as pilot:
-        view = app.query_one(TimelineView)
+        view = app.main.query_one(TimelineView)
         row = view.event_rows[3]
         await pilot.click(TimelineView, offset=(10, row))
         assert selected(app) is timeline.events[view.rows[row]]
@@ -362,7 +362,7 @@ async def test_q_quits(timeline):
 async def test_narrow_terminal_puts_the_detail_below(timeline):
     app = make_app(timeline)
     async with app.run_test(size=(80, 24)):
-        view, detail = app.query_one(TimelineView), app.query_one(DetailPane)
+        view, detail = app.main.query_one(TimelineView), app.main.query_one(DetailPane)
         assert detail.region.y > view.region.y
         assert detail.region.width == view.region.width
 
@@ -382,7 +382,7 @@ async def test_row_counts_outlets_and_detail_counts_articles_and_quotes(timeline
     assert articles < len(claim.sources)  # the case that tells the counts apart
     app = make_app(timeline)
     async with app.run_test(size=(120, 40)) as pilot:
-        view = app.query_one(TimelineView)
+        view = app.main.query_one(TimelineView)
         row = view.row_text(timeline.by_id[claim.id], 70).plain
         assert row.endswith(f" {outlets}▤")
         view.select_event(timeline.by_id[claim.id])
@@ -395,7 +395,7 @@ async def test_single_outlet_events_say_so(timeline):
     single = next(e for e in timeline.events if len(timeline.outlets(e)) == 1)
     app = make_app(timeline)
     async with app.run_test(size=(120, 40)) as pilot:
-        app.query_one(TimelineView).select_event(timeline.by_id[single.id])
+        app.main.query_one(TimelineView).select_event(timeline.by_id[single.id])
         await pilot.pause()
         assert "single outlet" in detail_text(app)
 
@@ -404,7 +404,7 @@ async def test_a_file_without_events_says_so(write):
     app = make_app(load(write("events.yaml", "title: Empty\nevents: []\n")))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("j", "G", "right_square_bracket", "L", "escape", "D", "escape", "x")
-        message = "\n".join(app.query_one(TimelineView).empty_message)
+        message = "\n".join(app.main.query_one(TimelineView).empty_message)
         assert "This file has no events yet" in message
         assert "0 of 0 events" in header(app)
 
@@ -418,7 +418,7 @@ async def test_rows_keep_their_width_with_wide_characters(write):
     """
     app = make_app(load(write("events.yaml", text)))
     async with app.run_test(size=(80, 24)):
-        view = app.query_one(TimelineView)
+        view = app.main.query_one(TimelineView)
         rows = [view.row_text(i, 60) for i in range(2)]
         assert [row.cell_len for row in rows] == [60, 60]
         assert "…" in rows[0].plain

@@ -6,28 +6,28 @@ import pytest
 from rich.console import Console
 
 from conftest import EVENTS
-from timeline import keys
-from timeline.app import make_app
+from timeline.tui import keys
+from timeline.tui.app import make_app
 from timeline.loader import load
 from timeline.problems import LoadError
 from timeline.settings import load_keymap
-from timeline.widgets.timeline_view import TimelineView
+from timeline.tui.widgets.timeline_view import TimelineView
 
 
 def test_keymap_file_is_read_and_checked(write):
-    path = write("keymap.yaml", "nav.down: n, down\nnav.up: e\n")
-    assert load_keymap(keys.all_binding_ids(), path) == {"nav.down": "n,down", "nav.up": "e"}
+    path = write("keymap.yaml", "nav.down: n, down\nnav.up: u\n")
+    assert load_keymap(keys.defaults(), keys.scopes(), path) == {"nav.down": "n,down", "nav.up": "u"}
 
 
 def test_unknown_binding_id_is_named_with_its_line(write):
     path = write("keymap.yaml", "nav.down: n\nnav.dwon: x\n")
     with pytest.raises(LoadError) as error:
-        load_keymap(keys.all_binding_ids(), path)
+        load_keymap(keys.defaults(), keys.scopes(), path)
     assert str(error.value.problems[0]).startswith(f"{path}:2:1: unknown binding id 'nav.dwon' (did you mean 'nav.down'?)")
 
 
 def test_no_keymap_file_means_no_changes(tmp_path):
-    assert load_keymap(keys.all_binding_ids(), tmp_path / "keymap.yaml") == {}
+    assert load_keymap(keys.defaults(), keys.scopes(), tmp_path / "keymap.yaml") == {}
 
 
 async def test_remapped_key_moves_and_help_shows_it():
@@ -35,9 +35,9 @@ async def test_remapped_key_moves_and_help_shows_it():
     app = make_app(timeline, keymap={"nav.down": "n"})
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("n")
-        assert app.query_one(TimelineView).selected_event == 1
+        assert app.main.query_one(TimelineView).selected_event == 1
         await pilot.press("j")  # no longer bound
-        assert app.query_one(TimelineView).selected_event == 1
+        assert app.main.query_one(TimelineView).selected_event == 1
         await pilot.press("question_mark")
         console = Console(width=100, record=True, file=io.StringIO())
         console.print(app.screen.query("Static").last().content)
@@ -49,7 +49,7 @@ async def test_palette_toggles_a_kind_filter_on_and_off():
     timeline = load(EVENTS)
     app = make_app(timeline)
     async with app.run_test(size=(120, 40)):
-        app.toggle_filter("kinds", "denial")
-        assert app.query_state.kinds == ("denial",)
-        app.toggle_filter("kinds", "denial")
-        assert app.query_state.kinds == ()
+        app.main.toggle_filter("kinds", "denial")
+        assert app.main.filters.query.kinds == ("denial",)
+        app.main.toggle_filter("kinds", "denial")
+        assert app.main.filters.query.kinds == ()

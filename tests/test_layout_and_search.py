@@ -7,7 +7,7 @@ from hypothesis import given, strategies as st
 from conftest import EVENTS
 from timeline.loader import load
 from timeline.query import Query, Searcher
-from timeline.widgets.timeline_view import RowLayout
+from timeline.tui.widgets.timeline_view import RowLayout
 
 
 class FakeTimeline:

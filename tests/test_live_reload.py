@@ -1,11 +1,11 @@
 """Live reload: the app follows the file as it is edited, and keeps the last good data."""
 
 from conftest import EVENTS
-from timeline.app import make_app
+from timeline.tui.app import make_app
 from timeline.loader import load
 from timeline.query import Query
 from timeline.watch import FileWatcher
-from timeline.widgets.timeline_view import TimelineView
+from timeline.tui.widgets.timeline_view import TimelineView
 
 
 def copy_events(tmp_path):
@@ -38,7 +38,7 @@ async def test_an_edit_is_shown_keeping_filters_and_cursor(tmp_path):
     app = make_app(load(path), query=Query(actors=("peskov",)))
     app.reload_interval = 0.05
     async with app.run_test(size=(120, 40)) as pilot:
-        view = app.query_one(TimelineView)
+        view = app.main.query_one(TimelineView)
         view.action_last()
         kept = app.timeline.ids[view.selected_event]
         text = path.read_text(encoding="utf-8")
@@ -47,7 +47,7 @@ async def test_an_edit_is_shown_keeping_filters_and_cursor(tmp_path):
         assert await wait_for(pilot, lambda: app.timeline.event(kept).title == "An edited title")
         await pilot.pause()
         assert app.timeline.ids[view.selected_event] == kept  # the cursor stayed on the event
-        assert app.query_state.actors == ("peskov",)  # and the filter stayed on
+        assert app.main.filters.query.actors == ("peskov",)  # and the filter stayed on
         assert "An edited title" in view.row_text(view.selected_event, 100).plain
 
 
@@ -59,7 +59,7 @@ async def test_an_invalid_edit_keeps_the_old_data_and_shows_the_error(tmp_path):
         before = len(app.timeline.events)
         good = path.read_text(encoding="utf-8")
         path.write_text(good.replace("kind: attack", "kind: atack", 1), encoding="utf-8")
-        banner = app.query_one("#reload-error")
+        banner = app.main.query_one("#reload-error")
         assert await wait_for(pilot, lambda: banner.display)
         message = str(banner.render())
         assert "cannot be read; showing it as it was before" in message
@@ -78,7 +78,7 @@ async def test_a_slow_reload_of_an_older_save_never_overwrites_a_newer_one(tmp_p
         app._reload_generation = 2  # a newer save (generation 2) is being read
         app._reloaded(1, None, ["an old error"])  # the older one finishes last, with an error
         app._reloaded(1, good, None)
-        assert not app.query_one("#reload-error").display
+        assert not app.main.query_one("#reload-error").display
         app._reloaded(2, good, None)
         await pilot.pause()
-        assert not app.query_one("#reload-error").display
+        assert not app.main.query_one("#reload-error").display

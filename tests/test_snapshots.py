@@ -4,10 +4,10 @@ after a deliberate change, and look at snapshot_report.html before accepting."""
 from textual.widgets import Input
 
 from conftest import EVENTS
-from timeline.app import make_app
+from timeline.tui.app import make_app
 from timeline.loader import load
 from timeline.query import Query
-from timeline.widgets.timeline_view import TimelineView
+from timeline.tui.widgets.timeline_view import TimelineView
 
 
 def app(query=None):
@@ -49,7 +49,7 @@ def test_help_screen(snap_compare):
 def test_event_with_several_sources_and_a_denial(snap_compare):
     async def select_claim(pilot):
         timeline = pilot.app.timeline
-        view = pilot.app.query_one(TimelineView)
+        view = pilot.app.main.query_one(TimelineView)
         view.select_event(timeline.by_id["kadyrov-claims-spy-network-inside-is"])
         await pilot.pause()
 

@@ -10,15 +10,15 @@ from textual.widgets import OptionList
 
 from conftest import EVENTS, SEEDS
 from test_app import detail_text, selected
-from timeline.app import make_app
+from timeline.tui.app import make_app
 from timeline.claims import answers_to, contested
 from timeline.corpus import coverage, paragraphs, passages, resolve_corpus
 from timeline.figures import figures_by_quantity
 from timeline.loader import load
-from timeline.widgets.detail import SourceList
-from timeline.widgets.listing import EventListScreen
-from timeline.widgets.reader import ReaderScreen
-from timeline.widgets.timeline_view import TimelineView
+from timeline.tui.widgets.detail import SourceList
+from timeline.tui.screens.listing import EventListScreen
+from timeline.tui.screens.reader import ReaderScreen
+from timeline.tui.widgets.timeline_view import TimelineView
 
 CORPUS = Path(__file__).parent / "corpus"
 needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed articles are not beside the project")
@@ -83,7 +83,7 @@ def option_prompts(screen) -> list[str]:
 
 
 def select(app, event_id):
-    app.query_one(TimelineView).select_event(app.timeline.by_id[event_id])
+    app.main.query_one(TimelineView).select_event(app.timeline.by_id[event_id])
 
 
 async def test_reader_opens_at_the_chosen_quote_highlighted(small):
@@ -91,7 +91,7 @@ async def test_reader_opens_at_the_chosen_quote_highlighted(small):
     async with app.run_test(size=(120, 40)) as pilot:
         select(app, "bridge-denial")
         await pilot.press("enter")
-        assert app.query_one(SourceList).has_focus
+        assert app.main.query_one(SourceList).has_focus
         await pilot.press("down", "enter")  # the second quote: from The Paper
         reader = app.screen
         assert isinstance(reader, ReaderScreen)
@@ -136,7 +136,7 @@ async def test_coverage_view_from_the_reader_and_jump(small):
         assert "Witnesses reported heavy smoke over the river." in prompts
         await pilot.press("down", "enter")  # the second event in quote order
         assert selected(app).id == "bridge-denial"
-        assert len(app.screen_stack) == 1
+        assert app.screen is app.main
 
 
 async def test_quotes_are_checked_in_the_detail_pane(small, tmp_path):
@@ -201,16 +201,16 @@ async def test_figures_view_sets_figures_side_by_side(small):
         assert "40" in prompts[1] and "The Ministry" in prompts[1]
         assert "12" in prompts[2] and "Local officials" in prompts[2]
         await pilot.press("escape")
-        assert len(app.screen_stack) == 1
+        assert app.screen is app.main
 
 
 async def test_source_filter(small):
     app = make_app(small)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("s", *"paper", "enter")
-        view = app.query_one(TimelineView)
+        view = app.main.query_one(TimelineView)
         assert [small.ids[i] for i in view.shown] == ["bridge-denial", "officials-toll"]
-        assert "source: The Paper" in str(app.query_one("#header-left").render())
+        assert "source: The Paper" in str(app.main.query_one("#header-left").render())
 
 
 async def test_timeline_keys_are_off_in_the_reader(small):
@@ -328,7 +328,7 @@ async def test_a_jump_that_clears_filters_scrolls_to_the_event():
         await pilot.press("slash", *"spy network", "enter")
         await pilot.press("x")  # to the claim's first answer, hidden by the search: filters are cleared
         await pilot.pause()
-        view = app.query_one(TimelineView)
+        view = app.main.query_one(TimelineView)
         assert len(view.shown) == len(timeline.events)
         top, height = view.scroll_offset.y, view.scrollable_content_region.height
         assert view.cursor > height  # far enough down that the list had to scroll
@@ -342,7 +342,7 @@ async def test_rows_mark_quotes_not_found_verbatim(tmp_path):
     timeline = load(altered)
     app = make_app(timeline, corpus=str(CORPUS))
     async with app.run_test(size=(120, 40)):
-        view = app.query_one(TimelineView)
+        view = app.main.query_one(TimelineView)
         flags = {timeline.ids[i]: view.row_text(i, 100).plain[23:28] for i in range(len(timeline.events))}
         assert "!" in flags["bridge-claim"]
         assert all("!" not in f for event_id, f in flags.items() if event_id != "bridge-claim")

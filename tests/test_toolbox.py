@@ -6,12 +6,12 @@ import pytest
 
 from conftest import EVENTS
 from test_app import selected
-from timeline.app import make_app
+from timeline.tui.app import make_app
 from timeline.axis import make_axis
 from timeline.loader import load
-from timeline.widgets.lanes import LanesScreen
-from timeline.widgets.overview import Overview
-from timeline.widgets.timeline_view import TimelineView
+from timeline.tui.screens.lanes import LanesScreen
+from timeline.tui.widgets.overview import Overview
+from timeline.tui.widgets.timeline_view import TimelineView
 
 
 @pytest.fixture
@@ -34,14 +34,14 @@ def test_axis_uses_months_then_groups_of_months_then_years():
 async def test_overview_counts_every_event_and_brightens_the_filtered(timeline):
     app = make_app(timeline)
     async with app.run_test(size=(120, 40)) as pilot:
-        strip = app.query_one(Overview)
+        strip = app.main.query_one(Overview)
         strip.render()
         axis = strip.axis
         day_of = timeline.first_day.__getitem__
         assert sum(axis.counts(range(len(timeline.events)), day_of)) == len(timeline.events)
         await pilot.press("a", *"Peskov", "enter")
         strip.render()
-        shown = axis.counts(app.query_one(TimelineView).shown, day_of)
+        shown = axis.counts(app.main.query_one(TimelineView).shown, day_of)
         assert sum(shown) == len([e for e in timeline.events if "peskov" in e.actor_ids])
         columns = {axis.column_of(timeline.first_day[timeline.by_id[e.id]]) for e in timeline.events
                    if "peskov" in e.actor_ids}
@@ -51,7 +51,7 @@ async def test_overview_counts_every_event_and_brightens_the_filtered(timeline):
 async def test_clicking_the_overview_moves_to_that_time(timeline):
     app = make_app(timeline)
     async with app.run_test(size=(120, 40)) as pilot:
-        strip = app.query_one(Overview)
+        strip = app.main.query_one(Overview)
         strip.render()
         target = strip.axis.column_of(timeline.event("chechnya-police-attacks").date.sort_key[0])
         await pilot.click(Overview, offset=(target * strip.stretch, 0))

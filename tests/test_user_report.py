@@ -4,13 +4,13 @@ import pytest
 
 from conftest import EVENTS, SEEDS
 from test_app import selected
-from timeline.app import make_app
+from timeline.tui.app import make_app
 from timeline.corpus import describe_differences, nearest_passage
 from timeline.dates import DateError, parse_loose
 from timeline.loader import load
 from timeline.problems import LoadError
 from timeline.query import Query, Searcher
-from timeline.widgets.listing import EventListScreen
+from timeline.tui.screens.listing import EventListScreen
 
 
 def test_a_number_run_into_a_word_is_not_a_date():
@@ -61,11 +61,11 @@ async def test_vim_keys_move_in_the_detail_pane_lists():
     timeline = load(EVENTS)
     app = make_app(timeline)
     async with app.run_test(size=(120, 40)) as pilot:
-        app.query_one("#timeline").select_event(timeline.by_id["kadyrov-claims-spy-network-inside-is"])
+        app.main.query_one("#timeline").select_event(timeline.by_id["kadyrov-claims-spy-network-inside-is"])
         await pilot.press("enter", "j")
-        assert app.query_one("#sources").highlighted == 1
+        assert app.main.query_one("#sources").highlighted == 1
         await pilot.press("k")
-        assert app.query_one("#sources").highlighted == 0
+        assert app.main.query_one("#sources").highlighted == 0
         assert selected(app).id == "kadyrov-claims-spy-network-inside-is"
 
 
@@ -153,7 +153,7 @@ async def test_o_opens_the_article_the_source_filter_names():
     async with app.run_test(size=(120, 40)) as pilot:
         event = timeline.event("kadyrov-takes-power-in-chechnya")
         assert event.sources[0].source != "breitbart-2016-02-09"
-        app.query_one("#timeline").select_event(timeline.by_id[event.id])
+        app.main.query_one("#timeline").select_event(timeline.by_id[event.id])
         await pilot.press("o")
         assert app.screen.source.id == "breitbart-2016-02-09"
 
@@ -163,4 +163,4 @@ def test_markdown_export_says_which_events_it_holds(tmp_path):
     assert run("export", "events.yaml", "--format", "markdown", "--actor", "Peskov", "-o", str(out)).returncode == 0
     timeline = load(EVENTS)
     peskov = len([e for e in timeline.events if "peskov" in e.actor_ids])
-    assert f"*{peskov} of {len(timeline.events)} events: actor Peskov*" in out.read_text(encoding="utf-8")
+    assert f"*{peskov} of {len(timeline.events)} events: actor: Dmitry Peskov*" in out.read_text(encoding="utf-8")

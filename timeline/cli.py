@@ -9,6 +9,7 @@ from pathlib import Path
 from . import __version__
 from .dates import DateError, parse_loose
 from .loader import default_events_path, load_with_problems
+from .output import OutputError
 from .problems import LoadError
 from .query import Query, QueryError, Searcher, resolve_actor, resolve_kind, resolve_source
 
@@ -26,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
             return args.run(args)
         args = _app_parser().parse_args(argv)
         return run_app(args)
-    except (LoadError, QueryError) as error:
+    except (LoadError, QueryError, OutputError) as error:
         _print_problems(error)
         return EXIT_BAD_INPUT
     except OSError as error:  # a path that cannot be read or written is bad input too
@@ -113,9 +114,10 @@ def _command_parser() -> argparse.ArgumentParser:
     export.add_argument("file", help="events file (.yaml or .jsonl)")
     _add_list_filters(export)
     export.add_argument("--format", required=True, choices=("jsonl", "timelinejs", "csv", "markdown"))
+    export.add_argument("-o", "--output", metavar="OUT", help="write here instead of to standard output "
+                        "(replaced if it exists; never the events file itself)")
     export.add_argument("--group", choices=("kind", "actor"), default="kind",
                         help="TimelineJS groups: by kind or by first actor (default kind)")
-    export.add_argument("-o", "--output", metavar="OUT", help="write here instead of to standard output")
     export.set_defaults(run=run_export)
 
     importer = commands.add_parser("import", help="read an ACLED-style CSV into this format",
@@ -232,45 +234,28 @@ def run_list(args) -> int:
 
 def run_export(args) -> int:
     from .cache import save
-    from .export import FORMATS, dangling_links, to_markdown, to_timelinejs
+    from .export import dangling_links, export_text
+    from .filters import describe
 
     timeline = load_for_use(args.file)
     save(timeline)
-    events = [timeline.events[i] for i in Searcher(timeline).run(build_query(timeline, args))]
-    if args.format == "timelinejs":
-        text = to_timelinejs(timeline, events, group_by=args.group)
-    elif args.format == "markdown":
-        text = to_markdown(timeline, events, _filters_said(args))
-    else:
-        text = FORMATS[args.format](timeline, events)
+    query = build_query(timeline, args)
+    events = [timeline.events[i] for i in Searcher(timeline).run(query)]
+    text = export_text(args.format, timeline, events, describe(timeline, query), group_by=args.group)
     dangling = dangling_links(events)
     if args.format == "jsonl" and dangling:
         print(f"{dangling} link{'s' * (dangling != 1)} to events outside the export left out", file=sys.stderr)
-    return write_output(text, args.output, overwrite_of=args.file)
+    return write_output(text, args.output, input_path=args.file, overwrite=True)
 
 
-def _filters_said(args) -> str:
-    """The filters given on the command line, in words, for a report's heading."""
-    said = [f"actor {a}" for a in args.actor] + [f"kind {k}" for k in args.kind]
-    said += [f"source {s}" for s in args.source] + ([f"text “{args.search}”"] if args.search else [])
-    said += [f"from {args.date_from.display()}"] if args.date_from else []
-    said += [f"to {args.date_to.display()}"] if args.date_to else []
-    return ", ".join(said)
+def write_output(text: str, output: str | None, input_path: str | None = None, overwrite: bool = False) -> int:
+    """Write to standard output, or to a file by the rules of `output.write_file`."""
+    from .output import write_file
 
-
-def write_output(text: str, output: str | None, overwrite_of: str | None = None, must_be_new: bool = False) -> int:
-    """Write to a file (never over the input, nor over an existing file when asked) or stdout."""
     if not output or output == "-":
         sys.stdout.write(text)
         return EXIT_OK
-    target = Path(output)
-    if overwrite_of and target.resolve() == Path(overwrite_of).resolve():
-        raise QueryError(f"{output}: that is the input file; choose another name for the output")
-    if must_be_new and target.exists():
-        raise QueryError(f"{output} exists already; choose a new name (import never overwrites a file)")
-    if not target.parent.is_dir():
-        raise QueryError(f"{output}: the folder {target.parent} does not exist; create it or choose another")
-    target.write_text(text, encoding="utf-8")
+    write_file(output, text, input_path=input_path, overwrite=overwrite)
     print(f"wrote {output}", file=sys.stderr)
     return EXIT_OK
 
@@ -303,7 +288,7 @@ def run_import(args) -> int:
         lines = [json.dumps({"title": title, "sources": sources}, ensure_ascii=False)]
         lines += [json.dumps(event, ensure_ascii=False) for event in result.events]
         text = "\n".join(lines) + "\n"
-    write_output(text, args.output, must_be_new=True)
+    write_output(text, args.output)
     print(f"{args.file}: {len(result.events)} events imported, {len(result.problems)} rows skipped", file=sys.stderr)
     return EXIT_OK
 
@@ -314,10 +299,10 @@ def run_app(args) -> int:
         raise QueryError(f"{args.corpus}: the corpus folder does not exist; name the folder holding the articles")
     timeline = load_for_use(path)
     query = build_query(timeline, args)
-    from . import keys
-    from .app import make_app  # Textual is imported only when the explorer opens
     from .settings import load_keymap
+    from .tui import keys  # Textual is imported only when the explorer opens
+    from .tui.app import make_app
 
-    keymap = load_keymap(keys.all_binding_ids())
+    keymap = load_keymap(keys.defaults(), keys.scopes(), normalize=keys.normalize)
     make_app(timeline, query=query, corpus=args.corpus, keymap=keymap).run()
     return EXIT_OK

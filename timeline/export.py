@@ -208,8 +208,30 @@ def _footnote(timeline: Timeline, citation) -> str:
     return ", ".join(parts) + f": “{quote}”"
 
 
-FORMATS = {"jsonl": to_jsonl, "timelinejs": to_timelinejs, "csv": to_csv, "markdown": to_markdown,
-           "json": None, "table": None}  # json and table are for `list`
+# What an export can write: its name, the file extension and what it is for. The
+# explorer's export dialog and `timeline export` both offer these.
+EXPORT_FORMATS = {
+    "markdown": (".md", "Markdown chronology, citations as footnotes: for a report"),
+    "timelinejs": (".json", "Knight Lab TimelineJS JSON: for publishing"),
+    "csv": (".csv", "CSV with ACLED-like columns: for a spreadsheet"),
+    "jsonl": (".jsonl", "JSON Lines: this tool's format, reads back in"),
+}
+
+
+def export_text(format_name: str, timeline: Timeline, events: list[Event], filters: list[str] | None = None,
+                group_by: str = "kind") -> str:
+    """The events in an export format. `filters` are the filters on, in words: a report
+    says which events it holds (see filters.describe)."""
+    if format_name == "markdown":
+        return to_markdown(timeline, events, "; ".join(filters or ()))
+    if format_name == "timelinejs":
+        return to_timelinejs(timeline, events, group_by=group_by)
+    if format_name == "csv":
+        return to_csv(timeline, events)
+    if format_name == "jsonl":
+        return to_jsonl(timeline, events)
+    raise ValueError(f"unknown export format '{format_name}'; expected one of: {', '.join(EXPORT_FORMATS)}")
+
 
 def to_table(timeline: Timeline, events: list[Event], width: int | None = None) -> str:
     """Aligned columns; titles and actors are cut with an ellipsis only when a width is given."""

@@ -7,6 +7,7 @@ keys, e.g. `nav.down: j,down,ctrl+n`. `?` in the app lists the ids' actions.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from .parsing import key_pos, parse_yaml, read_text, value_pos
@@ -22,23 +23,51 @@ def config_dir() -> Path:
     return Path(platformdirs.user_config_dir("timeline"))
 
 
-def load_keymap(binding_ids: set[str], path: Path | None = None) -> dict[str, str]:
-    """The user's keymap, checked against the known binding ids; {} when there is none."""
+def load_keymap(defaults: dict[str, str], scopes: dict[str, list[str]], path: Path | None = None,
+                normalize: Callable[[str], str] = str.strip) -> dict[str, str]:
+    """The user's keymap, checked against the known binding ids; {} when there is none.
+
+    `defaults` maps every binding id to its keys ("j,down"); `scopes` names the groups of
+    ids that are active together (one screen's), so a key that two of them would share is
+    reported rather than left for one of them to win silently. `normalize` spells a key
+    the one way the explorer does ("?" and "question_mark" are one key).
+    """
     path = path or config_dir() / "keymap.yaml"
     if not path.is_file():
         return {}
     root, problems = parse_yaml(read_text(path), str(path))
     keymap = {}
     for binding_id, keys in root.items():
-        if binding_id not in binding_ids:
+        if binding_id not in defaults:
             problems.append(Problem(str(path), key_pos(root, binding_id, root.pos),
-                                    f"unknown binding id '{binding_id}'{did_you_mean(binding_id, binding_ids)}; "
-                                    f"expected one of: {', '.join(sorted(binding_ids))}"))
+                                    f"unknown binding id '{binding_id}'{did_you_mean(binding_id, defaults)}; "
+                                    f"expected one of: {', '.join(sorted(defaults))}"))
         elif not isinstance(keys, str) or not keys.strip():
             problems.append(Problem(str(path), value_pos(root, binding_id, root.pos),
                                     f"'{binding_id}' should be keys like 'j,down' or 'ctrl+n'"))
         else:
             keymap[binding_id] = keys.replace(" ", "")
+    if not problems:
+        problems += _clashes(root, str(path), keymap, defaults, scopes, normalize)
     if problems:
         raise LoadError(problems)
     return keymap
+
+
+def _clashes(root, name: str, keymap: dict[str, str], defaults: dict[str, str], scopes: dict[str, list[str]],
+             normalize: Callable[[str], str]) -> list[Problem]:
+    """A problem for each key that two bindings of one scope would share after the keymap,
+    placed at the keymap entry that brought it in."""
+    problems = []
+    for scope, ids in scopes.items():
+        holder: dict[str, str] = {}  # key -> the first binding id holding it
+        for binding_id in sorted(ids, key=lambda i: (i in keymap, i)):  # defaults first
+            for key in keymap.get(binding_id, defaults[binding_id]).split(","):
+                key = normalize(key)
+                other = holder.setdefault(key, binding_id)
+                if other != binding_id:
+                    culprit = binding_id if binding_id in keymap else other
+                    problems.append(Problem(name, key_pos(root, culprit, root.pos),
+                                            f"'{key}' would do two things {scope}: '{other}' and '{binding_id}'; "
+                                            "give one of them another key"))
+    return problems

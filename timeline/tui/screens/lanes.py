@@ -10,11 +10,11 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from .. import keys
-from .footer import AppFooter
-from ..axis import Axis, make_axis
-from ..model import R_KIND, Timeline
-from .overview import year_labels
-from .timeline_view import DEFAULT_MARK, KIND_MARKS
+from ..widgets.footer import AppFooter
+from ...axis import Axis, make_axis
+from ...model import R_KIND, Timeline
+from ..widgets.overview import year_labels
+from ..marks import kind_mark
 
 LABEL_WIDTH = 22
 
@@ -87,7 +87,7 @@ class LanesScreen(Screen[str | None]):
             body.append(label, style="bold" if lane == self.lane else "")
             for column, cell in enumerate(self.cells[lane]):
                 if cell:
-                    mark, style = KIND_MARKS.get(t.record(cell[0])[R_KIND], DEFAULT_MARK)
+                    mark, style = kind_mark(t.record(cell[0])[R_KIND])
                     if len(cell) > 1:
                         style += " bold underline"
                 else:
@@ -112,7 +112,7 @@ class LanesScreen(Screen[str | None]):
         text.append(f"{len(cell)} event{'s' * (len(cell) != 1)}\n")
         for index in cell[:12]:
             event = t.events[index]
-            mark, style = KIND_MARKS.get(event.kind, DEFAULT_MARK)
+            mark, style = kind_mark(event.kind)
             text.append(f"  {event.date.display():<20} ", style="dim")
             text.append(mark + " ", style=style)
             text.append(event.title + "\n")

@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.text import Text
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 
-from ..dates import DateError, When, parse_loose
+from ...dates import DateError, When, parse_loose
+from ...export import EXPORT_FORMATS
+from .. import keys
 
 PROMPT_CSS = """
 {name} {{ align: center middle; }}
@@ -23,7 +24,7 @@ PROMPT_CSS = """
 class GotoDateScreen(ModalScreen[When | None]):
     """Ask for a date ("2016-02", "Feb 2016", "9 February 2016")."""
 
-    BINDINGS = [Binding("escape", "cancel", "Close", id="goto.cancel")]
+    BINDINGS = keys.GOTO
     DEFAULT_CSS = PROMPT_CSS.format(name="GotoDateScreen")
 
     def compose(self):
@@ -47,7 +48,7 @@ class GotoDateScreen(ModalScreen[When | None]):
 class DateRangeScreen(ModalScreen[tuple[When | None, When | None] | None]):
     """Ask for a from and a to date; either may be left empty."""
 
-    BINDINGS = [Binding("escape", "cancel", "Close", id="dates.cancel")]
+    BINDINGS = keys.DATES
     DEFAULT_CSS = PROMPT_CSS.format(name="DateRangeScreen")
 
     def __init__(self, first: str = "", last: str = ""):
@@ -85,18 +86,10 @@ class DateRangeScreen(ModalScreen[tuple[When | None, When | None] | None]):
         self.dismiss(None)
 
 
-EXPORT_FORMATS = [
-    ("markdown", ".md", "Markdown chronology, citations as footnotes: for a report"),
-    ("timelinejs", ".json", "Knight Lab TimelineJS JSON: for publishing"),
-    ("csv", ".csv", "CSV with ACLED-like columns: for a spreadsheet"),
-    ("jsonl", ".jsonl", "JSON Lines: this tool's format, reads back in"),
-]
-
-
 class ExportScreen(ModalScreen[tuple[str, str] | None]):
     """Ask for a format and a file name; returns (format, path) or None."""
 
-    BINDINGS = [Binding("escape", "cancel", "Close", id="export.cancel")]
+    BINDINGS = keys.EXPORT
     DEFAULT_CSS = PROMPT_CSS.format(name="ExportScreen") + """
     ExportScreen > Vertical { width: 76; }
     ExportScreen OptionList { height: auto; margin: 0 0 1 0; }
@@ -106,13 +99,14 @@ class ExportScreen(ModalScreen[tuple[str, str] | None]):
         super().__init__()
         self.stem = stem
         self.count = count
+        self.formats = list(EXPORT_FORMATS.items())  # (name, (extension, description))
 
     def compose(self):
         with Vertical():
             yield Label(Text(f"Export the {self.count} events shown", style="bold"))
-            yield OptionList(*[f"{name:<11} {description}" for name, _, description in EXPORT_FORMATS],
+            yield OptionList(*[f"{name:<11} {description}" for name, (_, description) in EXPORT_FORMATS.items()],
                              id="export-format")
-            yield Input(f"{self.stem}{EXPORT_FORMATS[0][1]}", id="export-path")
+            yield Input(f"{self.stem}{self.formats[0][1][0]}", id="export-path")
             yield Label("", classes="error", id="export-error")
             yield Label("↑/↓ format · enter writes · esc closes", classes="hint")
 
@@ -122,21 +116,15 @@ class ExportScreen(ModalScreen[tuple[str, str] | None]):
 
     def on_option_list_option_highlighted(self, message) -> None:
         path = self.query_one("#export-path", Input)
-        extension = EXPORT_FORMATS[message.option_index][1]
+        extension = self.formats[message.option_index][1][0]
         if path.value.strip():  # swap the extension, keep the name; the cursor goes to the end
             base = path.value[: -len(Path(path.value).suffix)] if Path(path.value).suffix else path.value
             path.value = base + extension
             path.cursor_position = len(path.value)
 
-    def key_up(self) -> None:
-        self._move(-1)
-
-    def key_down(self) -> None:
-        self._move(1)
-
-    def _move(self, delta: int) -> None:
+    def action_move(self, delta: int) -> None:
         options = self.query_one(OptionList)
-        options.highlighted = max(0, min(len(EXPORT_FORMATS) - 1, (options.highlighted or 0) + delta))
+        options.highlighted = max(0, min(len(self.formats) - 1, (options.highlighted or 0) + delta))
 
     def on_input_submitted(self, message: Input.Submitted) -> None:
         message.stop()
@@ -144,7 +132,7 @@ class ExportScreen(ModalScreen[tuple[str, str] | None]):
             self.query_one("#export-error", Label).update("give a file name")
             return
         index = self.query_one(OptionList).highlighted or 0
-        self.dismiss((EXPORT_FORMATS[index][0], message.value.strip()))
+        self.dismiss((self.formats[index][0], message.value.strip()))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

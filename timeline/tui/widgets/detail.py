@@ -5,16 +5,15 @@ from __future__ import annotations
 from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.table import Table
 from rich.text import Text
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from .. import keys
-from ..corpus import Corpus, QuoteCheck
-from ..model import INVERSE_NAMES, Event, Timeline
-from .timeline_view import DEFAULT_MARK, DENIED_MARK, KIND_MARKS
+from ...corpus import Corpus, QuoteCheck
+from ...model import INVERSE_NAMES, Event, Timeline
+from ..marks import DENIED_MARK, kind_mark
 from .vim_list import VimOptionList
 
 
@@ -33,7 +32,7 @@ class Quotation:
 class RelatedList(VimOptionList):
     """The events this one is linked to; Enter follows the highlighted link."""
 
-    BINDINGS = keys.DETAIL
+    BINDINGS = keys.RELATED
 
     def action_follow(self) -> None:
         self.action_select()
@@ -49,11 +48,7 @@ class SourceList(VimOptionList):
 
 
 class DetailPane(VerticalScroll, can_focus=True):
-    BINDINGS = [
-        Binding("j,down", "scroll_down", "Down", show=False, id="pane.down"),
-        Binding("k,up", "scroll_up", "Up", show=False, id="pane.up"),
-        Binding("enter", "into_lists", "Sources", id="pane.sources", tooltip="Into the sources and links"),
-    ]
+    BINDINGS = keys.DETAIL_PANE
     DEFAULT_CSS = """
     DetailPane { padding: 0 1; background: $surface; }
     DetailPane:focus-within { background: $boost; }
@@ -117,11 +112,16 @@ class DetailPane(VerticalScroll, can_focus=True):
         self.scroll_home(animate=False)
 
     def action_into_lists(self) -> None:
+        self.focus_lists()
+
+    def focus_lists(self) -> None:
+        """Focus the quotes, else the links, else the pane itself."""
         for kind in (SourceList, RelatedList):
             widget = self.query_one(kind)
             if widget.display and widget.option_count:
                 widget.focus()
                 return
+        self.focus()
 
     def _fill(self, title_id: str, kind: type[OptionList], title: str, options: list[tuple[object, str]]) -> None:
         self.query_one(title_id, Static).update(Text(title, style="bold underline") if options else "")
@@ -192,7 +192,7 @@ def related_links(timeline: Timeline, event: Event) -> list[tuple[Text, str]]:
         if target is None:
             label.append(target_id, style="dim")
         else:
-            mark, style = KIND_MARKS.get(target.kind, DEFAULT_MARK)
+            mark, style = kind_mark(target.kind)
             label.append(mark + " ", style=style)
             label.append(target.title)
             label.append(f"  {target.date.display()}", style="dim")
@@ -202,7 +202,7 @@ def related_links(timeline: Timeline, event: Event) -> list[tuple[Text, str]]:
 
 def render_event(timeline: Timeline, event: Event) -> list[tuple[object, str]]:
     """The event as (renderable, css classes) parts, one Static each."""
-    mark, mark_style = KIND_MARKS.get(event.kind, DEFAULT_MARK)
+    mark, mark_style = kind_mark(event.kind)
     parts = [(Text(event.title, style="bold"), "")]
 
     line = Text()

@@ -1,12 +1,14 @@
-"""Every key binding, with an id and a description, in one place.
+"""Every key binding of the explorer, with an id and a description, in one place.
 
-The footer, the help screen and the command palette all read these lists, and the ids let
-users remap keys (Textual's keymaps), so no key is handled by a hand-written `if` chain.
+Each screen and widget takes its BINDINGS from here; the footer, the help screen and the
+command palette read them, and the ids let users remap any key in keymap.yaml (Textual's
+keymaps), so no key is handled by a hand-written `if` chain.
 """
 
 from textual.binding import Binding
 
-APP = [
+# The main screen: filters, views and moves over the timeline as a whole.
+MAIN = [
     Binding("a", "pick_actors", "Actors", id="filter.actors"),
     Binding("t", "pick_kinds", "Kinds", id="filter.kinds"),
     Binding("slash", "search", "Search", id="filter.search", key_display="/"),
@@ -29,6 +31,10 @@ APP = [
             tooltip="Write the events shown as Markdown, TimelineJS, CSV or JSON Lines"),
     Binding("L", "lanes", "Lanes", id="view.lanes", show=False,
             tooltip="One lane per chosen actor (or the busiest) on a shared time axis"),
+]
+
+# App-wide: on every screen, unless the screen gives the key a meaning of its own.
+APP = [
     Binding("tab", "focus_next", "Next pane", id="app.focus_next", show=False),
     Binding("shift+tab", "focus_previous", "Previous pane", id="app.focus_previous", show=False),
     Binding("question_mark", "help", "Help", id="app.help", key_display="?"),
@@ -50,7 +56,13 @@ TIMELINE = [
     Binding("enter", "open", "Open", id="nav.open", tooltip="Open the detail pane's links"),
 ]
 
-DETAIL = [
+DETAIL_PANE = [
+    Binding("j,down", "scroll_down", "Down", show=False, id="pane.down"),
+    Binding("k,up", "scroll_up", "Up", show=False, id="pane.up"),
+    Binding("enter", "into_lists", "Sources", id="pane.sources", tooltip="Into the sources and links"),
+]
+
+RELATED = [
     Binding("enter", "follow", "Follow link", id="detail.follow"),
 ]
 
@@ -78,6 +90,37 @@ VIEW = [
     Binding("escape,q", "close", "Back", id="view.close"),
 ]
 
+# Every list of options (the detail pane's quotes and links, the views) moves as vim does.
+LIST = [
+    Binding("j", "cursor_down", "Down", show=False, id="list.down"),
+    Binding("k", "cursor_up", "Up", show=False, id="list.up"),
+    Binding("g", "first", "First", show=False, id="list.first"),
+    Binding("G", "last", "Last", show=False, id="list.last"),
+]
+
+HELP = [
+    Binding("escape,q,question_mark", "close", "Close", id="help.close"),
+    Binding("j,down", "scroll(1)", "Down", show=False, id="help.down"),
+    Binding("k,up", "scroll(-1)", "Up", show=False, id="help.up"),
+]
+
+PICKER = [
+    Binding("escape", "cancel", "Close", id="picker.cancel"),
+    Binding("down", "move(1)", "Down", show=False, id="picker.down"),
+    Binding("up", "move(-1)", "Up", show=False, id="picker.up"),
+    # Tab chooses, as in fzf: space must stay free for typing names like "Dmitry Peskov".
+    Binding("tab", "toggle", "Choose", id="picker.toggle", priority=True),
+    Binding("enter", "apply", "Apply", id="picker.apply"),
+]
+
+GOTO = [Binding("escape", "cancel", "Close", id="goto.cancel")]
+DATES = [Binding("escape", "cancel", "Close", id="dates.cancel")]
+EXPORT = [
+    Binding("escape", "cancel", "Close", id="export.cancel"),
+    Binding("up", "move(-1)", "Previous format", show=False, id="export.up"),
+    Binding("down", "move(1)", "Next format", show=False, id="export.down"),
+]
+
 # Keys shown on the help screen that belong to widgets Textual provides.
 PICKER_HELP = [
     ("type", "narrow the list (names and aliases match)"),
@@ -88,9 +131,41 @@ PICKER_HELP = [
 ]
 
 
-def all_binding_ids() -> set[str]:
-    from .widgets.detail import DetailPane
-    from .widgets.vim_list import VIM_KEYS
+# The bindings that are active together, one group per screen (and, on the main screen,
+# per focused pane): two of them may not share a key. A screen's own keys may take one
+# that the app uses elsewhere (q closes the reader), so APP counts only on the main screen.
+SCOPES = {
+    "on the main screen": MAIN + TIMELINE + APP,
+    "in the detail pane": MAIN + DETAIL_PANE + APP,
+    "in the detail pane's quotes": MAIN + SOURCES + LIST + APP,
+    "in the detail pane's links": MAIN + RELATED + LIST + APP,
+    "in the article reader": READER,
+    "in the actor lanes": LANES,
+    "in a view": VIEW + LIST,
+    "on the help screen": HELP,
+    "in a picker": PICKER,
+    "in go to date": GOTO,
+    "in the date filter": DATES,
+    "in the export dialog": EXPORT,
+}
 
-    return {b.id for b in APP + TIMELINE + DETAIL + SOURCES + READER + LANES + VIEW + VIM_KEYS
-            + DetailPane.BINDINGS if b.id}
+
+def everything() -> list[Binding]:
+    return [binding for bindings in SCOPES.values() for binding in bindings]
+
+
+def defaults() -> dict[str, str]:
+    """Every binding id and its default keys."""
+    return {binding.id: binding.key for binding in everything()}
+
+
+def scopes() -> dict[str, list[str]]:
+    """The binding ids of each scope, for the keymap's clash check."""
+    return {scope: [binding.id for binding in bindings] for scope, bindings in SCOPES.items()}
+
+
+def normalize(key: str) -> str:
+    """A key spelled as Textual spells it: "?" is "question_mark"."""
+    from textual.app import App
+
+    return App._normalize_keymap({"key": key.strip()})["key"]

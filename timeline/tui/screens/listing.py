@@ -8,10 +8,10 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from .. import keys
-from .footer import AppFooter
-from ..model import Timeline
-from .timeline_view import DEFAULT_MARK, KIND_MARKS
-from .vim_list import VimOptionList
+from ..widgets.footer import AppFooter
+from ...model import Timeline
+from ..marks import kind_mark
+from ..widgets.vim_list import VimOptionList
 
 
 class EventListScreen(Screen[str | None]):
@@ -52,7 +52,7 @@ def event_line(timeline: Timeline, index: int, prefix: str = "", note: str = "")
     """An event as one line (cut with an ellipsis, never wrapped): prefix, date, kind mark,
     title, status, and a note."""
     event = timeline.events[index]
-    mark, style = KIND_MARKS.get(event.kind, DEFAULT_MARK)
+    mark, style = kind_mark(event.kind)
     line = Text(prefix, no_wrap=True, overflow="ellipsis")
     line.append(f"{event.date.display():<20} ", style="dim")
     line.append(mark + " ", style=style)

@@ -22,27 +22,9 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from .. import keys
-from ..dates import MONTH_ABBR
-from ..model import Timeline
-
-# A symbol for each kind, so the row reads without colour; all are one cell wide and
-# have no emoji form that a terminal might draw two cells wide.
-KIND_MARKS = {
-    "airstrike": ("↯", "bold red"),
-    "attack": ("✸", "bold bright_red"),
-    "statement": ("❝", "bright_blue"),
-    "claim": ("✦", "yellow"),
-    "denial": ("⊗", "magenta"),
-    "report": ("#", "cyan"),
-    "media": ("▶", "green"),
-    "deployment": ("⇶", "bright_cyan"),
-    "political": ("◉", "bright_magenta"),
-    "other": ("•", "white"),
-}
-DEFAULT_MARK = ("•", "white")
-STATUS_MARKS = {"disputed": ("?", "bold yellow"), "alleged": ("~", "yellow"), "reported": (" ", "")}
-DENIED_MARK = ("✗", "bold red")
-UNVERIFIED_MARK = ("!", "bold red on default")  # a quote not found verbatim in its article
+from ...dates import MONTH_ABBR
+from ...model import Timeline
+from ..marks import DENIED_MARK, STATUS_MARKS, UNVERIFIED_MARK, kind_mark
 
 class RowLayout(Sequence):
     """The rows of the timeline: an event index (>= 0) or a heading (< 0, see `heading_of`).
@@ -277,7 +259,7 @@ class TimelineView(ScrollView, can_focus=True):
         t = self.timeline
         event = t.events[event_index]
         dim = self.get_component_rich_style("timeline--dim")
-        mark, mark_style = KIND_MARKS.get(event.kind, DEFAULT_MARK)
+        mark, mark_style = kind_mark(event.kind)
         status, status_style = STATUS_MARKS.get(event.status, (" ", ""))
         denied = DENIED_MARK if t.is_denied(event.id) else (" ", "")
         outlets = len(t.outlets(event))

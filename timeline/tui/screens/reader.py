@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
 from .. import keys
-from .footer import AppFooter
-from ..corpus import Passage, paragraphs
-from ..model import Source, Timeline
+from ..widgets.footer import AppFooter
+from ...corpus import Passage, paragraphs
+from ...model import Source, Timeline
 
 
 class ReaderScreen(Screen[None]):
-    """Returns nothing; `v` asks the app for the article's coverage view."""
+    """Returns nothing; `v` shows the article's coverage through `show_coverage`."""
 
     BINDINGS = keys.READER
     DEFAULT_CSS = """
@@ -26,8 +28,10 @@ class ReaderScreen(Screen[None]):
     """
     COMPONENT_CLASSES = {"reader--quote", "reader--current"}
 
-    def __init__(self, timeline: Timeline, source: Source, text: str, found: list[Passage], current: int = 0):
+    def __init__(self, timeline: Timeline, source: Source, text: str, found: list[Passage], current: int = 0,
+                 show_coverage: Callable[[str], None] | None = None):
         super().__init__()
+        self.show_coverage = show_coverage
         self.timeline = timeline
         self.source = source
         self.text = text
@@ -94,7 +98,8 @@ class ReaderScreen(Screen[None]):
             self.show_current()
 
     def action_coverage(self) -> None:
-        self.app.show_coverage(self.source.id)
+        if self.show_coverage is not None:
+            self.show_coverage(self.source.id)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from .. import keys
-from .timeline_view import DENIED_MARK, KIND_MARKS, STATUS_MARKS, UNVERIFIED_MARK
+from ..marks import DENIED_MARK, KIND_MARKS, STATUS_MARKS, UNVERIFIED_MARK
 
 
 def _key_names(app, binding: Binding) -> str:
@@ -31,8 +31,8 @@ def help_table(app) -> Table:
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
-    groups = [("Moving", keys.TIMELINE), ("Filtering, views and the app", keys.APP),
-              ("Detail pane", keys.SOURCES + keys.DETAIL), ("Article reader", keys.READER), ("Actor lanes", keys.LANES),
+    groups = [("Moving", keys.TIMELINE), ("Filtering, views and the app", keys.MAIN + keys.APP),
+              ("Detail pane", keys.SOURCES + keys.RELATED), ("Article reader", keys.READER), ("Actor lanes", keys.LANES),
               ("Views", keys.VIEW)]
     for title, bindings in groups:
         table.add_row(Text(title, style="bold underline"), "")
@@ -56,11 +56,7 @@ def help_table(app) -> Table:
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [
-        Binding("escape,q,question_mark", "close", "Close", id="help.close"),
-        Binding("j,down", "scroll(1)", "Down", show=False, id="help.down"),
-        Binding("k,up", "scroll(-1)", "Up", show=False, id="help.up"),
-    ]
+    BINDINGS = keys.HELP
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > VerticalScroll { width: 72; max-width: 95%; height: 90%; border: thick $accent; background: $panel; padding: 0 1; }

@@ -10,8 +10,8 @@ from textual.events import Click
 from textual.message import Message
 from textual.widget import Widget
 
-from ..axis import Axis, make_axis
-from ..model import Timeline
+from ...axis import Axis, make_axis
+from ...model import Timeline
 
 BARS = "▁▂▃▄▅▆▇█"
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets.option_list import Option
 
-from ..claims import contested
-from ..corpus import coverage, passages
-from ..figures import figures_by_quantity
-from ..model import Source, Timeline
+from ...claims import contested
+from ...corpus import coverage, passages
+from ...figures import figures_by_quantity
+from ...model import Source, Timeline
 from .listing import EventListScreen, event_option, heading_option
 
 

@@ -2,39 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.text import Text
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, SelectionList
 from textual.widgets.selection_list import Selection
 
-
-@dataclass(frozen=True)
-class Choice:
-    value: str  # what the filter holds (an actor id, a kind)
-    label: str  # what the list shows
-    count: int  # how many events it has
-    names: tuple[str, ...] = ()  # other names that match when typed (aliases)
-
-    def matches(self, typed: str) -> bool:
-        typed = typed.lower()
-        return any(typed in name.lower() for name in (self.label, self.value, *self.names))
+from ...filters import Choice
+from .. import keys
 
 
 class PickerScreen(ModalScreen[tuple[str, ...] | None]):
     """Returns the chosen values, or None when closed with Escape."""
 
-    BINDINGS = [
-        Binding("escape", "cancel", "Close", id="picker.cancel"),
-        Binding("down", "move(1)", "Down", show=False, id="picker.down"),
-        Binding("up", "move(-1)", "Up", show=False, id="picker.up"),
-        # Tab chooses, as in fzf: space must stay free for typing names like "Dmitry Peskov".
-        Binding("tab", "toggle", "Choose", id="picker.toggle", priority=True),
-        Binding("enter", "apply", "Apply", id="picker.apply"),
-    ]
+    BINDINGS = keys.PICKER
     DEFAULT_CSS = """
     PickerScreen { align: center middle; }
     PickerScreen > Vertical { width: 70%; max-width: 80; min-width: 40; height: 80%; border: thick $accent; background: $panel; padding: 0 1; }

@@ -1,0 +1,127 @@
+"""The filters a user sets: which are on, the order they were set in (Escape takes back
+the last), how they read in words, and the choices a picker offers with their counts.
+
+The command line and the explorer both go through here, so a filter means the same and
+reads the same in a report's heading, the app's header and a picker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Timeline
+from .query import Query
+
+NAMES = ("actors", "kinds", "sources", "text", "dates")
+
+
+def is_on(query: Query, name: str) -> bool:
+    if name == "dates":
+        return bool(query.date_from or query.date_to)
+    return bool(getattr(query, name))
+
+
+def cleared(name: str) -> dict:
+    """The changes to a Query that switch the filter `name` off."""
+    if name == "dates":
+        return {"date_from": None, "date_to": None}
+    return {name: "" if name == "text" else ()}
+
+
+@dataclass(frozen=True)
+class Filters:
+    """A query and the order its filters were switched on in."""
+
+    query: Query = Query()
+    order: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, query: Query) -> "Filters":
+        """Filters given all at once (on the command line): their order is the usual one."""
+        return cls(query, tuple(name for name in NAMES if is_on(query, name)))
+
+    def set(self, name: str, **changes) -> "Filters":
+        """Change one filter; it becomes the last one set (or leaves the order when off)."""
+        query = self.query.with_(**changes)
+        order = tuple(n for n in self.order if n != name)
+        if is_on(query, name):
+            order += (name,)
+        return Filters(query, order)
+
+    def toggle(self, name: str, value: str) -> "Filters":
+        """Add a value to a filter of several (actors, kinds, sources), or take it out."""
+        values = list(getattr(self.query, name))
+        if value in values:
+            values.remove(value)
+        else:
+            values.append(value)
+        return self.set(name, **{name: tuple(values)})
+
+    def without_last(self) -> "Filters":
+        """The filters with the last one set switched off (Escape)."""
+        if not self.order:
+            return self
+        return self.set(self.order[-1], **cleared(self.order[-1]))
+
+    def describe(self, timeline: Timeline) -> list[str]:
+        return describe(timeline, self.query)
+
+
+def describe(timeline: Timeline, query: Query) -> list[str]:
+    """Each filter that is on, in words: "actor: Ramzan Kadyrov or Dmitry Peskov"."""
+    parts = []
+    if query.actors:
+        parts.append("actor: " + " or ".join(timeline.actor_name(a) for a in query.actors))
+    if query.kinds:
+        parts.append("kind: " + " or ".join(query.kinds))
+    if query.sources:
+        parts.append("source: " + " or ".join(source_label(timeline, s) for s in query.sources))
+    if query.text:
+        parts.append(f"text: “{query.text}”")
+    if query.date_from or query.date_to:
+        first = query.date_from.isoformat() if query.date_from else "start"
+        last = query.date_to.isoformat() if query.date_to else "end"
+        parts.append(f"dates: {first} to {last}")
+    return parts
+
+
+def source_label(timeline: Timeline, source_id: str) -> str:
+    """An article as one line: outlet, publication date and headline."""
+    source = timeline.sources.get(source_id)
+    if source is None:
+        return source_id
+    date = source.published.display() if source.published else ""
+    return f"{source.outlet}, {date}" + (f" — {source.headline}" if source.headline else "")
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One line of a picker."""
+
+    value: str  # what the filter holds (an actor id, a kind, a source id)
+    label: str  # what the list shows
+    count: int  # how many events it has
+    names: tuple[str, ...] = ()  # other names that match when typed (aliases)
+
+    def matches(self, typed: str) -> bool:
+        typed = typed.lower()
+        return any(typed in name.lower() for name in (self.label, self.value, *self.names))
+
+
+def choices(timeline: Timeline, name: str) -> list[Choice]:
+    """What a picker for `name` (actors, kinds or sources) offers, the busiest first for
+    actors and sources, kinds in their usual order."""
+    t = timeline
+    if name == "kinds":
+        return [Choice(kind, kind, len(t.index_kind.get(kind, ())), (description,))
+                for kind, description in t.kinds.items()]
+    if name == "actors":
+        found = [Choice(actor.id, actor.name, len(t.index_actor.get(actor.id, ())), actor.aliases)
+                 for actor in t.actors.values()]
+    elif name == "sources":
+        found = [Choice(source.id, source_label(t, source.id), len(t.index_source.get(source.id, ())),
+                        (source.outlet, source.headline or ""))
+                 for source in t.sources.values()]
+    else:
+        raise ValueError(f"no picker for '{name}'")
+    return sorted(found, key=lambda c: (-c.count, c.label.lower()))

@@ -1,0 +1,128 @@
+"""The explorer's shell: it opens the main screen on the loaded file, follows the file as
+it is edited, applies the user's keymap and holds the app-wide keys. What the user sees
+and does lives in the screens (`screens/`) and widgets (`widgets/`)."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import App
+
+from ..corpus import Corpus, resolve_corpus
+from ..filters import Filters
+from ..model import Timeline
+from ..problems import LoadError
+from ..query import Query, Searcher
+from ..watch import FileWatcher
+from . import keys
+from .screens.help import HelpScreen
+from .screens.main import MainScreen
+
+RELOAD_ERRORS_SHOWN = 3
+
+
+class TimelineApp(App):
+    BINDINGS = keys.APP
+
+    reload_interval = 1.0  # seconds between looks at the file
+    _reload_generation = 0  # counts saves seen; only the newest one's result is shown
+
+    def __init__(self, timeline: Timeline, query: Query | None = None, corpus: str | None = None,
+                 keymap: dict[str, str] | None = None):
+        super().__init__()
+        self.user_keymap = keymap or {}
+        self.timeline = timeline
+        folder, self.corpus_note = resolve_corpus(timeline, corpus)
+        self.corpus = Corpus(folder) if folder else None
+        self._first_filters = Filters.of(query or Query())
+
+    @property
+    def main(self) -> MainScreen:
+        """The main screen, under whatever screens are open on top of it."""
+        return next(screen for screen in self.screen_stack if isinstance(screen, MainScreen))
+
+    async def on_mount(self) -> None:
+        self.title = self.timeline.title
+        if self.user_keymap:
+            self.set_keymap(self.user_keymap)
+        # Pushed, not the default screen: Textual reads a screen's CSS file when it is pushed.
+        await self.push_screen(MainScreen(self.timeline, self.corpus, self.corpus_note, self._first_filters))
+        self._prepare()
+        if self.timeline.path and Path(self.timeline.path).is_file():
+            self.watcher = FileWatcher(self.timeline.path)
+            self.set_interval(self.reload_interval, self._check_file)
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
+
+    # --- after the first screen ------------------------------------------------------
+
+    def _prepare(self) -> None:
+        """Build the search texts and write the cache, off the UI thread. Only an
+        optimisation: if it fails, the session goes on without it."""
+        self.run_worker(partial(_prepare, self.timeline), thread=True, exclusive=True, group="prepare",
+                        exit_on_error=False)
+
+    # --- live reload -------------------------------------------------------------------
+
+    def _check_file(self) -> None:
+        if not any(isinstance(screen, MainScreen) and screen.is_mounted for screen in self.screen_stack):
+            return  # the timer can fire while the app is closing
+        if not Path(self.timeline.path).exists():
+            if not self.main.banner_shown:
+                self.main.show_banner(Text(f"{self.timeline.path} is gone (moved or deleted); "
+                                           "showing it as it was.", style="bold"))
+            return
+        if self.watcher.changed():
+            self._reload_generation += 1
+            self.run_worker(partial(self._reload, self.timeline.path, self._reload_generation),
+                            thread=True, group="reload")
+
+    def _reload(self, path: str, generation: int) -> None:
+        """Load in a thread, then hand the result to the UI, unless a newer save overtook it."""
+        from ..cache import load_cached
+
+        try:
+            timeline = load_cached(path)
+        except LoadError as error:
+            self.call_from_thread(self._reloaded, generation, None, error.problems)
+            return
+        self.call_from_thread(self._reloaded, generation, timeline, None)
+
+    def _reloaded(self, generation: int, timeline: Timeline | None, problems: list | None) -> None:
+        if generation != self._reload_generation:
+            return  # a later save is being read: its result is the one to show
+        if timeline is None:
+            self.main.show_banner(reload_error_text(problems))
+            return
+        self.timeline = timeline
+        self.main.show_timeline(timeline)
+        self.notify(f"Reloaded {Path(timeline.path).name}: {len(timeline.events)} events.", timeout=2)
+        self._prepare()
+
+
+def _prepare(timeline: Timeline) -> None:
+    from ..cache import save
+
+    Searcher(timeline).prepare()
+    save(timeline)
+
+
+def reload_error_text(problems: list) -> Text:
+    """Keep the last good data on screen, and say what is wrong with the file now."""
+    lines = [str(p) for p in problems[:RELOAD_ERRORS_SHOWN]]
+    if len(problems) > RELOAD_ERRORS_SHOWN:
+        lines.append(f"... and {len(problems) - RELOAD_ERRORS_SHOWN} more")
+    text = Text("The file changed and cannot be read; showing it as it was before. Fix it and save.\n",
+                style="bold")
+    text.append("\n".join(lines))
+    return text
+
+
+def make_app(timeline: Timeline, query: Query | None = None, corpus: str | None = None,
+             keymap: dict[str, str] | None = None) -> TimelineApp:
+    """Build the app from loaded data; the CLI and the tests both come through here.
+    Tests pass no keymap, so no user configuration reaches them."""
+    return TimelineApp(timeline, query=query, corpus=corpus, keymap=keymap)

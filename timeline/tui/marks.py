@@ -1,0 +1,28 @@
+"""The marks and colours that say what an event is, wherever an event is drawn: its kind,
+its status, whether something denies it, and whether its quotes check out.
+
+Every mark is one cell wide and has no emoji form a terminal might draw two cells wide,
+so a row reads without colour and the columns stay straight.
+"""
+
+KIND_MARKS = {
+    "airstrike": ("↯", "bold red"),
+    "attack": ("✸", "bold bright_red"),
+    "statement": ("❝", "bright_blue"),
+    "claim": ("✦", "yellow"),
+    "denial": ("⊗", "magenta"),
+    "report": ("#", "cyan"),
+    "media": ("▶", "green"),
+    "deployment": ("⇶", "bright_cyan"),
+    "political": ("◉", "bright_magenta"),
+    "other": ("•", "white"),
+}
+DEFAULT_MARK = ("•", "white")  # a kind the file declares itself
+STATUS_MARKS = {"disputed": ("?", "bold yellow"), "alleged": ("~", "yellow"), "reported": (" ", "")}
+DENIED_MARK = ("✗", "bold red")
+UNVERIFIED_MARK = ("!", "bold red on default")  # a quote not found verbatim in its article
+
+
+def kind_mark(kind: str) -> tuple[str, str]:
+    """(symbol, style) for a kind."""
+    return KIND_MARKS.get(kind, DEFAULT_MARK)

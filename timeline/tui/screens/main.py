@@ -1,0 +1,406 @@
+"""The main screen: the timeline, its overview strip and the detail pane, with the keys
+and palette commands that act on them. Other screens never see these keys."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Input, Static
+
+from ...claims import answered, answers_to
+from ...corpus import Corpus, passages
+from ...dates import When
+from ...export import export_text
+from ...filters import Filters, choices
+from ...model import Source, Timeline
+from ...output import OutputError, write_file
+from ...query import Searcher
+from .. import keys
+from ..commands import MainCommands
+from ..widgets.detail import DetailPane, RelatedList, SourceList
+from ..widgets.footer import NARROW_WIDTH, AppFooter
+from ..widgets.overview import Overview
+from ..widgets.timeline_view import TimelineView
+from .lanes import LanesScreen
+from .picker import PickerScreen
+from .prompts import DateRangeScreen, ExportScreen, GotoDateScreen
+from .reader import ReaderScreen
+from .views import coverage_screen, disputes_screen, figures_screen
+
+PICKER_TITLES = {"actors": "Filter by actor", "kinds": "Filter by kind", "sources": "Filter by source"}
+
+
+class MainScreen(Screen):
+    CSS_PATH = "main.tcss"
+    BINDINGS = keys.MAIN
+    COMMANDS = {MainCommands}
+
+    def __init__(self, timeline: Timeline, corpus: Corpus | None, corpus_note: str, filters: Filters):
+        super().__init__()
+        self.timeline = timeline
+        self.corpus = corpus
+        self.corpus_note = corpus_note
+        self.filters = filters
+        self.searcher = Searcher(timeline)
+        self.shown: list[int] = []
+        self._answer_turn: dict[int, int] = {}  # which answer `x` went to last, per claim
+        self._stepping: tuple[int, int | None] | None = None  # (claim, answer) `x` is between
+        self._text_before_search = ""
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="header"):
+            yield Static(id="header-left")
+            yield Static(id="header-right")
+        yield Static(id="reload-error")
+        with Horizontal(id="body"):
+            with Vertical(id="left"):
+                yield Overview(self.timeline, id="overview")
+                yield TimelineView(self.timeline, self.corpus, id="timeline")
+            yield DetailPane(self.timeline, self.corpus, self.corpus_note, id="detail")
+        yield Input(placeholder="search titles, summaries, quotes and actors", id="search")
+        yield AppFooter()
+
+    def on_mount(self) -> None:
+        self.query_one("#search", Input).display = False
+        self.query_one("#reload-error").display = False
+        self._fit_layout(self.app.size.width)
+        self.refilter()
+        self.query_one(TimelineView).focus()
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        # Under a dialog the footer stays in view: it must not offer keys that the
+        # dialog holds back (they never reach this screen while it is covered).
+        if self.app.screen is not self and any(binding.action == action for binding in keys.MAIN):
+            return False
+        return True
+
+    def on_screen_suspend(self) -> None:
+        self.refresh_bindings()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_bindings()
+
+    def on_resize(self, event) -> None:
+        self._fit_layout(event.size.width)
+
+    def _fit_layout(self, width: int) -> None:
+        # below this the detail pane goes under the timeline
+        self.query_one("#body").set_class(width < NARROW_WIDTH, "narrow")
+
+    @property
+    def view(self) -> TimelineView:
+        return self.query_one(TimelineView)
+
+    # --- the file, reloaded ----------------------------------------------------------
+
+    def show_timeline(self, timeline: Timeline) -> None:
+        """Show a reloaded file, keeping the filters and the cursor on the same event."""
+        kept = self.view.selected_event
+        kept_id = self.timeline.ids[kept] if kept is not None else None
+        self.timeline = timeline
+        self.searcher = Searcher(timeline)
+        for widget in (self.view, self.query_one(DetailPane), self.query_one(Overview)):
+            widget.timeline = timeline
+        self.query_one("#reload-error").display = False
+        self.refilter(keep_id=kept_id)
+
+    def show_banner(self, text: Text) -> None:
+        """A message about the file above the timeline (it cannot be read, it is gone)."""
+        banner = self.query_one("#reload-error", Static)
+        banner.update(text)
+        banner.display = True
+
+    @property
+    def banner_shown(self) -> bool:
+        return self.query_one("#reload-error").display
+
+    # --- filtering -------------------------------------------------------------------
+
+    def set_filters(self, filters: Filters) -> None:
+        self.filters = filters
+        self.refilter()
+
+    def toggle_filter(self, name: str, value: str) -> None:
+        self.set_filters(self.filters.toggle(name, value))
+
+    def refilter(self, keep_id: str | None = None) -> None:
+        view = self.view
+        keep = view.selected_event if keep_id is None else self.timeline.by_id.get(keep_id)
+        self.shown = self.searcher.run(self.filters.query)
+        view.empty_message = self.empty_message() if not self.shown else []
+        view.show(self.shown, keep_event=keep)
+        self.query_one(Overview).set_view(self.shown, view.selected_event)
+        self.update_header()
+
+    def empty_message(self) -> list[str]:
+        if not self.timeline.events:
+            return ["", "   This file has no events yet: add them under 'events:' (the README's 'File format'",
+                    "   shows how). The file is watched: they appear here when you save it."]
+        lines = ["", "   No events match."]
+        described = self.filters.describe(self.timeline)
+        if described:
+            lines.append("")
+            lines += [f"   {part}" for part in described]
+            lines += ["", "   Press r to clear all filters, or Esc to clear the last one."]
+        return lines
+
+    def update_header(self) -> None:
+        left = Text(no_wrap=True, overflow="ellipsis")
+        left.append(f" {len(self.shown)} of {len(self.timeline.events)} events", style="bold")
+        for part in self.filters.describe(self.timeline):
+            left.append("  │  ")
+            left.append(part, style="bold yellow")
+        left.append("  │  ")
+        left.append(self.timeline.title, style="dim")
+        self.query_one("#header-left", Static).update(left)
+        self.update_position()
+
+    def update_position(self) -> None:
+        view = self.view
+        index = view.selected_event
+        right = Text(no_wrap=True)
+        if index is not None and self.shown:
+            right.append(f"▸ {self.timeline.events[index].date.display()} ", style="bold")
+            right.append(f"{view.selected_position}/{len(self.shown)} ", style="dim")
+        self.query_one("#header-right", Static).update(right)
+
+    # --- filter keys -------------------------------------------------------------------
+
+    def _pick(self, name: str) -> None:
+        screen = PickerScreen(PICKER_TITLES[name], choices(self.timeline, name), getattr(self.filters.query, name))
+        self.app.push_screen(screen, partial(self._picked, name))
+
+    def _picked(self, name: str, values: tuple[str, ...] | None) -> None:
+        if values is not None:
+            self.set_filters(self.filters.set(name, **{name: tuple(values)}))
+        self.view.focus()
+
+    def action_pick_actors(self) -> None:
+        self._pick("actors")
+
+    def action_pick_kinds(self) -> None:
+        self._pick("kinds")
+
+    def action_pick_sources(self) -> None:
+        self._pick("sources")
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        self._text_before_search = self.filters.query.text
+        search.value = self.filters.query.text
+        search.display = True
+        search.focus()
+
+    def on_input_changed(self, message: Input.Changed) -> None:
+        if message.input.id == "search":
+            self.set_filters(self.filters.set("text", text=message.value.strip()))
+
+    def on_input_submitted(self, message: Input.Submitted) -> None:
+        if message.input.id == "search":
+            self._close_search()
+
+    def _close_search(self) -> None:
+        self.query_one("#search", Input).display = False
+        self.view.focus()
+
+    def action_pick_dates(self) -> None:
+        q = self.filters.query
+        screen = DateRangeScreen(q.date_from.isoformat() if q.date_from else "",
+                                 q.date_to.isoformat() if q.date_to else "")
+        self.app.push_screen(screen, self._picked_dates)
+
+    def _picked_dates(self, result: tuple[When | None, When | None] | None) -> None:
+        if result is not None:
+            first, last = result
+            self.set_filters(self.filters.set("dates", date_from=first.earliest if first else None,
+                                              date_to=last.latest if last else None))
+        self.view.focus()
+
+    def action_clear_filters(self) -> None:
+        self.set_filters(Filters())
+        self.notify("All filters cleared.", timeout=2)
+
+    def action_back(self) -> None:
+        """Escape: close the search bar, leave the detail pane, or clear the last filter."""
+        search = self.query_one("#search", Input)
+        if search.display:
+            self.set_filters(self.filters.set("text", text=self._text_before_search))
+            self._close_search()
+            return
+        if not self.view.has_focus:
+            self.view.focus()
+            return
+        if self.filters.order:
+            self.set_filters(self.filters.without_last())
+
+    # --- moving ------------------------------------------------------------------------
+
+    def action_goto_date(self) -> None:
+        self.app.push_screen(GotoDateScreen(), self._went_to)
+
+    def _went_to(self, when: When | None) -> None:
+        view = self.view
+        if when is not None and view.shown:
+            first_day = self.timeline.first_day
+            day = when.sort_key[0]
+            if day > first_day[view.shown[-1]]:
+                self.notify(f"Nothing shown after {when.display()}: at the last event.", timeout=3)
+            elif day < first_day[view.shown[0]]:
+                self.notify(f"Nothing shown before {when.display()}: at the first event.", timeout=3)
+            view.go_to_day(day)
+        view.focus()
+
+    def go_to_day(self, ordinal: int) -> None:
+        self.view.go_to_day(ordinal)
+
+    def jump_to_event(self, event_id: str) -> None:
+        index = self.timeline.by_id.get(event_id)
+        if index is None:
+            self.notify(f"No event '{event_id}' in this file.", severity="warning")
+            return
+        view = self.view
+        if not view.select_event(index):
+            # Following a link serves the user better than refusing it: show everything,
+            # and say so, rather than leave them at a dead end.
+            self.set_filters(Filters())
+            self.notify("Filters cleared to show the linked event.", timeout=3)
+            view.select_event(index)
+        view.focus()
+
+    def action_counterpart(self) -> None:
+        """From a claim to its first answer; from there back to the claim; again to the next
+        answer, and so round. From an event reached otherwise, to the claim it answers."""
+        index = self.view.selected_event
+        if index is None:
+            return
+        stepping = self._stepping
+        if stepping and stepping[1] == index:  # on the answer we stepped to: back to its claim
+            self._stepping = (stepping[0], None)
+            self.jump_to_event(self.timeline.ids[stepping[0]])
+            return
+        answers = answers_to(self.timeline, self.timeline.ids[index])
+        if answers:
+            turn = (self._answer_turn.get(index, -1) + 1) % len(answers)
+            self._answer_turn[index] = turn
+            kind, target = answers[turn]
+            self._stepping = (index, target)
+            self.notify(f"{kind} ({turn + 1} of {len(answers)}); x goes back, x again to the next", timeout=3)
+            self.jump_to_event(self.timeline.ids[target])
+            return
+        claims = answered(self.timeline, index)
+        if not claims:
+            self.notify("Nothing denies or answers this event, and it answers none.", timeout=3)
+            return
+        self._stepping = None
+        self.jump_to_event(self.timeline.ids[claims[0]])
+
+    # --- messages from the widgets -----------------------------------------------------
+
+    def on_timeline_view_selected(self, message: TimelineView.Selected) -> None:
+        panes = self.query(DetailPane)
+        if not panes:  # the message can arrive while the app is closing
+            return
+        index = message.event_index
+        panes.first().show_event(None if index is None else self.timeline.events[index])
+        self.query_one(Overview).set_cursor(index)
+        self.update_position()
+
+    def on_overview_jump(self, message: Overview.Jump) -> None:
+        self.view.go_to_day(message.ordinal)
+        self.view.focus()
+
+    def on_timeline_view_opened(self, message: TimelineView.Opened) -> None:
+        self.query_one(DetailPane).focus_lists()
+
+    def on_detail_pane_follow(self, message: DetailPane.Follow) -> None:
+        self.jump_to_event(message.event_id)
+
+    def on_detail_pane_read(self, message: DetailPane.Read) -> None:
+        self.open_reader(message.event_id, message.citation)
+
+    # --- sources: the reader, coverage, disputes, figures, lanes -----------------------
+
+    def article_text(self, source_id: str) -> tuple[Source | None, str | None]:
+        """The source and its article's text, or a notification saying why there is none."""
+        source = self.timeline.sources.get(source_id)
+        if self.corpus is None:
+            self.notify(self.corpus_note, title="No articles to read", severity="warning", timeout=6)
+            return source, None
+        text = self.corpus.text(source) if source else None
+        if text is None:
+            self.notify(self.corpus.why_missing(source), title="Cannot open the article", severity="warning")
+        return source, text
+
+    def open_reader(self, event_id: str, citation_number: int = 0) -> None:
+        index = self.timeline.by_id[event_id]
+        event = self.timeline.events[index]
+        if not event.sources:
+            return
+        citation = event.sources[min(citation_number, len(event.sources) - 1)]
+        source, text = self.article_text(citation.source)
+        if text is None:
+            return
+        found = passages(self.timeline, source.id, text)
+        current = next((n for n, p in enumerate(found) if p.event_index == index and p.quote == citation.quote), None)
+        if current is None:
+            self.notify("This quote is not in the article verbatim; the detail pane shows the nearest passage.",
+                        severity="warning", timeout=6)
+        self.app.push_screen(ReaderScreen(self.timeline, source, text, found, current or 0,
+                                          show_coverage=self.show_coverage))
+
+    def action_open_article(self) -> None:
+        """The article of the event's first citation, or of the first one the source filter names."""
+        index = self.view.selected_event
+        if index is None:
+            return
+        citations = self.timeline.events[index].sources
+        wanted = set(self.filters.query.sources)
+        number = next((n for n, c in enumerate(citations) if c.source in wanted), 0)
+        self.open_reader(self.timeline.ids[index], number)
+
+    def show_coverage(self, source_id: str) -> None:
+        source, text = self.article_text(source_id)
+        if text is not None:
+            self.app.push_screen(coverage_screen(self.timeline, source, text), self._chose_event)
+
+    def action_disputes(self) -> None:
+        self.app.push_screen(disputes_screen(self.timeline), self._chose_event)
+
+    def action_figures(self) -> None:
+        self.app.push_screen(figures_screen(self.timeline), self._chose_event)
+
+    def action_lanes(self) -> None:
+        """Lanes for the chosen actors, or for the busiest eight when none is chosen."""
+        t = self.timeline
+        actors = list(self.filters.query.actors) or sorted(t.index_actor, key=lambda a: -len(t.index_actor[a]))[:8]
+        self.app.push_screen(LanesScreen(t, actors), self._chose_event)
+
+    def _chose_event(self, event_id: str | None) -> None:
+        while self.app.screen is not self:  # back here from a view over the reader
+            self.app.pop_screen()
+        if event_id:
+            self.jump_to_event(event_id)
+
+    # --- export ------------------------------------------------------------------------
+
+    def action_export(self) -> None:
+        stem = Path(self.timeline.path).stem + "-export" if self.timeline.path else "timeline-export"
+        self.app.push_screen(ExportScreen(str(Path.cwd() / stem), len(self.shown)), self._export)
+
+    def _export(self, choice: tuple[str, str] | None) -> None:
+        if choice is None:
+            return
+        format_name, name = choice
+        events = [self.timeline.events[i] for i in self.shown]
+        text = export_text(format_name, self.timeline, events, self.filters.describe(self.timeline))
+        try:
+            target = write_file(name, text, input_path=self.timeline.path)
+        except OutputError as error:
+            self.notify(str(error), title="Not exported", severity="error", timeout=6)
+            return
+        self.notify(f"Wrote {len(events)} events to {target}", title="Exported", timeout=4)
