@@ -1,3 +1,5 @@
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -6,6 +8,17 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
 EVENTS = ROOT / "events.yaml"
+CORPUS = Path(__file__).resolve().parent / "corpus"  # a small corpus written for the tests
+ACLED_SAMPLE = Path(__file__).resolve().parent / "acled_sample.csv"
+
+
+# The `timeline` command the install put beside this Python: what users run.
+COMMAND = Path(sys.executable).parent / "timeline"
+
+
+def run(*args, cwd=ROOT) -> subprocess.CompletedProcess:
+    """Run the installed `timeline` command; its output as text."""
+    return subprocess.run([str(COMMAND), *args], capture_output=True, text=True, cwd=cwd)
 
 
 @pytest.fixture

@@ -61,7 +61,10 @@ def _clashes(root, name: str, keymap: dict[str, str], defaults: dict[str, str], 
     problems = []
     for scope, ids in scopes.items():
         holder: dict[str, str] = {}  # key -> the first binding id holding it
-        for binding_id in sorted(ids, key=lambda i: (i in keymap, i)):  # defaults first
+        # Defaults first, then the keymap's entries in file order: the entry that takes a
+        # key already held is the one to report.
+        order = [i for i in ids if i not in keymap] + [i for i in keymap if i in ids]
+        for binding_id in order:
             for key in keymap.get(binding_id, defaults[binding_id]).split(","):
                 key = normalize(key)
                 other = holder.setdefault(key, binding_id)

@@ -1,10 +1,10 @@
 """Live reload: the app follows the file as it is edited, and keeps the last good data."""
 
 from conftest import EVENTS
-from timeline.tui.app import make_app
+
 from timeline.loader import load
 from timeline.query import Query
-from timeline.watch import FileWatcher
+from timeline.tui.app import make_app
 from timeline.tui.widgets.timeline_view import TimelineView
 
 
@@ -20,17 +20,6 @@ async def wait_for(pilot, condition, seconds=5.0):
             return True
         await pilot.pause(0.05)
     return condition()
-
-
-def test_watcher_reports_each_change_once(tmp_path):
-    path = tmp_path / "f.yaml"
-    path.write_text("a")
-    watcher = FileWatcher(path)
-    assert not watcher.changed()
-    path.write_text("ab")
-    assert watcher.changed() and not watcher.changed()
-    path.unlink()
-    assert not watcher.changed()  # gone for a moment: not a change
 
 
 async def test_an_edit_is_shown_keeping_filters_and_cursor(tmp_path):

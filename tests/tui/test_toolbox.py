@@ -3,12 +3,11 @@
 import json
 
 import pytest
-
 from conftest import EVENTS
 from test_app import selected
-from timeline.tui.app import make_app
-from timeline.axis import make_axis
+
 from timeline.loader import load
+from timeline.tui.app import make_app
 from timeline.tui.screens.lanes import LanesScreen
 from timeline.tui.widgets.overview import Overview
 from timeline.tui.widgets.timeline_view import TimelineView
@@ -17,18 +16,6 @@ from timeline.tui.widgets.timeline_view import TimelineView
 @pytest.fixture
 def timeline():
     return load(EVENTS)
-
-
-def test_axis_uses_months_then_groups_of_months_then_years():
-    day = lambda y, m, d=1: __import__("datetime").date(y, m, d).toordinal()
-    assert make_axis(day(2015, 1), day(2015, 12, 31), 80).unit == "month"
-    short = make_axis(day(2020, 3, 2), day(2020, 3, 4), 80)
-    assert (short.unit, short.columns, short.label(1)) == ("day", 3, "3 Mar 2020")
-    assert make_axis(day(2007, 1), day(2018, 12, 31), 72).unit == "2 months"
-    assert make_axis(day(1000, 1), day(2000, 1), 50).unit.endswith("years")
-    axis = make_axis(day(2015, 1), day(2015, 12, 31), 80)
-    assert axis.columns == 12 and axis.label(1) == "Feb 2015"
-    assert axis.column_of(day(2015, 3, 15)) == 2
 
 
 async def test_overview_counts_every_event_and_brightens_the_filtered(timeline):
@@ -104,3 +91,21 @@ async def test_export_from_the_app_writes_what_is_shown(timeline, tmp_path):
         app.screen.query_one("#export-path").value = str(written)
         await pilot.press("down", "enter")
         assert written.read_text(encoding="utf-8") == json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+async def test_the_app_and_the_command_line_write_the_same_report(timeline, tmp_path):
+    """One rule for both: the same filters give the same Markdown, heading included."""
+    from conftest import run
+
+    from timeline.query import Query
+
+    app = make_app(timeline, query=Query(actors=("peskov",), kinds=("statement", "denial")))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("e")
+        app.screen.query_one("#export-path").value = str(tmp_path / "app.md")
+        await pilot.press("enter")
+    assert run("export", "events.yaml", "--format", "markdown", "--actor", "Peskov", "--kind", "statement",
+               "--kind", "denial", "-o", str(tmp_path / "cli.md")).returncode == 0
+    report = (tmp_path / "app.md").read_text(encoding="utf-8")
+    assert "events: actor: Dmitry Peskov; kind: statement or denial*" in report
+    assert report == (tmp_path / "cli.md").read_text(encoding="utf-8")

@@ -3,18 +3,10 @@
 import csv
 import io
 import json
-import subprocess
-import sys
 
 import pytest
 import yaml
-
-from conftest import EVENTS, ROOT, SEEDS
-
-
-def run(*args, cwd=ROOT):
-    return subprocess.run([sys.executable, "-m", "timeline", *args], capture_output=True, text=True, cwd=cwd)
-
+from conftest import EVENTS, SEEDS, run
 
 needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed articles are not beside the project")
 
@@ -137,8 +129,9 @@ def test_bundled_events_match_the_project_file():
 
 
 def test_default_file_is_bundled_events_outside_a_project(tmp_path):
-    from timeline.loader import bundled_events_path, default_events_path
     import os
+
+    from timeline.loader import bundled_events_path, default_events_path
 
     here = os.getcwd()
     os.chdir(tmp_path)
@@ -158,4 +151,3 @@ def test_app_with_a_missing_corpus_folder_is_a_clear_error():
     result = run("events.yaml", "--corpus", "/no/such/corpus")
     assert result.returncode == 2
     assert "/no/such/corpus: the corpus folder does not exist" in result.stderr
-

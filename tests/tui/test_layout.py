@@ -1,12 +1,10 @@
-"""The timeline's row layout and the search's refinement, against naive versions."""
+"""The timeline's row layout, built per month group by bisection, against a naive build."""
 
 from array import array
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
-from conftest import EVENTS
-from timeline.loader import load
-from timeline.query import Query, Searcher
 from timeline.tui.widgets.timeline_view import RowLayout
 
 
@@ -43,13 +41,3 @@ def test_layout_matches_a_row_by_row_build(month_of, data):
     assert list(layout) == expected
     assert list(layout.event_rows) == [i for i, row in enumerate(expected) if row >= 0]
     assert layout.heading_rows == [i for i, row in enumerate(expected) if row < 0]
-
-
-def test_typing_on_gives_what_a_fresh_search_gives():
-    timeline = load(EVENTS)
-    typed = Searcher(timeline)
-    for text in ("k", "ka", "kad", "kady", "kadyrov s", "kadyrov sa"):
-        assert list(typed.run(Query(text=text))) == list(Searcher(timeline).run(Query(text=text)))
-    # changing another filter starts afresh
-    narrowed = typed.run(Query(text="kadyrov", kinds=("claim",)))
-    assert list(narrowed) == list(Searcher(timeline).run(Query(text="kadyrov", kinds=("claim",))))

@@ -55,6 +55,14 @@ def only_error(write, text, name="events.yaml"):
     return found[0][0], found[0][2]
 
 
+JSONL = """
+    {"title": "Bulk", "actors": {"peskov": {"name": "Dmitry Peskov", "aliases": ["Peskov"]}}}
+    {"id": "a", "date": "2015-10-01", "kind": "statement", "title": "Peskov on targets", "actors": ["Peskov"], "sources": [{"source": "Breitbart", "quote": "well-known", "published": "2015-10-01"}]}
+
+    {"id": "b", "date": "2015-09-30", "kind": "airstrike", "title": "Strikes begin", "actors": ["Russia"], "sources": [{"source": "Breitbart", "quote": "began airstrikes", "published": "2015-10-01"}]}
+"""
+
+
 def test_a_good_file_loads_in_time_order(write):
     timeline = load(write("events.yaml", GOOD))
     assert [e.id for e in timeline.events] == ["attacks", "post"]
@@ -209,16 +217,6 @@ def test_declared_kinds_are_accepted(write):
     text = GOOD.replace("kind: attack", "kind: protest").replace("events:", "kinds:\n  protest: street protests\nevents:")
     assert "kinds:\n  protest" in text
     assert load(write("events.yaml", text)).events[0].kind == "protest"
-
-
-# --- JSON Lines ----------------------------------------------------------------------
-
-JSONL = """
-    {"title": "Bulk", "actors": {"peskov": {"name": "Dmitry Peskov", "aliases": ["Peskov"]}}}
-    {"id": "a", "date": "2015-10-01", "kind": "statement", "title": "Peskov on targets", "actors": ["Peskov"], "sources": [{"source": "Breitbart", "quote": "well-known", "published": "2015-10-01"}]}
-
-    {"id": "b", "date": "2015-09-30", "kind": "airstrike", "title": "Strikes begin", "actors": ["Russia"], "sources": [{"source": "Breitbart", "quote": "began airstrikes", "published": "2015-10-01"}]}
-"""
 
 
 def test_jsonl_loads_with_a_header_and_inline_sources(write):

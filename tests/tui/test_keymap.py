@@ -2,32 +2,12 @@
 
 import io
 
-import pytest
+from conftest import EVENTS
 from rich.console import Console
 
-from conftest import EVENTS
-from timeline.tui import keys
-from timeline.tui.app import make_app
 from timeline.loader import load
-from timeline.problems import LoadError
-from timeline.settings import load_keymap
+from timeline.tui.app import make_app
 from timeline.tui.widgets.timeline_view import TimelineView
-
-
-def test_keymap_file_is_read_and_checked(write):
-    path = write("keymap.yaml", "nav.down: n, down\nnav.up: u\n")
-    assert load_keymap(keys.defaults(), keys.scopes(), path) == {"nav.down": "n,down", "nav.up": "u"}
-
-
-def test_unknown_binding_id_is_named_with_its_line(write):
-    path = write("keymap.yaml", "nav.down: n\nnav.dwon: x\n")
-    with pytest.raises(LoadError) as error:
-        load_keymap(keys.defaults(), keys.scopes(), path)
-    assert str(error.value.problems[0]).startswith(f"{path}:2:1: unknown binding id 'nav.dwon' (did you mean 'nav.down'?)")
-
-
-def test_no_keymap_file_means_no_changes(tmp_path):
-    assert load_keymap(keys.defaults(), keys.scopes(), tmp_path / "keymap.yaml") == {}
 
 
 async def test_remapped_key_moves_and_help_shows_it():

@@ -3,20 +3,12 @@
 import csv
 import io
 import json
-import subprocess
-import sys
-from pathlib import Path
 
-from conftest import EVENTS, ROOT
+from conftest import ACLED_SAMPLE, EVENTS
+
 from timeline.acled import read_acled
 from timeline.export import to_csv, to_jsonl, to_markdown, to_timelinejs
 from timeline.loader import load
-
-ACLED = Path(__file__).parent / "acled_sample.csv"
-
-
-def run(*args):
-    return subprocess.run([sys.executable, "-m", "timeline", *args], capture_output=True, text=True, cwd=ROOT)
 
 
 def comparable(timeline):
@@ -82,27 +74,8 @@ def test_markdown_footnotes_every_citation():
     assert "## 2015" in text and "- **30 Sep 2015** — Russia begins air strikes in Syria." in text
 
 
-def test_export_command_with_filters_and_output(tmp_path):
-    out = tmp_path / "peskov.md"
-    result = run("export", "events.yaml", "--format", "markdown", "--actor", "Peskov", "-o", str(out))
-    assert result.returncode == 0, result.stderr
-    text = out.read_text(encoding="utf-8")
-    peskov = [e for e in load(EVENTS).events if "peskov" in e.actor_ids]
-    assert text.count("\n- **") == len(peskov)
-
-
-def test_export_never_writes_over_its_input(tmp_path):
-    copy = tmp_path / "events.yaml"
-    copy.write_bytes(EVENTS.read_bytes())
-    result = run("export", str(copy), "--format", "jsonl", "-o", str(copy))
-    assert result.returncode == 2 and "that is the input file" in result.stderr
-    assert copy.read_bytes() == EVENTS.read_bytes()
-
-
-# --- ACLED import ------------------------------------------------------------------------
-
 def test_acled_rows_become_events_and_bad_rows_are_named_by_line():
-    result = read_acled(ACLED.read_text(encoding="utf-8"), "acled_sample.csv")
+    result = read_acled(ACLED_SAMPLE.read_text(encoding="utf-8"), "acled_sample.csv")
     events = {e["id"]: e for e in result.events}
     assert list(events) == ["SYR100", "SYR101", "SYR104"]
     strike = events["SYR100"]
@@ -124,41 +97,3 @@ def test_acled_rows_become_events_and_bad_rows_are_named_by_line():
         assert problem.pos.line == line
         assert problem.message.startswith(f"row cannot be read: {start}")
     assert len(result.events) + len(result.problems) == 8  # every row accounted for
-
-
-def test_import_command_writes_nothing_when_rows_are_bad(tmp_path):
-    out = tmp_path / "imported.jsonl"
-    result = run("import", str(ACLED), "-o", str(out))
-    assert result.returncode == 2
-    assert f"{ACLED}:5:1: row cannot be read" in result.stderr
-    assert "nothing written" in result.stderr and not out.exists()
-
-
-def test_import_command_with_skip_bad_writes_a_file_that_loads(tmp_path):
-    out = tmp_path / "imported.yaml"
-    result = run("import", str(ACLED), "-o", str(out), "--skip-bad", "--title", "Syria, Feb 2016")
-    assert result.returncode == 0, result.stderr
-    assert "3 events imported, 5 rows skipped" in result.stderr
-    timeline = load(out)
-    assert timeline.title == "Syria, Feb 2016"
-    assert [e.id for e in timeline.events] == ["SYR104", "SYR100", "SYR101"]
-    assert run("check", str(out)).returncode == 0
-    again = run("import", str(ACLED), "-o", str(out), "--skip-bad")
-    assert again.returncode == 2 and "exists already" in again.stderr
-
-
-def test_not_an_acled_csv_is_a_clear_error(tmp_path):
-    path = tmp_path / "other.csv"
-    path.write_text("a,b\n1,2\n", encoding="utf-8")
-    result = run("import", str(path), "-o", str(tmp_path / "x.jsonl"))
-    assert result.returncode == 2
-    assert "not an ACLED-style CSV: no column event_date, event_type" in result.stderr
-
-
-def test_a_filtered_jsonl_export_reads_back(tmp_path):
-    out = tmp_path / "peskov.jsonl"
-    result = run("export", "events.yaml", "--format", "jsonl", "--actor", "Peskov", "-o", str(out))
-    assert result.returncode == 0 and "links to events outside the export left out" in result.stderr
-    again = run("check", str(out))
-    assert again.returncode == 0, again.stderr
-    assert len(load(out).events) == len([e for e in load(EVENTS).events if "peskov" in e.actor_ids])

@@ -3,16 +3,16 @@
 import io
 
 import pytest
+from conftest import EVENTS
 from rich.console import Console
 from textual.widgets import Input, OptionList, SelectionList, Static
 
-from conftest import EVENTS
-from timeline.tui.app import make_app
 from timeline.loader import load
 from timeline.query import Query
-from timeline.tui.widgets.detail import DetailPane, RelatedList, SourceList
+from timeline.tui.app import make_app
 from timeline.tui.screens.help import HelpScreen
 from timeline.tui.screens.picker import PickerScreen
+from timeline.tui.widgets.detail import DetailPane, RelatedList, SourceList
 from timeline.tui.widgets.timeline_view import TimelineView
 
 
@@ -48,6 +48,11 @@ def detail_text(app) -> str:
 def shown_ids(app) -> list[str]:
     view = app.main.query_one(TimelineView)
     return [app.timeline.events[row].id for row in view.rows if row >= 0]
+
+
+def group_starts(events, key):
+    """Indexes of the first event of each group (month or year) in time order."""
+    return [i for i, e in enumerate(events) if i == 0 or key(e) != key(events[i - 1])]
 
 
 async def test_opens_on_the_first_event_with_counts_in_the_header(timeline):
@@ -100,11 +105,6 @@ async def test_page_down_and_up_move_by_a_screen(timeline):
         assert timeline.events.index(selected(app)) < moved
         await pilot.press("pageup", "pageup")
         assert selected(app) is timeline.events[0]
-
-
-def group_starts(events, key):
-    """Indexes of the first event of each group (month or year) in time order."""
-    return [i for i, e in enumerate(events) if i == 0 or key(e) != key(events[i - 1])]
 
 
 async def test_brackets_jump_between_months_and_braces_between_years(timeline):

@@ -1,12 +1,12 @@
 """Snapshot tests of each screen (pytest-textual-snapshot). Update with --snapshot-update
 after a deliberate change, and look at snapshot_report.html before accepting."""
 
+from conftest import EVENTS
 from textual.widgets import Input
 
-from conftest import EVENTS
-from timeline.tui.app import make_app
 from timeline.loader import load
 from timeline.query import Query
+from timeline.tui.app import make_app
 from timeline.tui.widgets.timeline_view import TimelineView
 
 

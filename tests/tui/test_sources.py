@@ -3,24 +3,19 @@
 On a small corpus written for the tests (tests/corpus) and on the bundled events with the
 seed articles."""
 
-from pathlib import Path
-
 import pytest
+from conftest import CORPUS, EVENTS, SEEDS
+from test_app import detail_text, selected
 from textual.widgets import OptionList
 
-from conftest import EVENTS, SEEDS
-from test_app import detail_text, selected
-from timeline.tui.app import make_app
-from timeline.claims import answers_to, contested
-from timeline.corpus import coverage, paragraphs, passages, resolve_corpus
-from timeline.figures import figures_by_quantity
+from timeline.claims import answers_to
 from timeline.loader import load
-from timeline.tui.widgets.detail import SourceList
+from timeline.tui.app import make_app
 from timeline.tui.screens.listing import EventListScreen
 from timeline.tui.screens.reader import ReaderScreen
+from timeline.tui.widgets.detail import SourceList
 from timeline.tui.widgets.timeline_view import TimelineView
 
-CORPUS = Path(__file__).parent / "corpus"
 needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed articles are not beside the project")
 
 
@@ -29,54 +24,6 @@ def small():
     return load(CORPUS / "events.yaml")
 
 
-# --- the core ----------------------------------------------------------------------------
-
-def test_corpus_comes_from_the_file_relative_to_it(small):
-    assert resolve_corpus(small) == (CORPUS.resolve(), "")
-    folder, why = resolve_corpus(small, "/no/such/folder")
-    assert folder is None and "does not exist" in why
-
-
-def test_no_corpus_says_how_to_add_one(small):
-    small.corpus = None
-    folder, why = resolve_corpus(small)
-    assert folder is None and "--corpus DIR" in why
-
-
-def test_coverage_orders_events_by_their_quotes_and_finds_uncited_paragraphs(small):
-    text = (CORPUS / "wire-a.txt").read_text(encoding="utf-8")
-    result = coverage(small, "wire", text)
-    assert [small.ids[i] for i in result.events] == ["bridge-claim", "bridge-denial", "ministry-toll"]
-    uncited = [text[a:b] for a, b in result.uncited]
-    assert uncited == ["Officials claim the bridge was destroyed", "Witnesses reported heavy smoke over the river."]
-
-
-def test_paragraphs_are_the_non_blank_lines():
-    text = "one\n\n  two  \nthree"
-    assert [text[a:b] for a, b in paragraphs(text)] == ["one", "two", "three"]
-
-
-def test_contested_claims_with_their_answers(small):
-    found = {small.ids[c.claim]: [(k, small.ids[i]) for k, i in c.answers] for c in contested(small)}
-    assert found == {"bridge-claim": [("denies", "bridge-denial")],
-                     "ministry-toll": [("contradicts", "officials-toll")]}
-
-
-def test_figures_side_by_side_by_date(small):
-    table = figures_by_quantity(small)
-    assert list(table) == ["dead"]
-    assert [(r.shown_value, r.claimant) for r in table["dead"]] == [("40", "The Ministry"), ("12", "Local officials")]
-
-
-@needs_seeds
-def test_bundled_figures_show_russians_fighting_for_is_over_time():
-    timeline = load(EVENTS)
-    rows = figures_by_quantity(timeline)["russians-fighting-for-is"]
-    assert [(r.when.display(), r.shown_value) for r in rows][:2] == [("Jul 2015", "about 2,200"), ("Dec 2015", "nearly 2,900")]
-
-
-# --- the app -----------------------------------------------------------------------------
-
 def option_prompts(screen) -> list[str]:
     options = screen.query_one(OptionList)
     return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
@@ -84,6 +31,12 @@ def option_prompts(screen) -> list[str]:
 
 def select(app, event_id):
     app.main.query_one(TimelineView).select_event(app.timeline.by_id[event_id])
+
+
+async def _open_reader(pilot, event_id="bridge-denial"):
+    select(pilot.app, event_id)
+    await pilot.press("o")
+    await pilot.pause()
 
 
 async def test_reader_opens_at_the_chosen_quote_highlighted(small):
@@ -221,14 +174,6 @@ async def test_timeline_keys_are_off_in_the_reader(small):
         assert isinstance(app.screen, ReaderScreen)  # no actor picker over the article
 
 
-# --- snapshots ---------------------------------------------------------------------------
-
-async def _open_reader(pilot, event_id="bridge-denial"):
-    select(pilot.app, event_id)
-    await pilot.press("o")
-    await pilot.pause()
-
-
 def test_snapshot_reader_small_corpus(snap_compare, small):
     assert snap_compare(make_app(small), terminal_size=(100, 30), run_before=_open_reader)
 
@@ -257,8 +202,6 @@ def test_snapshot_disputes_bundled(snap_compare):
 def test_snapshot_figures_bundled(snap_compare):
     assert snap_compare(make_app(load(EVENTS)), terminal_size=(120, 40), press=["F"])
 
-
-# --- the bundled events with the seed articles ---------------------------------------------
 
 @needs_seeds
 async def test_bundled_reader_highlights_karimovs_denial():
@@ -289,18 +232,6 @@ async def test_bundled_disputes_pair_the_spy_claim_with_its_denial():
                 break
             answers.append(prompt)
         assert any("└ denies " in a and "Kadyrov's spokesman denies" in a for a in answers)
-
-
-@needs_seeds
-async def test_bundled_coverage_of_the_moscow_times_article():
-    timeline = load(EVENTS)
-    text = (SEEDS / "004_e39d6d6e59529ab6.txt").read_text(encoding="utf-8")
-    result = coverage(timeline, "moscowtimes-2018-08-23", text)
-    uncited = [text[a:b] for a, b in result.uncited]
-    assert "Support The Moscow Times!" in uncited  # page furniture is left to the curator to see
-    firsts = [min(p.start for p in passages(timeline, "moscowtimes-2018-08-23", text) if p.event_index == i)
-              for i in result.events]
-    assert firsts == sorted(firsts) and len(result.events) >= 5
 
 
 @needs_seeds

@@ -1,9 +1,49 @@
 import datetime as dt
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
-from timeline.dates import DAY, MONTH, YEAR, DateError, Point, When, parse_date, parse_loose
+from timeline.dates import (
+    DAY,
+    MONTH,
+    YEAR,
+    DateError,
+    Point,
+    When,
+    parse_date,
+    parse_loose,
+)
+
+
+@st.composite
+def points(draw):
+    year = draw(st.integers(1, 9999))
+    month = draw(st.none() | st.integers(1, 12))
+    day = None
+    if month is not None and draw(st.booleans()):
+        day = draw(st.integers(1, 28))
+    return Point(year, month, day, draw(st.booleans()), draw(st.booleans()))
+
+
+@st.composite
+def whens(draw):
+    shape = draw(st.sampled_from(["single", "closed", "open-start", "open-end", "unknown-start"]))
+    a = draw(points())
+    if shape == "single":
+        return When(a, a)
+    b = draw(points())
+    if b.latest < a.earliest:
+        a, b = b, a
+    if b.latest < a.earliest:  # overlapping coarse and fine dates can still be out of order
+        return When(a, a)
+    if shape == "closed":
+        return When(a, b, True)
+    if shape == "open-start":
+        return When(None, b, True, open_start="..")
+    if shape == "unknown-start":
+        return When(None, b, True)
+    return When(a, None, True, open_end="..")
 
 
 @pytest.mark.parametrize("text, earliest, latest, precision, display", [
@@ -72,38 +112,6 @@ def test_loose_dates_never_invent_a_day(text, edtf):
 def test_loose_date_without_a_year_is_refused():
     with pytest.raises(DateError, match="no year"):
         parse_loose("Feb 9")
-
-
-# --- properties -----------------------------------------------------------------------
-
-@st.composite
-def points(draw):
-    year = draw(st.integers(1, 9999))
-    month = draw(st.none() | st.integers(1, 12))
-    day = None
-    if month is not None and draw(st.booleans()):
-        day = draw(st.integers(1, 28))
-    return Point(year, month, day, draw(st.booleans()), draw(st.booleans()))
-
-
-@st.composite
-def whens(draw):
-    shape = draw(st.sampled_from(["single", "closed", "open-start", "open-end", "unknown-start"]))
-    a = draw(points())
-    if shape == "single":
-        return When(a, a)
-    b = draw(points())
-    if b.latest < a.earliest:
-        a, b = b, a
-    if b.latest < a.earliest:  # overlapping coarse and fine dates can still be out of order
-        return When(a, a)
-    if shape == "closed":
-        return When(a, b, True)
-    if shape == "open-start":
-        return When(None, b, True, open_start="..")
-    if shape == "unknown-start":
-        return When(None, b, True)
-    return When(a, None, True, open_end="..")
 
 
 @given(st.text(max_size=40))

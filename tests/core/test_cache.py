@@ -4,6 +4,7 @@ ignored when damaged, and never a reason to show stale events."""
 import os
 
 from conftest import EVENTS
+
 from timeline.cache import entry_path, load_cached, save
 from timeline.loader import load, load_with_problems
 

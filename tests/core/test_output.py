@@ -1,0 +1,57 @@
+"""Files the user asked for are written whole or not at all, never over the events file,
+and never over an existing file unless the user named it to be replaced."""
+
+import os
+
+import pytest
+
+from timeline.output import OutputError, write_file
+
+
+def test_a_new_file_is_written_and_nothing_else_is_left(tmp_path):
+    target = write_file(tmp_path / "out.md", "# Title\n“quoted”\n")
+    assert target.read_text(encoding="utf-8") == "# Title\n“quoted”\n"
+    assert os.listdir(tmp_path) == ["out.md"]
+
+
+def test_an_existing_file_is_kept_unless_it_may_be_replaced(tmp_path):
+    target = tmp_path / "out.md"
+    target.write_text("mine", encoding="utf-8")
+    with pytest.raises(OutputError, match="exists already; choose a new name"):
+        write_file(target, "new")
+    assert target.read_text(encoding="utf-8") == "mine"
+    write_file(target, "new", overwrite=True)
+    assert target.read_text(encoding="utf-8") == "new" and os.listdir(tmp_path) == ["out.md"]
+
+
+def test_the_events_file_is_never_written_over(tmp_path):
+    events = tmp_path / "events.yaml"
+    events.write_text("events: []\n", encoding="utf-8")
+    with pytest.raises(OutputError, match="that is the input file"):
+        write_file(tmp_path / "." / "events.yaml", "x", input_path=events, overwrite=True)
+    assert events.read_text(encoding="utf-8") == "events: []\n"
+
+
+def test_a_missing_folder_is_named(tmp_path):
+    with pytest.raises(OutputError, match=f"the folder {tmp_path / 'nope'} does not exist"):
+        write_file(tmp_path / "nope" / "out.md", "x")
+
+
+def test_a_file_gets_the_usual_permissions(tmp_path):
+    mask = os.umask(0o022)
+    try:
+        target = write_file(tmp_path / "out.csv", "a,b\n")
+    finally:
+        os.umask(mask)
+    assert target.stat().st_mode & 0o777 == 0o644
+
+
+def test_a_failed_write_leaves_no_file(tmp_path, monkeypatch):
+    def fail(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "link", fail)
+    monkeypatch.setattr(os, "replace", fail)
+    with pytest.raises(OutputError, match="cannot write: No space left on device"):
+        write_file(tmp_path / "out.md", "x")
+    assert os.listdir(tmp_path) == []
