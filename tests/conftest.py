@@ -12,6 +12,17 @@ CORPUS = Path(__file__).resolve().parent / "corpus"  # a small corpus written fo
 ACLED_SAMPLE = Path(__file__).resolve().parent / "acled_sample.csv"
 
 
+needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed articles are not beside the project")
+
+
+@pytest.fixture
+def small():
+    """The small corpus's events: each quote's place in its article is known."""
+    from timeline.loader import load
+
+    return load(CORPUS / "events.yaml")
+
+
 # The `timeline` command the install put beside this Python: what users run.
 COMMAND = Path(sys.executable).parent / "timeline"
 

@@ -6,9 +6,7 @@ import json
 
 import pytest
 import yaml
-from conftest import EVENTS, SEEDS, run
-
-needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed articles are not beside the project")
+from conftest import EVENTS, SEEDS, needs_seeds, run
 
 
 @needs_seeds

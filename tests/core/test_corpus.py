@@ -1,22 +1,14 @@
-"""Sources you can check: the reader, quote checks in the app, coverage, disputes, figures.
+"""Sources you can check: where the corpus is, passages, coverage, disputes and figures.
 
 On a small corpus written for the tests (tests/corpus) and on the bundled events with the
 seed articles."""
 
-import pytest
-from conftest import CORPUS, EVENTS, SEEDS
+from conftest import CORPUS, EVENTS, SEEDS, needs_seeds
 
 from timeline.claims import contested
 from timeline.corpus import coverage, paragraphs, passages, resolve_corpus
 from timeline.figures import figures_by_quantity
 from timeline.loader import load
-
-needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed articles are not beside the project")
-
-
-@pytest.fixture
-def small():
-    return load(CORPUS / "events.yaml")
 
 
 def test_corpus_comes_from_the_file_relative_to_it(small):

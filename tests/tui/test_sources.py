@@ -1,10 +1,9 @@
-"""Sources you can check: the reader, quote checks in the app, coverage, disputes, figures.
+"""Sources you can check on screen: the reader, quote checks, coverage, disputes, figures.
 
 On a small corpus written for the tests (tests/corpus) and on the bundled events with the
 seed articles."""
 
-import pytest
-from conftest import CORPUS, EVENTS, SEEDS
+from conftest import CORPUS, EVENTS, SEEDS, needs_seeds
 from test_app import detail_text, selected
 from textual.widgets import OptionList
 
@@ -15,13 +14,6 @@ from timeline.tui.screens.listing import EventListScreen
 from timeline.tui.screens.reader import ReaderScreen
 from timeline.tui.widgets.detail import SourceList
 from timeline.tui.widgets.timeline_view import TimelineView
-
-needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed articles are not beside the project")
-
-
-@pytest.fixture
-def small():
-    return load(CORPUS / "events.yaml")
 
 
 def option_prompts(screen) -> list[str]:
