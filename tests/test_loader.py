@@ -1,5 +1,6 @@
 """The loader: good files load; each class of bad input is reported with its line."""
 
+import re
 import textwrap
 
 import pytest
@@ -255,3 +256,101 @@ def test_jsonl_not_utf8_names_the_line_and_column(write):
 def test_jsonl_with_a_byte_order_mark_loads(write):
     text = textwrap.dedent(JSONL).lstrip("\n").encode("utf-8")
     assert len(load(write("events.jsonl", b"\xef\xbb\xbf" + text)).events) == 2
+
+
+# --- the fast YAML reader gives every scalar as written ------------------------------
+# yaml_rs resolves `1.10` to 1.1 and `017` to 17; the exact reader keeps the text. A file
+# whose values the fast reader changed is read the exact way, so both give the same.
+
+ONE_EVENT = """
+    schema: 1
+    sources:
+      src: {{outlet: Agency, published: 2016-02-09}}
+    events:
+      - id: {id}
+        date: {date}
+        date_basis: stated
+        kind: report
+        title: {title}
+        location: {location}
+        sources:
+          - {{source: src, quote: {quote}}}
+"""
+
+
+def one_event(write, id="ev", date='"2016-02-09"', title="A title", location="Here", quote="words"):
+    return write("events.yaml", ONE_EVENT.format(id=id, date=date, title=title, location=location, quote=quote))
+
+
+@pytest.mark.parametrize("title", ["1.10", "017", "1e3", "true", "0x10", "1_000", ".inf", "2016-02-09"])
+def test_a_number_like_title_loads_as_written(write, title):
+    event = load(one_event(write, title=title)).events[0]
+    assert event.title == title
+
+
+def test_a_number_like_id_and_quote_load_as_written(write):
+    event = load(one_event(write, id="017", quote="2.50")).events[0]
+    assert (event.id, event.sources[0].quote) == ("017", "2.50")
+
+
+def test_a_number_like_location_loads_as_written(write):
+    assert load(one_event(write, location="1e3")).events[0].location == "1e3"
+
+
+@pytest.mark.parametrize("date", ["2016-2-9", "2016-02-09", "2016", "02016", "0x7E0"])
+def test_an_unquoted_date_gives_what_the_exact_reader_gives(write, date):
+    path = one_event(write, date=date)
+    exact_timeline, exact_problems = load_with_problems(path, exact=True)
+    try:
+        timeline = load(path)
+    except LoadError as error:
+        assert [p for p in exact_problems if p.severity == "error"] == error.problems
+    else:
+        assert exact_problems == []
+        assert without_lines(timeline) == without_lines(exact_timeline)
+
+
+def without_lines(timeline):
+    """The events' records without the lines they stand on: the fast reader knows none."""
+    return [r[:9] + (tuple(c[:2] for c in r[9]), tuple(x[:2] for x in r[10])) + r[11:13]
+            for r in (e.to_record() for e in timeline.events)]
+
+
+def test_a_number_like_tag_and_alias_load_as_written(write):
+    text = GOOD.replace("aliases: [Kadyrov, the Chechen leader]", "aliases: [Kadyrov, the Chechen leader, 1.10]")
+    text = text.replace("    status: reported\n", "    status: reported\n    tags: [attack, 2018, 1.50]\n")
+    timeline = load(write("events.yaml", text))
+    assert timeline.events[0].tags == ["attack", "2018", "1.50"]
+    assert timeline.actors["kadyrov"].aliases[-1] == "1.10"
+
+
+def test_number_like_registry_keys_load_as_written(write):
+    text = ONE_EVENT.format(id="ev", date="2016", title="T", location="L", quote="q")
+    text = text.replace("  src:", "  017:").replace("source: src", "source: '017'")
+    text = text.replace("kind: report", "kind: '1.10'").replace("    events:", "    kinds:\n      1.10: 2.50\n    events:")
+    timeline = load(write("events.yaml", text))
+    assert list(timeline.sources) == ["017"]
+    assert timeline.events[0].kind == "1.10" and timeline.kinds["1.10"] == "2.50"
+
+
+def test_a_number_like_kind_description_loads_as_written(write):
+    text = GOOD.replace("kind: attack", "kind: protest").replace("events:", "kinds:\n  protest: 2.50\nevents:")
+    assert load(write("events.yaml", text)).kinds["protest"] == "2.50"
+
+
+def test_a_figure_value_reads_as_written(write):
+    text = GOOD.replace("    status: reported\n", "    status: reported\n    figures:\n"
+                        "      - {quantity: killed, value: 0x10}\n")
+    path = write("events.yaml", text)
+    with pytest.raises(LoadError, match="'value' should be a number like 405 or 2200, not '0x10'"):
+        load(path)
+
+
+@pytest.mark.parametrize("schema", ["1", "01", "+1", "1.0", "true", "'1'"])
+def test_the_schema_reads_as_written(write, schema):
+    path = write("events.yaml", GOOD.replace("title: Test file", f"title: Test file\nschema: {schema}"))
+    if schema in ("1", "'1'"):
+        assert load(path).title == "Test file"
+    else:
+        with pytest.raises(LoadError, match=re.escape(f"schema {schema} is not known")):
+            load(path)

@@ -13,8 +13,6 @@ too; tests/test_loader_paths.py checks that the two paths agree.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from .dates import DateError, parse_date
 from .model import RELATION_TYPES, STATUSES
 from .problems import Pos
@@ -52,13 +50,11 @@ class FastPath:
         event_id, date, kind, title = get("id"), get("date"), get("kind"), get("title")
         basis, summary, location = get("date_basis"), get("summary"), get("location")
         status = get("status", "reported")
-        if type(date) is not str:
-            if isinstance(date, bool) or not isinstance(date, (int, dt.date)):
-                return None
-            date = date.isoformat() if isinstance(date, dt.date) else str(date)
         # Written twice: the required fields, kinds, statuses, the date_basis warning and
-        # slugs are checked in Validator.event; figures are left to it altogether.
-        if (type(event_id) is not str or type(title) is not str or not title
+        # slugs are checked in Validator.event; figures are left to it altogether. Only
+        # text is taken, so the fast YAML reader's resolved scalars (a date written 2016
+        # comes as a number) are the careful path's to judge.
+        if (type(event_id) is not str or type(date) is not str or type(title) is not str or not title
                 or kind not in v.kinds or status not in _STATUS_SET or "figures" in d
                 or (basis is None and v.warn_missing_basis) or not _slug_match(event_id)
                 or (basis is not None and type(basis) is not str)

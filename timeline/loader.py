@@ -10,6 +10,7 @@ fast path for the many well-formed events of a large file is fastpath.py.
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from .fastpath import FastPath
 from .model import Timeline
 from .parsing import bulk_allocation, decode_text, parse_jsonl, parse_yaml, read_bytes, read_yaml_fast
 from .problems import LoadError, Problem
-from .validation import Progress, Validator, no_progress
+from .validation import NotAsWritten, Progress, Validator, no_progress
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 
@@ -76,13 +77,34 @@ def _load_with_problems(path: Path, exact: bool, progress: Progress) -> tuple[Ti
 
 
 def _load_yaml_fast(text: str, name: str, progress: Progress) -> Timeline | None:
-    """The timeline by the fast reader, or None when it cannot be had cleanly that way."""
+    """The timeline by the fast reader, or None when it cannot be had cleanly that way:
+    any problem, or any value that may not be the text as written."""
     root = read_yaml_fast(text)
-    if not isinstance(root, dict):
+    if not isinstance(root, dict) or not _schema_as_written(root, text):
         return None
-    validator = Validator(name, progress)
-    timeline = validator.build_yaml(root, FastPath(validator).record)
+    validator = Validator(name, progress, text_only=True)
+    try:
+        timeline = validator.build_yaml(root, FastPath(validator).record)
+    except NotAsWritten:
+        return None
     if validator.problems:
         return None
     timeline.path = name
     return timeline
+
+
+_SCHEMA_ONE = re.compile(r"schema:[ \t]+1[ \t]*(?:#.*)?\r?$", re.MULTILINE)
+
+
+def _schema_as_written(root: dict, text: str) -> bool:
+    """False when the schema may not be what the file says. The fast reader gives
+    `schema: 1`, as most files have it, as the number 1, but so it would `01` or `+1`,
+    which the exact reader rejects: the text is put back when the top-level line (a
+    top-level key starts its line) says 1 in so many words."""
+    if type(root.get("schema")) is not int:
+        return True  # text or nothing; anything else is the validator's to refuse
+    start = 0 if text.startswith("schema:") else text.find("\nschema:") + 1
+    if _SCHEMA_ONE.match(text, start) is None:
+        return False
+    root["schema"] = "1"
+    return True

@@ -141,13 +141,16 @@ def parse_yaml(text: str, name: str) -> tuple[Map, list[Problem]]:
 
 def read_yaml_fast(text: str):
     """Plain Python values by the fast reader, or None when it declines the text (any
-    error, duplicate keys included): the exact reader then says what is wrong and where."""
+    error, duplicate keys included): the exact reader then says what is wrong and where.
+
+    Its scalars are resolved (`1.10` is a float), except dates, which stay text; the
+    validator trusts only the text (see validation.py)."""
     try:  # a YAML reader in Rust, six times faster than libyaml through PyYAML; no places, though
         import yaml_rs
     except ImportError:  # pragma: no cover - a dependency; without it every file takes the exact road
         return None
     try:
-        return yaml_rs.loads(text, duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.Error)
+        return yaml_rs.loads(text, parse_datetime=False, duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.Error)
     except Exception:
         return None
 

@@ -5,11 +5,15 @@ file:line:column, what was wrong and what was expected, since a curator fixing a
 wants the whole list. It reads the located values of the exact YAML reader (`Map`/`Seq`,
 every scalar its text), the plain values of JSON Lines, and the plain values of the fast
 YAML reader (no places). The fast path for well-formed events is in fastpath.py.
+
+The fast YAML reader resolves scalars: `title: 1.10` comes as the number 1.1, `id: 017`
+as 17, `title: true` as True. Its values are trusted only where every scalar read is text;
+anywhere else the validator raises NotAsWritten and the file is read the exact way, which
+keeps every scalar as written. In JSON Lines a number is a number the user wrote.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable
 
@@ -42,12 +46,18 @@ def no_progress(stage: str, fraction: float | None = None) -> None:
     pass
 
 
+class NotAsWritten(Exception):
+    """A scalar the fast YAML reader resolved from its text (1.10 to 1.1): the values
+    cannot be trusted to be what the file says, so it must be read the exact way."""
+
+
 class Validator:
     """Checks located values and builds model objects, collecting problems as it goes."""
 
-    def __init__(self, name: str, progress: Progress = no_progress):
+    def __init__(self, name: str, progress: Progress = no_progress, text_only: bool = False):
         self.name = name
         self.progress = progress
+        self.text_only = text_only  # the fast YAML reader's values: any scalar but text raises NotAsWritten
         self.problems: list[Problem] = []
         self.sources: dict[str, Source] = {}
         self.actors: dict[str, Actor] = {}
@@ -80,7 +90,7 @@ class Validator:
         top = root.pos if isinstance(root, Map) else Pos(1)
         self.check_keys(root, TOP_KEYS, ("events",), "at the top of the file", top)
         title = self.text(root, "title", top) or "Timeline"
-        if root.get("schema") not in (None, "1", 1):
+        if self.scalar(root.get("schema")) not in (None, "1", 1):
             self.error(value_pos(root, "schema", top), f"schema {root['schema']} is not known; this version reads schema 1")
         self.read_registries(root, top)
         events_value = root.get("events")
@@ -122,11 +132,12 @@ class Validator:
 
     def read_registries(self, root, pos: Pos) -> None:
         kinds = self.mapping(root, "kinds", pos)
-        for kind, description in (kinds or {}).items():
+        for kind, description in self.entries(kinds):
+            description = self.scalar(description)
             self.kinds[kind] = description if isinstance(description, str) else ""
         sources = self.mapping(root, "sources", pos)
         self.has_source_registry = bool(sources)
-        for source_id, value in (sources or {}).items():
+        for source_id, value in self.entries(sources):
             where = key_pos(sources, source_id, pos)
             self.check_slug(source_id, where, "source id")
             source = self.source(source_id, value, value_pos(sources, source_id, where))
@@ -134,7 +145,7 @@ class Validator:
                 self.sources[source_id] = source
         actors = self.mapping(root, "actors", pos)
         self.has_actor_registry = bool(actors)
-        for actor_id, value in (actors or {}).items():
+        for actor_id, value in self.entries(actors):
             where = key_pos(actors, actor_id, pos)
             self.check_slug(actor_id, where, "actor id")
             actor = self.actor(actor_id, value, value_pos(actors, actor_id, where))
@@ -297,7 +308,7 @@ class Validator:
 
     def _inline_fields(self, item) -> tuple:
         """The source details written in place, or () when there are none."""
-        fields = tuple(item.get(key) for key in SOURCE_KEYS)
+        fields = tuple(self.scalar(item.get(key)) for key in SOURCE_KEYS)
         return fields if any(f is not None for f in fields) else ()
 
     def inline_source(self, name: str, item, pos: Pos) -> str:
@@ -358,7 +369,7 @@ class Validator:
 
     def check_keys(self, value: dict, allowed, required, where: str, pos: Pos) -> None:
         for key in value:
-            if key not in allowed:
+            if self.scalar(key) not in allowed:
                 self.error(key_pos(value, key, pos), f"unknown key '{key}' {where}{did_you_mean(key, allowed)}; "
                            f"expected one of: {one_of(allowed)}")
         for key in required:
@@ -366,7 +377,7 @@ class Validator:
                 self.error(value.pos if isinstance(value, Map) else pos, f"missing '{key}' {where}")
 
     def text(self, value: dict, key: str, pos: Pos) -> str | None:
-        raw = value.get(key)
+        raw = self.scalar(value.get(key))
         if raw is None:
             return None
         if isinstance(raw, bool) or not isinstance(raw, (str, int, float)):
@@ -377,14 +388,14 @@ class Validator:
     def text_list(self, value: dict, key: str, pos: Pos) -> list[str]:
         result = []
         for item, where in self.items(value, key, pos):
-            if isinstance(item, (str, int, float)) and not isinstance(item, bool):
+            if isinstance(self.scalar(item), (str, int, float)) and not isinstance(item, bool):
                 result.append(str(item))
             else:
                 self.error(where, f"each item of '{key}' should be text, not {_describe(item)}")
         return result
 
     def number(self, value: dict, key: str, pos: Pos) -> float | None:
-        raw = value.get(key)
+        raw = self.scalar(value.get(key))
         if raw is None:
             return None
         try:
@@ -395,11 +406,9 @@ class Validator:
         return int(number) if number.is_integer() else number
 
     def date(self, value: dict, key: str, pos: Pos) -> When | None:
-        raw = value.get(key)
+        raw = self.scalar(value.get(key))
         if raw is None:
             return None
-        if isinstance(raw, dt.date):  # the fast YAML reader gives unquoted dates as dates
-            raw = raw.isoformat()
         try:
             if isinstance(raw, bool) or not isinstance(raw, (str, int)):
                 raise DateError(f"expected a date, not {_describe(raw)}")
@@ -420,6 +429,18 @@ class Validator:
         self.error(value_pos(value, key, pos), f"unknown {what} '{raw}'{did_you_mean(raw, allowed)}; "
                    f"expected one of: {one_of(allowed)}")
         return None
+
+    def scalar(self, raw):
+        """`raw` as read, unless it is a scalar the fast YAML reader may have resolved: in
+        its values (text_only) only text, nothing, mappings and lists are as written."""
+        if self.text_only and raw is not None and not isinstance(raw, (str, dict, list)):
+            raise NotAsWritten(raw)
+        return raw
+
+    def entries(self, mapping: dict | None):
+        """The (id, value) pairs of a registry, its ids read as text."""
+        for key, value in (mapping or {}).items():
+            yield self.scalar(key), value
 
     def mapping(self, value: dict, key: str, pos: Pos) -> dict | None:
         raw = value.get(key)
