@@ -354,3 +354,20 @@ def test_the_schema_reads_as_written(write, schema):
     else:
         with pytest.raises(LoadError, match=re.escape(f"schema {schema} is not known")):
             load(path)
+
+
+# --- odd values are reported, never a crash ------------------------------------------
+
+@pytest.mark.parametrize("old, new", [("kind: attack", "kind: [attack]"), ("status: reported", "status: [reported]"),
+                                      ("type: responds-to", "type: [responds-to]")])
+@pytest.mark.parametrize("exact", [False, True])
+def test_a_list_where_a_word_belongs_is_an_error(write, old, new, exact):
+    _, problems = load_with_problems(write("events.yaml", GOOD.replace(old, new)), exact=exact)
+    assert [p.message for p in problems] == [f"'{old.split(':')[0]}' should be text, not a list"]
+
+
+def test_a_list_in_an_inline_source_is_no_crash(write):
+    citation = '{"source": "S", "quote": "q", "headline": [1]}'
+    line = '{"id": "a", "date": "2015", "kind": "other", "title": "T", "sources": [%s, %s]}' % (citation, citation)
+    _, problems = load_with_problems(write("events.jsonl", line + "\n"))
+    assert [p.message for p in problems] == ["'headline' should be text, not a list"]

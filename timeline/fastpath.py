@@ -53,9 +53,11 @@ class FastPath:
         # Written twice: the required fields, kinds, statuses, the date_basis warning and
         # slugs are checked in Validator.event; figures are left to it altogether. Only
         # text is taken, so the fast YAML reader's resolved scalars (a date written 2016
-        # comes as a number) are the careful path's to judge.
+        # comes as a number) are the careful path's to judge; and a list as a kind or a
+        # status is never looked up (it cannot be hashed).
         if (type(event_id) is not str or type(date) is not str or type(title) is not str or not title
-                or kind not in v.kinds or status not in _STATUS_SET or "figures" in d
+                or type(kind) is not str or kind not in v.kinds
+                or type(status) is not str or status not in _STATUS_SET or "figures" in d
                 or (basis is None and v.warn_missing_basis) or not _slug_match(event_id)
                 or (basis is not None and type(basis) is not str)
                 or (summary is not None and type(summary) is not str)
@@ -140,7 +142,7 @@ class FastPath:
             if not isinstance(item, dict) or len(item) != 2:
                 return None
             kind, target = item.get("type"), item.get("event")
-            if kind not in _RELATION_SET or type(target) is not str:
+            if type(kind) is not str or kind not in _RELATION_SET or type(target) is not str:
                 return None
             result.append((kind, target, places[i].line if places else line))
         return tuple(result)

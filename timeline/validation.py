@@ -307,8 +307,10 @@ class Validator:
         return self.inline_source(name, item, pos)
 
     def _inline_fields(self, item) -> tuple:
-        """The source details written in place, or () when there are none."""
-        fields = tuple(self.scalar(item.get(key)) for key in SOURCE_KEYS)
+        """The source details written in place, or () when there are none. They are a key
+        of _inline_sources, so a list or a mapping among them (an error wherever it is
+        read) counts by its repr."""
+        fields = tuple(_hashable(self.scalar(item.get(key))) for key in SOURCE_KEYS)
         return fields if any(f is not None for f in fields) else ()
 
     def inline_source(self, name: str, item, pos: Pos) -> str:
@@ -466,6 +468,10 @@ class Validator:
         if not isinstance(text, str) or not SLUG.fullmatch(text):
             self.error(pos, f"{what} '{text}' is not a slug; use letters, digits, '-', '_' or '.', "
                        "starting with a letter or digit")
+
+
+def _hashable(value):
+    return repr(value) if isinstance(value, (dict, list)) else value
 
 
 def _describe(value) -> str:
