@@ -76,7 +76,7 @@ class FastPath:
         tags = get("tags")
         if tags is None:
             tags = ()
-        elif type(tags) is not list or not all(type(t) is str for t in tags):
+        elif not isinstance(tags, list) or not all(type(t) is str for t in tags):  # a Seq too
             return None
         if actors is None or sources is None or related is None:
             return None
