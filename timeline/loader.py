@@ -38,7 +38,8 @@ def load(path: str | Path, progress: Progress | None = None) -> Timeline:
     """Load and validate; raise LoadError listing every error. Warnings ride on the result.
 
     YAML is read by the fast reader first; a file with any problem at all is read again
-    the exact way, so every message still names its line.
+    the exact way, so every message still names its line, and so is a file where the
+    fast reader may not have given a value as written (`title: 1.10` as the number 1.1).
     """
     timeline, problems = load_with_problems(path, exact=False, progress=progress)
     if any(p.severity == "error" for p in problems):

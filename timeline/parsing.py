@@ -2,7 +2,8 @@
 
 YAML is read through PyYAML's composer (the node graph keeps every line and column, and
 shows duplicate keys that a plain `yaml.load` silently drops). JSON Lines is read line by
-line. Both give `Map` and `Seq` containers; the loader validates them.
+line. Both give `Map` and `Seq` containers; validation.py checks them. The fast YAML
+reader, for large files, gives plain values without places.
 """
 
 from __future__ import annotations
@@ -209,10 +210,10 @@ _NULL_TAG = "tag:yaml.org,2002:null"
 
 
 def _convert(node, name: str, problems: list[Problem]):
+    """Node graph to Map/Seq/str/None. Scalars stay text: the validator decides their
+    types, so `date: 2016-02-09` and `date: 2016` reach the date parser as written."""
     import yaml
 
-    """Node graph to Map/Seq/str/None. Scalars stay text: the loader decides their types,
-    so `date: 2016-02-09` and `date: 2016` reach the date parser as written."""
     if isinstance(node, yaml.ScalarNode):
         return None if node.tag == _NULL_TAG else node.value
     if isinstance(node, yaml.SequenceNode):
