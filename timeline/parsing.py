@@ -2,7 +2,8 @@
 
 YAML is read through PyYAML's composer (the node graph keeps every line and column, and
 shows duplicate keys that a plain `yaml.load` silently drops). JSON Lines is read line by
-line. Both give `Map` and `Seq` containers; the loader validates them.
+line. Both give `Map` and `Seq` containers; validation.py checks them. The fast YAML
+reader, for large files, gives plain values without places.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import gc
 import itertools
 import json
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -141,25 +143,77 @@ def parse_yaml(text: str, name: str) -> tuple[Map, list[Problem]]:
 
 def read_yaml_fast(text: str):
     """Plain Python values by the fast reader, or None when it declines the text (any
-    error, duplicate keys included): the exact reader then says what is wrong and where."""
+    error, duplicate keys included): the exact reader then says what is wrong and where.
+
+    Its scalars are resolved (`1.10` is a float), except dates, which stay text; the
+    validator trusts only the text (see validation.py)."""
     try:  # a YAML reader in Rust, six times faster than libyaml through PyYAML; no places, though
         import yaml_rs
     except ImportError:  # pragma: no cover - a dependency; without it every file takes the exact road
         return None
+    if _readers_may_differ(text):
+        return None
     try:
-        return yaml_rs.loads(text, duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.Error)
+        return yaml_rs.loads(text, parse_datetime=False, duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.Error)
     except Exception:
         return None
+
+
+# yaml_rs reads YAML 1.2 and PyYAML YAML 1.1, and they part ways on more than scalars.
+# A text where they may is left to the exact reader: such texts are rare in events files,
+# and a false alarm (an '&' after a comma in a quote) only costs time. The checks look
+# for single characters with str.find, which costs a millisecond or two on a large file
+# where a regular expression costs a tenth of the fast read; so ':' starting a plain
+# scalar inside [ ] or { } (`[:x]`, which PyYAML refuses) is not looked for.
+# - PyYAML breaks lines at NEL, LS and PS, and refuses tabs where yaml_rs takes them.
+_LINE_BREAKS_AND_TABS = ("\t", "\x85", "\u2028", "\u2029")
+# - Anchors, aliases, tags and block scalars: see _starts_node_differently.
+# - yaml_rs reads a block scalar that ends the file without a line as a line break.
+_BLOCK_HEADER_REST = re.compile(r"[-+0-9]*[ \t]*(?:#.*)?$", re.MULTILINE)
+_BLOCK_HEADER_AT_END = re.compile(r"[|>][-+0-9]*[ \t]*(?:#.*)?\Z")
+
+
+def _readers_may_differ(text: str) -> bool:
+    if any(character in text for character in _LINE_BREAKS_AND_TABS):
+        return True
+    for character in "&*!?|>":
+        at = text.find(character)
+        while at != -1:
+            if _starts_node_differently(text, at):
+                return True
+            at = text.find(character, at + 1)
+    tail = text[-200:] if text[-200:].strip() else text.rstrip()[-200:]
+    return _BLOCK_HEADER_AT_END.search(tail.rstrip()) is not None
+
+
+def _starts_node_differently(text: str, at: int) -> bool:
+    """Whether text[at] may start a node that the two readers take differently, as told
+    by the character before it (spaces skipped; a line break at the start of the text)."""
+    character, before = text[at], _before(text, at)
+    if character in "&*!":  # anchors, aliases, tags: PyYAML allows fewer characters in them
+        return before in ":-?[{,\n"
+    if character == "?":  # inside [ ] and { } PyYAML takes ? for a key, even before a letter
+        return before in ":-[{,\n"
+    # | and > start block scalars, which PyYAML refuses inside [ ] and { }, and whose
+    # header must end its line
+    return before in "[{," or (before in ":-?\n" and not _BLOCK_HEADER_REST.match(text, at + 1))
+
+
+def _before(text: str, at: int) -> str:
+    at -= 1
+    while at >= 0 and text[at] == " ":
+        at -= 1
+    return text[at] if at >= 0 else "\n"
 
 
 _NULL_TAG = "tag:yaml.org,2002:null"
 
 
 def _convert(node, name: str, problems: list[Problem]):
+    """Node graph to Map/Seq/str/None. Scalars stay text: the validator decides their
+    types, so `date: 2016-02-09` and `date: 2016` reach the date parser as written."""
     import yaml
 
-    """Node graph to Map/Seq/str/None. Scalars stay text: the loader decides their types,
-    so `date: 2016-02-09` and `date: 2016` reach the date parser as written."""
     if isinstance(node, yaml.ScalarNode):
         return None if node.tag == _NULL_TAG else node.value
     if isinstance(node, yaml.SequenceNode):

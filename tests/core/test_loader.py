@@ -1,5 +1,6 @@
 """The loader: good files load; each class of bad input is reported with its line."""
 
+import re
 import textwrap
 
 import pytest
@@ -253,3 +254,145 @@ def test_jsonl_not_utf8_names_the_line_and_column(write):
 def test_jsonl_with_a_byte_order_mark_loads(write):
     text = textwrap.dedent(JSONL).lstrip("\n").encode("utf-8")
     assert len(load(write("events.jsonl", b"\xef\xbb\xbf" + text)).events) == 2
+
+
+# --- the fast YAML reader gives every scalar as written ------------------------------
+# yaml_rs resolves `1.10` to 1.1 and `017` to 17; the exact reader keeps the text. A file
+# whose values the fast reader changed is read the exact way, so both give the same.
+
+ONE_EVENT = """
+    schema: 1
+    sources:
+      src: {{outlet: Agency, published: 2016-02-09}}
+    events:
+      - id: {id}
+        date: {date}
+        date_basis: stated
+        kind: report
+        title: {title}
+        location: {location}
+        sources:
+          - {{source: src, quote: {quote}}}
+"""
+
+
+def one_event(write, id="ev", date='"2016-02-09"', title="A title", location="Here", quote="words"):
+    return write("events.yaml", ONE_EVENT.format(id=id, date=date, title=title, location=location, quote=quote))
+
+
+@pytest.mark.parametrize("title", ["1.10", "017", "1e3", "true", "0x10", "1_000", ".inf", "2016-02-09"])
+def test_a_number_like_title_loads_as_written(write, title):
+    event = load(one_event(write, title=title)).events[0]
+    assert event.title == title
+
+
+def test_a_number_like_id_and_quote_load_as_written(write):
+    event = load(one_event(write, id="017", quote="2.50")).events[0]
+    assert (event.id, event.sources[0].quote) == ("017", "2.50")
+
+
+def test_a_number_like_location_loads_as_written(write):
+    assert load(one_event(write, location="1e3")).events[0].location == "1e3"
+
+
+@pytest.mark.parametrize("date", ["2016-2-9", "2016-02-09", "2016", "02016", "0x7E0"])
+def test_an_unquoted_date_gives_what_the_exact_reader_gives(write, date):
+    assert_loads_as_exact(one_event(write, date=date))
+
+
+def assert_loads_as_exact(path):
+    """load(), the fast reader first, gives what the exact reader gives."""
+    try:
+        exact_timeline, exact_problems = load_with_problems(path, exact=True)
+    except LoadError as error:  # not YAML to the exact reader
+        with pytest.raises(LoadError) as fast:
+            load(path)
+        assert fast.value.problems == error.problems
+        return
+    try:
+        timeline = load(path)
+    except LoadError as error:
+        assert error.problems == exact_problems
+    else:
+        assert timeline.warnings == exact_problems
+        assert without_lines(timeline) == without_lines(exact_timeline)
+
+
+def without_lines(timeline):
+    """The events' records without the lines they stand on: the fast reader knows none."""
+    return [r[:9] + (tuple(c[:2] for c in r[9]), tuple(x[:2] for x in r[10])) + r[11:13]
+            for r in (e.to_record() for e in timeline.events)]
+
+
+def test_a_number_like_tag_and_alias_load_as_written(write):
+    text = GOOD.replace("aliases: [Kadyrov, the Chechen leader]", "aliases: [Kadyrov, the Chechen leader, 1.10]")
+    text = text.replace("    status: reported\n", "    status: reported\n    tags: [attack, 2018, 1.50]\n")
+    timeline = load(write("events.yaml", text))
+    assert timeline.events[0].tags == ["attack", "2018", "1.50"]
+    assert timeline.actors["kadyrov"].aliases[-1] == "1.10"
+
+
+def test_number_like_registry_keys_load_as_written(write):
+    text = ONE_EVENT.format(id="ev", date="2016", title="T", location="L", quote="q")
+    text = text.replace("  src:", "  017:").replace("source: src", "source: '017'")
+    text = text.replace("kind: report", "kind: '1.10'").replace("    events:", "    kinds:\n      1.10: 2.50\n    events:")
+    timeline = load(write("events.yaml", text))
+    assert list(timeline.sources) == ["017"]
+    assert timeline.events[0].kind == "1.10" and timeline.kinds["1.10"] == "2.50"
+
+
+def test_a_number_like_kind_description_loads_as_written(write):
+    text = GOOD.replace("kind: attack", "kind: protest").replace("events:", "kinds:\n  protest: 2.50\nevents:")
+    assert load(write("events.yaml", text)).kinds["protest"] == "2.50"
+
+
+def test_a_figure_value_reads_as_written(write):
+    text = GOOD.replace("    status: reported\n", "    status: reported\n    figures:\n"
+                        "      - {quantity: killed, value: 0x10}\n")
+    path = write("events.yaml", text)
+    with pytest.raises(LoadError, match="'value' should be a number like 405 or 2200, not '0x10'"):
+        load(path)
+
+
+@pytest.mark.parametrize("schema", ["1", "01", "+1", "1.0", "true", "'1'"])
+def test_the_schema_reads_as_written(write, schema):
+    path = write("events.yaml", GOOD.replace("title: Test file", f"title: Test file\nschema: {schema}"))
+    if schema in ("1", "'1'"):
+        assert load(path).title == "Test file"
+    else:
+        with pytest.raises(LoadError, match=re.escape(f"schema {schema} is not known")):
+            load(path)
+
+
+# --- odd values are reported, never a crash ------------------------------------------
+
+@pytest.mark.parametrize("old, new", [("kind: attack", "kind: [attack]"), ("status: reported", "status: [reported]"),
+                                      ("type: responds-to", "type: [responds-to]")])
+@pytest.mark.parametrize("exact", [False, True])
+def test_a_list_where_a_word_belongs_is_an_error(write, old, new, exact):
+    _, problems = load_with_problems(write("events.yaml", GOOD.replace(old, new)), exact=exact)
+    assert [p.message for p in problems] == [f"'{old.split(':')[0]}' should be text, not a list"]
+
+
+def test_a_list_in_an_inline_source_is_no_crash(write):
+    citation = '{"source": "S", "quote": "q", "headline": [1]}'
+    line = '{"id": "a", "date": "2015", "kind": "other", "title": "T", "sources": [%s, %s]}' % (citation, citation)
+    _, problems = load_with_problems(write("events.jsonl", line + "\n"))
+    assert [p.message for p in problems] == ["'headline' should be text, not a list"]
+
+
+# --- where the two YAML readers part ways on the grammar, the exact one reads ---------
+
+@pytest.mark.parametrize("old, new", [
+    ("title: Attacks on police", "title: Attacks\u2028on police"),  # a line break to YAML 1.1
+    ("title: Attacks on police", "title: Attacks\x85on police"),
+    ("      - {source: tmt", "      -\t{source: tmt"),  # a tab after a dash
+    ("title: Attacks on police", "title: &a* Attacks on police"),  # an anchor PyYAML does not allow
+    ("title: Attacks on police", "title: !# Attacks on police"),
+    ("aliases: [Kadyrov,", "aliases: [?Kadyrov,"),  # PyYAML: a key
+    ('quote: "a series of deadly attacks"', "quote: >a series"),  # PyYAML: no block scalar in { }
+    ("event: attacks}\n", "event: attacks}\n    summary: |\n"),  # a block scalar ends the file
+])
+def test_where_the_yaml_readers_part_ways_the_exact_one_reads(write, old, new):
+    assert old in GOOD
+    assert_loads_as_exact(write("events.yaml", GOOD.replace(old, new)))
