@@ -83,7 +83,7 @@ def _load_yaml_fast(text: str, name: str, progress: Progress) -> Timeline | None
     root = read_yaml_fast(text)
     if not isinstance(root, dict) or not _schema_as_written(root, text):
         return None
-    validator = Validator(name, progress, text_only=True)
+    validator = Validator(name, progress, text_only=True, numbers_as_written=_numbers_as_written(text))
     try:
         timeline = validator.build_yaml(root, FastPath(validator).record)
     except NotAsWritten:
@@ -92,6 +92,16 @@ def _load_yaml_fast(text: str, name: str, progress: Progress) -> Timeline | None
         return None
     timeline.path = name
     return timeline
+
+
+# Numbers the fast reader resolves but the exact reading of their text refuses (hex,
+# octal, binary, infinities); in a file without them, a figure's value from the fast
+# reader is the number its text says, and the file can stay on the fast road.
+_NUMBERS_READ_OTHERWISE = ("0x", "0X", "0o", "0O", "0b", "0B", ".inf", ".Inf", ".INF", ".nan", ".NaN", ".NAN")
+
+
+def _numbers_as_written(text: str) -> bool:
+    return not any(spelling in text for spelling in _NUMBERS_READ_OTHERWISE)
 
 
 _SCHEMA_ONE = re.compile(r"schema:[ \t]+1[ \t]*(?:#.*)?\r?$", re.MULTILINE)

@@ -54,10 +54,14 @@ class NotAsWritten(Exception):
 class Validator:
     """Checks located values and builds model objects, collecting problems as it goes."""
 
-    def __init__(self, name: str, progress: Progress = no_progress, text_only: bool = False):
+    def __init__(self, name: str, progress: Progress = no_progress, text_only: bool = False,
+                 numbers_as_written: bool = False):
         self.name = name
         self.progress = progress
         self.text_only = text_only  # the fast YAML reader's values: any scalar but text raises NotAsWritten
+        # ... but a number where a number belongs (a figure's value) reads the same either
+        # way unless the file spells one the exact reading refuses (see loader.py)
+        self.numbers_as_written = numbers_as_written
         self.problems: list[Problem] = []
         self.sources: dict[str, Source] = {}
         self.actors: dict[str, Actor] = {}
@@ -397,7 +401,9 @@ class Validator:
         return result
 
     def number(self, value: dict, key: str, pos: Pos) -> float | None:
-        raw = self.scalar(value.get(key))
+        raw = value.get(key)
+        if not (self.numbers_as_written and type(raw) in (int, float)):
+            raw = self.scalar(raw)
         if raw is None:
             return None
         try:

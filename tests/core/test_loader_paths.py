@@ -376,7 +376,7 @@ def test_the_json_lines_roads_agree(folder, top, header):
 
 
 # One scalar, anything at all, in one place of a good file. The places in [ ] or { }:
-FLOW_SLOTS = ("outlet", "published", "alias", "actor", "quote", "tag", "value")
+FLOW_SLOTS = ("outlet", "published", "name", "alias", "actor", "quote", "tag", "value")
 ONE_SCALAR = Template("""\
 title: $title
 schema: $schema
