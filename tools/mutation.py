@@ -10,7 +10,8 @@ Which modules and tests take part is set under [tool.mutmut] in pyproject.toml. 
 about a quarter of an hour on two cores, so CI does not run it.
 
 A survivor that changes nothing a user or a caller could see (an equivalent mutant) is
-listed with the reason in tools/equivalent_mutants.txt and left out of the score.
+listed with the reason in tools/equivalent_mutants/MODULE.txt, one `name reason` a line,
+and left out of the score.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-EQUIVALENT = Path(__file__).with_name("equivalent_mutants.txt")
+EQUIVALENT = Path(__file__).with_name("equivalent_mutants")
 SURVIVED = {0, 5, 33}  # the tests passed, or no test ran the mutated code
 SKIPPED = {34, None}  # not run
 
@@ -44,8 +45,8 @@ def results() -> dict[str, int | None]:
 def equivalent() -> dict[str, str]:
     """Mutant name -> why it changes nothing that can be seen."""
     listed = {}
-    if EQUIVALENT.is_file():
-        for line in EQUIVALENT.read_text(encoding="utf-8").splitlines():
+    for path in sorted(EQUIVALENT.glob("*.txt")):
+        for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip() and not line.startswith("#"):
                 name, _, why = line.partition(" ")
                 listed[name] = why.strip()
