@@ -194,6 +194,19 @@ async def test_a_click_selects_an_event_and_a_heading_click_does_nothing(timelin
         assert selected_id(view) == "strike"
 
 
+async def test_a_click_after_scrolling_selects_the_row_under_the_pointer(write):
+    many = FILE.split("events:\n")[0] + "events:\n" + "".join(
+        f"  - {{id: e{n:02d}, date: 2015-09-{n:02d}, date_basis: s, kind: report, title: T{n}, "
+        f"sources: [{{source: a, quote: q}}]}}\n" for n in range(1, 31))
+    async with ViewApp(load(write("many.yaml", many))).run_test(size=(40, 10)) as pilot:
+        view = pilot.app.query_one(TimelineView)
+        await pilot.press("G")
+        await pilot.pause()
+        assert view.scroll_offset.y == 32 - 10  # the last of 32 rows at the bottom
+        await pilot.click(TimelineView, offset=(5, 0))
+        assert selected_id(view) == "e21"  # row 22: e01 is row 2
+
+
 async def test_going_to_a_day(timeline):
     async with ViewApp(timeline).run_test(size=(60, 12)) as pilot:
         view = pilot.app.query_one(TimelineView)
@@ -240,8 +253,21 @@ async def test_nothing_shown_draws_the_message_and_keys_do_nothing(timeline):
         view.show([])
         await pilot.pause()
         assert [view.render_line(y).text.rstrip() for y in range(3)] == ["", "   No events match.", ""]
-        await pilot.press("j", "G", "pagedown", "right_square_bracket", "enter")
+        await pilot.press("j", "k", "g", "G", "pagedown", "pageup", "right_square_bracket", "left_curly_bracket", "enter")
         assert view.cursor == -1 and view.selected_event is None and view.selected_position == 0
+
+
+async def test_the_empty_message_is_drawn_in_the_warning_style_and_cut_at_the_width(timeline):
+    async with ViewApp(timeline, shown=[]).run_test(size=(30, 6)) as pilot:
+        view = pilot.app.query_one(TimelineView)
+        view.empty_message = ["   Press r to clear all filters, or Esc."]
+        view.show([])
+        await pilot.pause()
+        strip = view.render_line(0)
+        assert strip.text == "   Press r to clear all filte…" and strip.cell_length == 30
+        warning = view.get_component_rich_style("timeline--empty")
+        assert warning.color is not None and all(segment.style.color == warning.color
+                                                 for segment in strip if segment.text.strip())
 
 
 def test_fit_pads_or_cuts_to_exactly_the_room():

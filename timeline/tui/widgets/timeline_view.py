@@ -231,10 +231,11 @@ class TimelineView(ScrollView, can_focus=True):
 
     def _render_empty(self, row_index: int, width: int) -> Strip:
         if row_index < len(self.empty_message):
-            style = self.get_component_rich_style("timeline--empty")
-            text = Text(self.empty_message[row_index], style=style, no_wrap=True, overflow="ellipsis")
+            text = Text(self.empty_message[row_index], no_wrap=True, overflow="ellipsis")
             text.truncate(width, overflow="ellipsis", pad=True)
-            return Strip(list(text.render(self.app.console)), width)
+            # As a span: Text.render drops a Text's own style when it has no spans.
+            text.stylize(self.get_component_rich_style("timeline--empty"))
+            return Strip(list(text.render(self.app.console)), width).apply_style(self.rich_style)
         return Strip.blank(width, self.rich_style)
 
     def _render_row(self, row: int, width: int, selected: bool) -> Strip:
