@@ -58,16 +58,20 @@ def launch_figures(path: Path, runs: int, workdir: Path) -> dict:
 
 async def interaction_figures(path: Path, cache: Path) -> dict:
     os.environ["TIMELINE_CACHE_DIR"] = str(cache)
-    from timeline.app import make_app
+    from timeline.tui.app import make_app
     from timeline.cache import load_cached
-    from timeline.widgets.timeline_view import TimelineView
+    from timeline.tui.widgets.timeline_view import TimelineView
 
     timeline = load_cached(path)
     app = make_app(timeline)
     figures: dict[str, list[float]] = {"actor": [], "kind": [], "typed": [], "last": [], "page": []}
     async with app.run_test(size=(120, 40)) as pilot:
-        view = app.query_one(TimelineView)
-        app.searcher.prepare()  # the app does this in the background after its first screen
+        main = app.main
+        view = main.query_one(TimelineView)
+        main.searcher.prepare()  # the app does this in the background after its first screen
+
+        def set_filter(name: str, **changes) -> None:
+            main.set_filters(main.filters.set(name, **changes))
 
         def repaint() -> None:
             for y in range(view.scrollable_content_region.height):
@@ -81,13 +85,13 @@ async def interaction_figures(path: Path, cache: Path) -> dict:
 
         busiest = sorted(timeline.index_actor, key=lambda a: -len(timeline.index_actor[a]))
         for actor in busiest[:5]:
-            timed("actor", lambda actor=actor: app.set_query("actors", actors=(actor,)))
-            timed("actor", lambda: app.set_query("actors", actors=()))
+            timed("actor", lambda actor=actor: set_filter("actors", actors=(actor,)))
+            timed("actor", lambda: set_filter("actors", actors=()))
         for kind in list(timeline.index_kind)[:5]:
-            timed("kind", lambda kind=kind: app.set_query("kinds", kinds=(kind,)))
-            timed("kind", lambda: app.set_query("kinds", kinds=()))
+            timed("kind", lambda kind=kind: set_filter("kinds", kinds=(kind,)))
+            timed("kind", lambda: set_filter("kinds", kinds=()))
         for typed in ("m", "mo", "mos", "mosc", "mosco", "moscow", "", "k", "ka", "kad", ""):
-            timed("typed", lambda typed=typed: app.set_query("text", text=typed))
+            timed("typed", lambda typed=typed: set_filter("text", text=typed))
         await pilot.pause()
         for _ in range(5):
             timed("last", view.action_last)

@@ -37,7 +37,7 @@ def bare_app():
 
 
 def timeline_app(path: str):
-    from timeline.app import TimelineApp
+    from timeline.tui.app import TimelineApp
     from timeline.cli import load_for_use
 
     timeline = load_for_use(path)
