@@ -235,7 +235,7 @@ def export_text(format_name: str, timeline: Timeline, events: list[Event], filte
 
 def to_table(timeline: Timeline, events: list[Event], width: int | None = None) -> str:
     """Aligned columns; titles and actors are cut with an ellipsis only when a width is given."""
-    rows = [(e.date.display(), e.kind, e.title, ", ".join(timeline.actor_name(a) for a in e.actor_ids))
+    rows = [(e.date.display(), e.kind, e.title, ", ".join(timeline.actor_name(a) for a in dict.fromkeys(e.actor_ids)))
             for e in events]
     header = ("DATE", "KIND", "TITLE", "ACTORS")
     widths = [max([len(header[i])] + [len(r[i]) for r in rows]) for i in range(2)]
