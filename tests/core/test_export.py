@@ -337,3 +337,26 @@ def test_terminal_width_without_a_terminal_is_100(monkeypatch):
     assert terminal_width() == 100
     monkeypatch.setenv("COLUMNS", "64")
     assert terminal_width() == 64
+
+
+def test_jsonl_of_sources_given_in_place_without_a_date_reads_back(write):
+    """JSON Lines may describe its sources in place, and leave out their dates; a header's
+    sources must have one, so such sources are written in place again, and read back."""
+    path = write("inline.jsonl", """\
+        {"id": "e1", "date": "2016-02-09", "kind": "other", "title": "T", "sources": [{"source": "Reuters", "quote": "q", "url": "https://r.example/1"}]}
+        {"id": "e2", "date": "2016-02-10", "kind": "other", "title": "U", "sources": [{"source": "AP", "quote": "r", "published": "2016-02-10"}]}
+        """)
+    timeline = load(path)
+    lines = [json.loads(line) for line in to_jsonl(timeline, list(timeline.events)).splitlines()]
+    assert lines == [
+        {"title": "Timeline", "actors": {}},
+        {"id": "e1", "date": "2016-02-09", "kind": "other", "title": "T", "status": "reported",
+         "sources": [{"source": "Reuters", "quote": "q", "outlet": "Reuters", "url": "https://r.example/1"}]},
+        {"id": "e2", "date": "2016-02-10", "kind": "other", "title": "U", "status": "reported",
+         "sources": [{"source": "AP", "quote": "r", "outlet": "AP", "published": "2016-02-10"}]},
+    ]
+    again = load(write("again.jsonl", to_jsonl(timeline, list(timeline.events))))
+    assert again.sources == timeline.sources
+    assert comparable(again) == comparable(timeline)
+    assert to_markdown(timeline, list(timeline.events)).splitlines()[-2:] == [
+        "[^1]: Reuters, <https://r.example/1>: “q”", "[^2]: AP, 10 Feb 2016: “r”"]
