@@ -204,7 +204,7 @@ def test_markdown_says_which_events_a_filtered_export_holds(sample):
     events = [sample.event("strikes"), sample.event("denial-day")]
     text = export_text("markdown", sample, events, filters=["kind: airstrike, denial", "status: disputed"])
     assert text.splitlines()[:6] == [
-        "# Export sample & test", "", "*2 of 11 events: kind: airstrike, denial; status: disputed*", "",
+        "# Export sample & test — 2014–2016", "", "*2 of 11 events: kind: airstrike, denial; status: disputed*", "",
         "## 2016", ""]
     assert text.splitlines()[-3:] == [
         "[^1]: Wire Agency, “Strikes hit the \"old town\"”, 9 Feb 2016, <https://example.org/story?id=1&lang=en>: "
@@ -236,7 +236,7 @@ def test_jsonl_of_the_sample_reads_back_to_the_same_events(sample, tmp_path):
     again = load(path)
     assert [e.id for e in again.events] == [e.id for e in sample.events]
     assert comparable(again) == comparable(sample)
-    assert again.title == "Export sample & test"
+    assert again.title == "Export sample & test — 2014–2016"
     assert again.kinds == sample.kinds
     assert again.sources == sample.sources
     assert {i: a for i, a in again.actors.items() if a.registered} == \
@@ -337,6 +337,27 @@ def test_terminal_width_without_a_terminal_is_100(monkeypatch):
     assert terminal_width() == 100
     monkeypatch.setenv("COLUMNS", "64")
     assert terminal_width() == 64
+
+
+def test_text_is_written_as_is_not_as_escapes(sample):
+    """The user's words (an em dash in the title, an apostrophe in a place name) reach
+    the file as they are, readable and greppable, not as \\u escapes."""
+    events = list(sample.events)
+    jsonl = to_jsonl(sample, events).splitlines()
+    assert '"title": "Export sample & test — 2014–2016"' in jsonl[0]
+    assert '"location": "Saraqib’s old town, Idlib"' in jsonl[6]
+    assert '"location": "Saraqib’s old town, Idlib"' in to_json(sample, events)
+    timelinejs = to_timelinejs(sample, events)
+    assert '"headline": "Export sample & test — 2014–2016"' in timelinejs and "<p>— Post &amp; Courier</p>" in timelinejs
+    assert not any("\\u" in text for text in (*jsonl, to_json(sample, events), timelinejs))
+
+
+def test_csv_lines_end_in_a_newline_alone(sample):
+    text = to_csv(sample, list(sample.events))
+    assert text.startswith("event_id_cnty,event_date,time_precision,")
+    assert text.split("\n")[0].endswith(",display_date,quotes")
+    assert "\r" not in text
+    assert text.endswith(",since 4 Jul 2016,since July\n")
 
 
 def test_jsonl_of_sources_given_in_place_without_a_date_reads_back(write):
