@@ -93,11 +93,19 @@ def to_jsonl(timeline: Timeline, events: list[Event]) -> str:
     extra_kinds = {k: v for k, v in timeline.kinds.items() if k not in KINDS}
     if extra_kinds:
         header["kinds"] = extra_kinds
-    header["sources"] = {s.id: _source_to_dict(s) for s in timeline.sources.values()}
+    # The header's sources must have a publication date; a JSON Lines file may give its
+    # sources in place without one, and then gives them all so: they are written so again.
+    inline = any(s.published is None for s in timeline.sources.values())
+    if not inline:
+        header["sources"] = {s.id: _source_to_dict(s) for s in timeline.sources.values()}
     header["actors"] = {a.id: _actor_to_dict(a) for a in timeline.actors.values() if a.registered}
     lines = [json.dumps(header, ensure_ascii=False)]
     kept = {e.id for e in events}
-    lines += [json.dumps(event_to_dict(e, kept), ensure_ascii=False) for e in events]
+    for e in events:
+        data = event_to_dict(e, kept)
+        if inline:
+            data["sources"] = [{**c, **_source_to_dict(timeline.sources[c["source"]])} for c in data["sources"]]
+        lines.append(json.dumps(data, ensure_ascii=False))
     return "\n".join(lines) + "\n"
 
 
@@ -235,7 +243,7 @@ def export_text(format_name: str, timeline: Timeline, events: list[Event], filte
 
 def to_table(timeline: Timeline, events: list[Event], width: int | None = None) -> str:
     """Aligned columns; titles and actors are cut with an ellipsis only when a width is given."""
-    rows = [(e.date.display(), e.kind, e.title, ", ".join(timeline.actor_name(a) for a in e.actor_ids))
+    rows = [(e.date.display(), e.kind, e.title, ", ".join(timeline.actor_name(a) for a in dict.fromkeys(e.actor_ids)))
             for e in events]
     header = ("DATE", "KIND", "TITLE", "ACTORS")
     widths = [max([len(header[i])] + [len(r[i]) for r in rows]) for i in range(2)]

@@ -3,12 +3,18 @@
 import csv
 import io
 import json
+import os
+from pathlib import Path
 
+import pytest
 from conftest import ACLED_SAMPLE, EVENTS
 
 from timeline.acled import read_acled
-from timeline.export import to_csv, to_jsonl, to_markdown, to_timelinejs
+from timeline.dates import parse_date
+from timeline.export import (EXPORT_FORMATS, dangling_links, export_text, terminal_width, to_csv, to_json, to_jsonl,
+                             to_markdown, to_table, to_timelinejs)
 from timeline.loader import load
+from timeline.model import Citation, Event, Timeline
 
 
 def comparable(timeline):
@@ -97,3 +103,281 @@ def test_acled_rows_become_events_and_bad_rows_are_named_by_line():
         assert problem.pos.line == line
         assert problem.message.startswith(f"row cannot be read: {start}")
     assert len(result.events) + len(result.problems) == 8  # every row accounted for
+
+
+# --- every column and field against files written by hand --------------------------------
+#
+# tests/core/data/export/events.yaml holds a few events that between them have each kind of
+# date the exports treat apart (a year, an open start, an approximate and an uncertain day,
+# intervals of 0, 1, 7 and 8 days, of months, an open end), actors with roles (one named
+# twice), each status, relations, figures, tags, and citations from two outlets. Beside it,
+# the outputs expected of it, written by hand from README "File format", the docstrings of
+# timeline/export.py, TimelineJS's JSON format and ACLED's columns.
+
+DATA = Path(__file__).resolve().parent / "data" / "export"
+
+
+@pytest.fixture
+def sample():
+    return load(DATA / "events.yaml")
+
+
+def expected_lines(name):
+    return (DATA / name).read_text(encoding="utf-8").splitlines()
+
+
+def test_csv_matches_the_hand_written_file_cell_by_cell(sample):
+    got = list(csv.reader(io.StringIO(to_csv(sample, list(sample.events)))))
+    expected = list(csv.reader(io.StringIO((DATA / "expected.csv").read_text(encoding="utf-8"))))
+    assert got[0] == expected[0]
+    assert len(got) == len(expected)
+    for got_row, expected_row in zip(got[1:], expected[1:]):
+        assert len(got_row) == len(expected_row) == 17
+        for column, got_cell, expected_cell in zip(expected[0], got_row, expected_row):
+            assert (got_row[0], column, got_cell) == (expected_row[0], column, expected_cell)
+
+
+def test_csv_actor_columns_name_each_actor_once(sample):
+    rows = {r["event_id_cnty"]: r for r in csv.DictReader(io.StringIO(to_csv(sample, list(sample.events))))}
+    strikes = rows["strikes"]  # four actors: the first two, then the rest
+    assert (strikes["actor1"], strikes["actor2"], strikes["assoc_actor"]) == \
+        ("Alpha Force", "Beta Ministry", "Gamma Person; Delta Militia")
+    denial = rows["denial-day"]  # Alpha twice, with two roles: one actor
+    assert (denial["actor1"], denial["actor2"], denial["assoc_actor"]) == ("Alpha Force", "Beta Ministry", "")
+    assert (rows["approx-statement"]["actor1"], rows["approx-statement"]["actor2"]) == ("Alpha Force", "")
+
+
+def test_time_precision_follows_acleds_scale(sample):
+    """1: the day is known; 2: within about a week; 3: a month or more, or open."""
+    rows = {r["event_id_cnty"]: r["time_precision"]
+            for r in csv.DictReader(io.StringIO(to_csv(sample, list(sample.events))))}
+    assert rows == {
+        "year-report": "3", "claim-before-march": "3", "approx-statement": "2", "uncertain-statement": "2",
+        "week-deployment": "2",  # 7 days between the ends: still about a week
+        "strikes": "2", "denial-day": "1",
+        "nine-days": "3",  # 8 days: more than a week
+        "one-day-interval": "1", "spring-months": "3", "since-july": "3",
+    }
+
+
+def test_timelinejs_matches_the_hand_written_file(sample):
+    got = json.loads(to_timelinejs(sample, list(sample.events)))
+    expected = json.loads((DATA / "expected.timelinejs.json").read_text(encoding="utf-8"))
+    assert got["title"] == expected["title"]
+    assert [s["unique_id"] for s in got["events"]] == [s["unique_id"] for s in expected["events"]]
+    for got_slide, expected_slide in zip(got["events"], expected["events"]):
+        assert got_slide == expected_slide
+
+
+def test_timelinejs_end_date_only_when_an_interval_has_two_different_ends(sample):
+    slides = {s["unique_id"]: s for s in json.loads(to_timelinejs(sample, list(sample.events)))["events"]}
+    with_end = {i for i, s in slides.items() if "end_date" in s}
+    assert with_end == {"week-deployment", "strikes", "nine-days", "spring-months"}
+    # no end: single dates, an open start or end, an interval whose two ends are one day
+    assert slides["one-day-interval"]["start_date"] == {"year": 2016, "month": 4, "day": 1}
+    assert slides["claim-before-march"]["start_date"] == {"year": 2015, "month": 3, "day": 15}  # its known end
+
+
+def test_timelinejs_groups_by_first_actor(sample):
+    document = json.loads(to_timelinejs(sample, list(sample.events), group_by="actor"))
+    assert [s["group"] for s in document["events"]] == [
+        "other", "Gamma Person", "Alpha Force", "Beta Ministry", "other", "Alpha Force", "Alpha Force",
+        "other", "other", "other", "other"]
+
+
+def test_timelinejs_names_a_source_missing_from_the_timeline_by_its_id():
+    event = Event("lone", parse_date("2016-02-09"), "other", "Lone", summary="A & B",
+                  sources=[Citation("unlisted-source", "said <this>")])
+    timeline = Timeline([event.to_record()], sources={}, title="Few")
+    slide = json.loads(to_timelinejs(timeline, list(timeline.events)))["events"][0]
+    assert slide["text"]["text"] == \
+        "<p>A &amp; B</p><blockquote>said &lt;this&gt;</blockquote><p>— unlisted-source</p>"
+    assert json.loads(to_timelinejs(timeline, []))["title"] == {"text": {"headline": "Few", "text": "0 events"}}
+
+
+def test_markdown_matches_the_hand_written_file(sample):
+    assert to_markdown(sample, list(sample.events)).splitlines() == expected_lines("expected.md")
+    assert to_markdown(sample, list(sample.events)).endswith("”\n")
+
+
+def test_markdown_says_which_events_a_filtered_export_holds(sample):
+    events = [sample.event("strikes"), sample.event("denial-day")]
+    text = export_text("markdown", sample, events, filters=["kind: airstrike, denial", "status: disputed"])
+    assert text.splitlines()[:6] == [
+        "# Export sample & test — 2014–2016", "", "*2 of 11 events: kind: airstrike, denial; status: disputed*", "",
+        "## 2016", ""]
+    assert text.splitlines()[-3:] == [
+        "[^1]: Wire Agency, “Strikes hit the \"old town\"”, 9 Feb 2016, <https://example.org/story?id=1&lang=en>: "
+        "“The jets came twice, then \"left\" at dawn.”",
+        "[^2]: Post & Courier, 8–14 Feb 2016: “Strikes, they say.”",
+        "[^3]: Post & Courier, 8–14 Feb 2016: “We did nothing.”"]
+    assert "events:" not in to_markdown(sample, events)  # no filters, no such line
+
+
+def test_markdown_footnote_of_a_source_missing_from_the_timeline():
+    event = Event("lone", parse_date("2016-02-09"), "other", "Lone", sources=[Citation("unlisted", "said so")])
+    timeline = Timeline([event.to_record()], sources={}, title="Few")
+    assert to_markdown(timeline, list(timeline.events)).splitlines() == [
+        "# Few", "", "## 2016", "", "- **9 Feb 2016** — Lone.[^1]", "", "[^1]: unlisted: “said so”"]
+
+
+def test_jsonl_matches_the_hand_written_file(sample):
+    got = [json.loads(line) for line in to_jsonl(sample, list(sample.events)).splitlines()]
+    expected = [json.loads(line) for line in expected_lines("expected.jsonl")]
+    assert got[0] == expected[0]  # the header: title, the extra kinds, sources, registered actors
+    assert len(got) == len(expected)
+    for got_event, expected_event in zip(got[1:], expected[1:]):
+        assert got_event == expected_event
+
+
+def test_jsonl_of_the_sample_reads_back_to_the_same_events(sample, tmp_path):
+    path = tmp_path / "sample.jsonl"
+    path.write_text(to_jsonl(sample, list(sample.events)), encoding="utf-8")
+    again = load(path)
+    assert [e.id for e in again.events] == [e.id for e in sample.events]
+    assert comparable(again) == comparable(sample)
+    assert again.title == "Export sample & test — 2014–2016"
+    assert again.kinds == sample.kinds
+    assert again.sources == sample.sources
+    assert {i: a for i, a in again.actors.items() if a.registered} == \
+        {i: a for i, a in sample.actors.items() if a.registered}
+
+
+def test_a_filtered_jsonl_export_drops_links_to_events_left_out(sample, tmp_path):
+    events = [sample.event("strikes"), sample.event("denial-day")]
+    assert dangling_links(events) == 1  # strikes follows week-deployment, which is left out
+    lines = [json.loads(line) for line in export_text("jsonl", sample, events).splitlines()]
+    assert [e["id"] for e in lines[1:]] == ["strikes", "denial-day"]
+    assert "related" not in lines[1]
+    assert lines[2]["related"] == [{"type": "denies", "event": "strikes"}]
+    path = tmp_path / "part.jsonl"
+    path.write_text(export_text("jsonl", sample, events), encoding="utf-8")
+    again = load(path)
+    assert [r.event for e in again.events for r in e.related] == ["strikes"]
+    assert dangling_links(list(sample.events)) == 0
+
+
+def test_list_json_is_the_events_as_in_the_file(sample):
+    got = json.loads(to_json(sample, list(sample.events)))
+    assert got == [json.loads(line) for line in expected_lines("expected.jsonl")[1:]]
+    # a listing shows each event whole: its links stay, even to events not listed
+    assert json.loads(to_json(sample, [sample.event("strikes")]))[0]["related"] == \
+        [{"type": "follows", "event": "week-deployment"}]
+    assert to_json(sample, []) == "[]\n"
+
+
+def test_export_text_runs_the_named_format(sample):
+    events = list(sample.events)
+    assert export_text("csv", sample, events) == to_csv(sample, events)
+    assert export_text("jsonl", sample, events) == to_jsonl(sample, events)
+    assert export_text("timelinejs", sample, events) == to_timelinejs(sample, events)
+    assert export_text("timelinejs", sample, events, group_by="actor") == \
+        to_timelinejs(sample, events, group_by="actor")
+    assert export_text("markdown", sample, events) == to_markdown(sample, events)
+    assert set(EXPORT_FORMATS) == {"markdown", "timelinejs", "csv", "jsonl"}
+    with pytest.raises(ValueError) as raised:
+        export_text("pdf", sample, events)
+    assert str(raised.value) == "unknown export format 'pdf'; expected one of: markdown, timelinejs, csv, jsonl"
+
+
+# The DATE column is as wide as its longest value ("before 15 Mar 2015", 18), KIND as
+# "deployment" (10); two spaces after each.
+TABLE = [
+    "DATE                KIND        TITLE  ·  ACTORS",
+    "2014                report      A report on the year  ·  ",
+    "before 15 Mar 2015  claim       Gamma claims a plot  ·  Gamma Person",
+    "~2 Oct 2015         statement   Alpha speaks  ·  Alpha Force",
+    "5 Oct 2015?         statement   Beta answers  ·  Beta Ministry",
+    "1–8 Feb 2016        deployment  Troops move in  ·  ",
+    "8–9 Feb 2016        airstrike   Strikes on the old town  ·  Alpha Force, Beta Ministry, Gamma Person, Delta Militia",
+    "10 Feb 2016         denial      Alpha denies the strikes  ·  Alpha Force, Beta Ministry",
+    "1–9 Mar 2016        hearing     A hearing over nine days  ·  ",
+    "1–1 Apr 2016        political   A one-day session  ·  ",
+    "May–Jun 2016        media       A series airs  ·  ",
+    "since 4 Jul 2016    other       An open-ended campaign  ·  ",
+]
+
+
+def test_table_has_aligned_columns_and_is_cut_only_at_a_width(sample):
+    assert to_table(sample, list(sample.events)) == "\n".join(TABLE) + "\n"
+    assert to_table(sample, list(sample.events), width=None) == to_table(sample, list(sample.events), width=0)
+
+
+def test_table_lines_longer_than_the_width_end_in_an_ellipsis(sample):
+    # at 57 columns: the year report's line is exactly 57 and stays whole
+    assert to_table(sample, list(sample.events), width=57).splitlines() == [
+        "DATE                KIND        TITLE  ·  ACTORS",
+        "2014                report      A report on the year  ·  ",
+        "before 15 Mar 2015  claim       Gamma claims a plot  ·  …",
+        "~2 Oct 2015         statement   Alpha speaks  ·  Alpha F…",
+        "5 Oct 2015?         statement   Beta answers  ·  Beta Mi…",
+        "1–8 Feb 2016        deployment  Troops move in  ·  ",
+        "8–9 Feb 2016        airstrike   Strikes on the old town …",
+        "10 Feb 2016         denial      Alpha denies the strikes…",
+        "1–9 Mar 2016        hearing     A hearing over nine days…",
+        "1–1 Apr 2016        political   A one-day session  ·  ",
+        "May–Jun 2016        media       A series airs  ·  ",
+        "since 4 Jul 2016    other       An open-ended campaign  …",
+    ]
+
+
+def test_table_of_no_events_is_the_header():
+    timeline = Timeline([], title="Empty")
+    assert to_table(timeline, []) == "DATE  KIND  TITLE  ·  ACTORS\n"
+
+
+def test_terminal_width_without_a_terminal_is_100(monkeypatch):
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.delenv("LINES", raising=False)
+
+    def no_terminal(*args):
+        raise OSError(25, "Inappropriate ioctl for device")
+
+    monkeypatch.setattr(os, "get_terminal_size", no_terminal)
+    assert terminal_width() == 100
+    monkeypatch.setenv("COLUMNS", "64")
+    assert terminal_width() == 64
+
+
+def test_text_is_written_as_is_not_as_escapes(sample):
+    """The user's words (an em dash in the title, an apostrophe in a place name) reach
+    the file as they are, readable and greppable, not as \\u escapes."""
+    events = list(sample.events)
+    jsonl = to_jsonl(sample, events).splitlines()
+    assert '"title": "Export sample & test — 2014–2016"' in jsonl[0]
+    assert '"location": "Saraqib’s old town, Idlib"' in jsonl[6]
+    assert '"location": "Saraqib’s old town, Idlib"' in to_json(sample, events)
+    timelinejs = to_timelinejs(sample, events)
+    assert '"headline": "Export sample & test — 2014–2016"' in timelinejs and "<p>— Post &amp; Courier</p>" in timelinejs
+    assert not any("\\u" in text for text in (*jsonl, to_json(sample, events), timelinejs))
+
+
+def test_csv_lines_end_in_a_newline_alone(sample):
+    text = to_csv(sample, list(sample.events))
+    assert text.startswith("event_id_cnty,event_date,time_precision,")
+    assert text.split("\n")[0].endswith(",display_date,quotes")
+    assert "\r" not in text
+    assert text.endswith(",since 4 Jul 2016,since July\n")
+
+
+def test_jsonl_of_sources_given_in_place_without_a_date_reads_back(write):
+    """JSON Lines may describe its sources in place, and leave out their dates; a header's
+    sources must have one, so such sources are written in place again, and read back."""
+    path = write("inline.jsonl", """\
+        {"id": "e1", "date": "2016-02-09", "kind": "other", "title": "T", "sources": [{"source": "Reuters", "quote": "q", "url": "https://r.example/1"}]}
+        {"id": "e2", "date": "2016-02-10", "kind": "other", "title": "U", "sources": [{"source": "AP", "quote": "r", "published": "2016-02-10"}]}
+        """)
+    timeline = load(path)
+    lines = [json.loads(line) for line in to_jsonl(timeline, list(timeline.events)).splitlines()]
+    assert lines == [
+        {"title": "Timeline", "actors": {}},
+        {"id": "e1", "date": "2016-02-09", "kind": "other", "title": "T", "status": "reported",
+         "sources": [{"source": "Reuters", "quote": "q", "outlet": "Reuters", "url": "https://r.example/1"}]},
+        {"id": "e2", "date": "2016-02-10", "kind": "other", "title": "U", "status": "reported",
+         "sources": [{"source": "AP", "quote": "r", "outlet": "AP", "published": "2016-02-10"}]},
+    ]
+    again = load(write("again.jsonl", to_jsonl(timeline, list(timeline.events))))
+    assert again.sources == timeline.sources
+    assert comparable(again) == comparable(timeline)
+    assert to_markdown(timeline, list(timeline.events)).splitlines()[-2:] == [
+        "[^1]: Reuters, <https://r.example/1>: “q”", "[^2]: AP, 10 Feb 2016: “r”"]

@@ -55,3 +55,50 @@ def test_a_failed_write_leaves_no_file(tmp_path, monkeypatch):
     with pytest.raises(OutputError, match="cannot write: No space left on device"):
         write_file(tmp_path / "out.md", "x")
     assert os.listdir(tmp_path) == []
+
+
+def test_the_temporary_file_is_hidden_beside_the_target(tmp_path, monkeypatch):
+    """Written in the target's folder, so the move into place is one step on one file
+    system, and named `.out.md.<random>.tmp`, so a listing hides it while it is written."""
+    seen = []
+    real_link = os.link
+
+    def link(source, target):
+        seen.append((os.fspath(source), sorted(os.listdir(tmp_path))))
+        real_link(source, target)
+
+    monkeypatch.setattr(os, "link", link)
+    write_file(tmp_path / "out.md", "text")
+    [(temporary, listing)] = seen
+    name = os.path.basename(temporary)
+    assert os.path.dirname(temporary) == str(tmp_path)
+    assert name.startswith(".out.md.") and name.endswith(".tmp") and len(name) > len(".out.md..tmp")
+    assert listing == [name]
+    assert os.listdir(tmp_path) == ["out.md"]
+
+
+def test_without_hard_links_the_file_is_moved_into_place(tmp_path, monkeypatch):
+    def no_links(*args):
+        raise PermissionError(1, "Operation not permitted")  # as on FAT or some network shares
+
+    monkeypatch.setattr(os, "link", no_links)
+    target = write_file(tmp_path / "out.md", "é\n")
+    assert target == tmp_path / "out.md"
+    assert target.read_bytes() == "é\n".encode("utf-8")
+    assert os.listdir(tmp_path) == ["out.md"]
+
+
+def test_a_file_that_appears_while_writing_is_kept(tmp_path, monkeypatch):
+    target = tmp_path / "out.md"
+    real_link = os.link
+
+    def someone_else_first(source, destination):
+        target.write_text("theirs", encoding="utf-8")
+        real_link(source, destination)
+
+    monkeypatch.setattr(os, "link", someone_else_first)
+    with pytest.raises(OutputError) as raised:
+        write_file(target, "mine")
+    assert str(raised.value) == f"{target} exists already; choose a new name"
+    assert target.read_text(encoding="utf-8") == "theirs"
+    assert os.listdir(tmp_path) == ["out.md"]
