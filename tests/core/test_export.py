@@ -381,3 +381,13 @@ def test_jsonl_of_sources_given_in_place_without_a_date_reads_back(write):
     assert comparable(again) == comparable(timeline)
     assert to_markdown(timeline, list(timeline.events)).splitlines()[-2:] == [
         "[^1]: Reuters, <https://r.example/1>: “q”", "[^2]: AP, 10 Feb 2016: “r”"]
+
+
+def test_json_outputs_are_laid_out_for_reading(sample):
+    """Whitespace a reader sees in the file: `list --format json` indents by two,
+    TimelineJS by one (its files are large)."""
+    event = sample.events[:1]
+    lines = to_json(sample, event).splitlines()
+    assert lines[:3] == ["[", "  {", f'    "id": "{event[0].id}",']
+    lines = to_timelinejs(sample, event).splitlines()
+    assert lines[:3] == ["{", ' "title": {', '  "text": {']
