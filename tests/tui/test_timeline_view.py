@@ -283,3 +283,72 @@ def test_short_names_take_the_shortest_one_word_capitalised_alias(timeline):
     assert _short_name(timeline, "kadyrov") == "Kadyrov"  # not "the Chechen leader"
     assert _short_name(timeline, "russia") == "Russia"  # no aliases: the name
     assert _short_name(timeline, "nobody") == "nobody"  # not in the file: the id
+
+
+# Twelve events in Sep 2015, twelve in Oct, three in Jan 2016: 32 rows, 10 on screen.
+#   0 " 2015", 1 "  Sep 2015", 2-13 e01-e12, 14 "  Oct 2015", 15-26 f01-f12,
+#   27 " 2016", 28 "  Jan 2016", 29-31 g01-g03
+def months_file() -> str:
+    head = FILE.split("events:\n")[0] + "events:\n"
+    rows = [(f"e{n:02d}", f"2015-09-{n:02d}") for n in range(1, 13)]
+    rows += [(f"f{n:02d}", f"2015-10-{n:02d}") for n in range(1, 13)]
+    rows += [(f"g{n:02d}", f"2016-01-{n:02d}") for n in range(1, 4)]
+    return head + "".join(f"  - {{id: {event_id}, date: {date}, date_basis: s, kind: report, title: T, "
+                          f"sources: [{{source: a, quote: q}}]}}\n" for event_id, date in rows)
+
+
+@pytest.fixture
+def months(write):
+    return load(write("months.yaml", months_file()))
+
+
+async def test_jumps_scroll_so_the_events_headings_show_above_it(months):
+    async with ViewApp(months).run_test(size=(40, 10)) as pilot:
+        view = pilot.app.query_one(TimelineView)
+        await pilot.press("G")
+        assert selected_id(view) == "g03" and view.scroll_offset.y == 22  # the bottom
+        await pilot.press("left_square_bracket")
+        assert selected_id(view) == "f01" and view.scroll_offset.y == 14  # "  Oct 2015" on top
+        await pilot.press("left_square_bracket")
+        assert selected_id(view) == "e01" and view.scroll_offset.y == 0  # both headings on top
+        await pilot.press("right_curly_bracket")
+        assert selected_id(view) == "g01" and view.scroll_offset.y == 20  # g01 on the bottom line
+
+
+async def test_moving_up_to_an_event_under_another_shows_no_more_than_it(months):
+    async with ViewApp(months).run_test(size=(40, 10)) as pilot:
+        view = pilot.app.query_one(TimelineView)
+        await pilot.press("G")
+        view.select_event(months.by_id["e02"])
+        await pilot.pause()
+        assert view.cursor == 3 and view.scroll_offset.y == 3  # e01 above it is an event, not a heading
+
+
+async def test_a_page_scrolls_by_a_page_and_a_page_up_onto_a_heading_takes_the_event_before(months):
+    async with ViewApp(months).run_test(size=(40, 10)) as pilot:
+        view = pilot.app.query_one(TimelineView)
+        await pilot.press("pagedown")
+        assert selected_id(view) == "e10" and view.cursor == 11 and view.scroll_offset.y == 9
+        await pilot.press("pagedown")
+        assert selected_id(view) == "f06" and view.cursor == 20 and view.scroll_offset.y == 18
+        view.select_event(months.by_id["f09"])  # row 23: a page up lands on row 14, "  Oct 2015"
+        await pilot.pause()
+        await pilot.press("pageup")
+        assert selected_id(view) == "e12" and view.scroll_offset.y == 9
+
+
+async def test_a_page_in_a_view_two_rows_high_is_one_row(months):
+    async with ViewApp(months).run_test(size=(40, 2)) as pilot:
+        view = pilot.app.query_one(TimelineView)
+        await pilot.press("pagedown")
+        assert selected_id(view) == "e02"
+
+
+def test_short_names_prefer_the_shortest_capitalised_single_word(write):
+    timeline = load(write("names.yaml", FILE.replace(
+        "aliases: [Kadyrov, the Chechen leader]", "aliases: [Ra Ka, chief, Zed-Kadyrov, Kadyrov]")))
+    # "Ra Ka" has a space, "chief" is not capitalised; of the rest the shortest wins
+    assert _short_name(timeline, "kadyrov") == "Kadyrov"
+    timeline = load(write("names2.yaml", FILE.replace(
+        "aliases: [Kadyrov, the Chechen leader]", "aliases: [Zed, Abcdef]")))
+    assert _short_name(timeline, "kadyrov") == "Zed"  # shortest, not first in the alphabet

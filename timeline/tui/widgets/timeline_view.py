@@ -323,12 +323,15 @@ class TimelineView(ScrollView, can_focus=True):
         if not self.event_rows:
             return
         height = max(1, self.scrollable_content_region.height - 1)
+        # The page scrolls by as much as the cursor moves, so the cursor keeps its line on
+        # the screen: read the offset before the move, which scrolls to the cursor itself.
+        top = self.scroll_offset.y
         target = max(0, min(len(self.rows) - 1, self.cursor + direction * height))
         here = bisect.bisect_left(self.event_rows, target)
         if direction < 0 and (here >= len(self.event_rows) or self.event_rows[here] != target):
             here -= 1
         self._move_to(self.event_rows[max(0, min(len(self.event_rows) - 1, here))])
-        self.scroll_to(y=max(0, self.scroll_offset.y + direction * height), animate=False, immediate=True)
+        self.scroll_to(y=max(0, top + direction * height), animate=False, immediate=True)
         self.scroll_to_cursor()
 
     def _jump_heading(self, years_only: bool, direction: int) -> None:
