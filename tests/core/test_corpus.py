@@ -6,7 +6,7 @@ seed articles."""
 from conftest import CORPUS, EVENTS, SEEDS, needs_seeds
 
 from timeline.claims import contested
-from timeline.corpus import coverage, paragraphs, passages, resolve_corpus
+from timeline.corpus import coverage, describe_differences, paragraphs, passages, resolve_corpus
 from timeline.figures import figures_by_quantity
 from timeline.loader import load
 
@@ -65,3 +65,15 @@ async def test_bundled_coverage_of_the_moscow_times_article():
     firsts = [min(p.start for p in passages(timeline, "moscowtimes-2018-08-23", text) if p.event_index == i)
               for i in result.events]
     assert firsts == sorted(firsts) and len(result.events) >= 5
+
+
+# What differs between a quote and the nearest passage, named for the curator.
+
+def test_a_plain_space_more_is_whitespace_not_a_no_break_space():
+    assert describe_differences("the bridge  was hit", "the bridge was hit") == ["whitespace"]
+    assert describe_differences("the bridge was\nhit", "the bridge was hit") == ["whitespace"]
+
+
+def test_a_no_break_space_against_a_plain_space_is_named():
+    assert describe_differences("a queue of 40 km", "a queue of 40\u00a0km") == \
+        ["a no-break space (U+00A0) against a plain space"]
