@@ -397,3 +397,27 @@ def test_the_corpus_of_a_timeline_read_from_no_file_is_from_the_working_folder(s
     monkeypatch.chdir(tmp_path)
     small.path, small.corpus = None, "articles"
     assert resolve_corpus(small) == ((tmp_path / "articles").resolve(), "")
+
+
+# Long quotes: difflib's "automatic junk" heuristic, which drops the characters or words
+# frequent in a text of 200 or more, must not be used.
+
+DATA = Path(__file__).parent / "data" / "corpus"
+
+
+def test_a_long_quote_with_straight_quotation_marks_is_named_as_such():
+    passage = ("The ministry said on Monday that its forces had destroyed the bridge at Kalach and that the "
+               "crossing would stay closed until engineers had inspected it. Residents told reporters they had "
+               "heard several explosions before dawn. The aide said it was \u201ca lie\u201d and that he had not "
+               "heard a thing that night")
+    quote = passage.replace("\u201c", '"').replace("\u201d", '"')
+    assert describe_differences(quote, passage) == ["quotation marks (curly or straight)"]
+
+
+def test_a_long_quote_with_words_moved_and_changed():
+    article = (DATA / "bridge-report.txt").read_text(encoding="utf-8").strip()  # 248 words
+    quote = (article.replace("cars and lorries", "cars and trucks")
+             .replace("The ministry said on Tuesday", "On Tuesday the ministry said"))
+    assert describe_differences(quote, article) == [
+        "'trucks' where the article has 'lorries'; 'On Tuesday the' where the article has 'The'; "
+        "the article has 'on Tuesday' here"]
