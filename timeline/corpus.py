@@ -144,8 +144,10 @@ def _bare(word: str) -> str:
 _CHARACTER_CLASSES = (
     ("quotation marks (curly or straight)", set("\u2018\u2019\u201c\u201d'\"")),
     ("dashes", set("\u2013\u2014-")),
-    ("a no-break space (U+00A0) against a plain space", set(" \u00a0")),
+    # Before the no-break space, whose set holds a plain space too: a plain space more or
+    # less is whitespace, and only a chunk with a no-break space in it is named as one.
     ("whitespace", set(" \t\n\r")),
+    ("a no-break space (U+00A0) against a plain space", set(" \u00a0")),
 )
 
 
