@@ -228,11 +228,14 @@ class Validator:
         status = self.choice(value, "status", STATUSES, pos, "status") or "reported"
         if self.warn_missing_basis and "date" in value and "date_basis" not in value:
             self.warn(key_pos(value, "date", pos), f"event '{event_id}' has no date_basis; say how the date was worked out")
+        title = self.text(value, "title", pos)
+        if title == "":
+            self.error(value_pos(value, "title", pos), "the title is empty; give the event a one-line title")
         event = Event(
             id=event_id,
             date=date,
             kind=kind,
-            title=self.text(value, "title", pos) or "",
+            title=title or "",
             date_basis=self.text(value, "date_basis", pos),
             summary=self.text(value, "summary", pos),
             location=self.text(value, "location", pos),
@@ -352,6 +355,8 @@ class Validator:
             self.check_keys(item, FIGURE_KEYS, ("quantity", "value"), "in this figure", where)
             number = self.number(item, "value", where)
             quantity = self.text(item, "quantity", where)
+            if quantity == "":
+                self.error(value_pos(item, "quantity", where), "the quantity is empty; name what the figure counts, like killed")
             claimant = self.text(item, "claimed_by", where)
             figure = Figure(
                 quantity=quantity or "",
