@@ -286,10 +286,11 @@ class Validator:
 
     def citations(self, value, pos: Pos, event_id: str) -> list[Citation]:
         result = []
-        if "sources" in value and not self.items(value, "sources", pos):
+        items = self.items(value, "sources", pos)
+        if "sources" in value and not items:
             self.error(value_pos(value, "sources", pos), f"event '{event_id}' needs at least one source: "
                        "- {source: <id>, quote: \"<verbatim words>\"}")
-        for item, where in self.items(value, "sources", pos):
+        for item, where in items:
             if not isinstance(item, dict):
                 self.error(where, "expected {source: <id>, quote: \"<verbatim words>\"}")
                 continue
