@@ -306,7 +306,8 @@ class Validator:
 
     def source_ref(self, item, pos: Pos) -> str | None:
         name = self.text(item, "source", pos)
-        if name is None or name in self.sources and not self._inline_fields(item):
+        # details written in place beside a registered id are an unknown key, reported as such
+        if name is None or name in self.sources and (self.has_source_registry or not self._inline_fields(item)):
             return name
         if self.has_source_registry:
             self.error(value_pos(item, "source", pos), f"unknown source '{name}'; expected one of the ids under 'sources'"
