@@ -157,7 +157,7 @@ def test_a_title_that_is_not_text():
 def test_progress_is_told_each_event_then_sorting():
     told = []
     text = BASE + "  - {id: b, date: 2018, date_basis: x, kind: other, title: B, sources: [{source: tmt, quote: q}]}\n"
-    exact(text, progress=lambda stage, fraction=None: told.append((stage, fraction)))
+    exact(text, progress=lambda stage, fraction: told.append((stage, fraction)))
     assert told == [("checking", 0.0), ("checking", 0.5), ("sorting", None)]
 
 
@@ -448,6 +448,7 @@ def test_inline_sources_in_json_lines():
     assert (described.outlet, described.published.edtf(), described.headline, described.url, described.file) == (
         "Reuters News", "2016-02-09", "H", "U", "F")
     assert timeline.sources["Reuters (3)"].outlet == "Other"
+    assert [s.id for s in timeline.sources.values()] == list(timeline.sources)
     assert timeline.sources["Reuters (4)"].outlet == "Reuters"
     assert [e.sources[0].source for e in timeline.events] == [
         "Reuters", "Reuters (2)", "Reuters (2)", "Reuters (3)", "Reuters", "Reuters (4)"]
@@ -608,12 +609,36 @@ def test_json_lines_without_a_header_are_a_timeline():
     assert (found, timeline.title, list(timeline.events)) == ([], "Timeline", [])
 
 
-def test_json_lines_progress_is_told_as_a_share_of_the_estimate():
+def test_json_lines_progress_is_told_as_a_share_of_the_estimate_never_past_the_end():
     told = []
-    validator = Validator("e.jsonl", lambda stage, fraction=None: told.append((stage, fraction)))
+    validator = Validator("e.jsonl", lambda stage, fraction: told.append((stage, fraction)))
     event = {"id": "a", "date": "2016", "kind": "other", "title": "T", "sources": [{"source": "S", "quote": "q"}]}
-    validator.build_jsonl(None, [(1, event), (2, dict(event, id="b")), (3, dict(event, id="c"))], estimate=2)
-    assert told == [("checking", 0.0), ("checking", 0.5), ("checking", 1.0), ("sorting", None)]
+    validator.build_jsonl(None, [(i + 1, dict(event, id=f"e{i}")) for i in range(4)], estimate=2)
+    assert told == [("checking", 0.0), ("checking", 0.5), ("checking", 1.0), ("checking", 1.0), ("sorting", None)]
+
+
+def test_json_lines_progress_without_an_estimate_takes_one_line():
+    told = []
+    validator = Validator("e.jsonl", lambda stage, fraction: told.append((stage, fraction)))
+    event = {"id": "a", "date": "2016", "kind": "other", "title": "T", "sources": [{"source": "S", "quote": "q"}]}
+    validator.build_jsonl(None, [(1, event), (2, dict(event, id="b"))])
+    assert told == [("checking", 0.0), ("checking", 1.0), ("sorting", None)]
+
+
+def test_a_header_title_that_is_not_text():
+    timeline, found = jsonl(header={"title": ["x"]})
+    assert (found, timeline.title) == (["e.jsonl:1:1: 'title' should be text, not a list"], "Timeline")
+
+
+def test_inline_source_details_that_are_not_text():
+    event = {"id": "a", "date": "2016", "kind": "other", "title": "T",
+             "sources": [{"source": "s", "quote": "q", "outlet": [1], "headline": [2], "url": {}, "file": [3]}]}
+    timeline, found = jsonl({"id": "x"}, event)
+    assert found[-4:] == ["e.jsonl:2:1: 'outlet' should be text, not a list",
+                          "e.jsonl:2:1: 'headline' should be text, not a list",
+                          "e.jsonl:2:1: 'url' should be text, not a mapping",
+                          "e.jsonl:2:1: 'file' should be text, not a list"]
+    assert timeline.sources["s"].outlet == "s"
 
 
 def test_json_lines_progress_on_a_large_file():
