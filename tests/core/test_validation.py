@@ -146,8 +146,24 @@ def test_an_unknown_schema(schema):
 
 
 def test_schema_one_as_a_number_from_a_plain_reader():
-    timeline = Validator("e.jsonl").build_yaml({"schema": 1, "events": []})
-    assert timeline.title == "Timeline"
+    validator = Validator(NAME)
+    timeline = validator.build_yaml({"schema": 1, "events": []})
+    assert (validator.problems, timeline.title) == ([], "Timeline")
+
+
+def test_the_top_of_plain_values_is_the_first_line():
+    validator = Validator(NAME)
+    validator.build_yaml({"titel": "x", "title": ["x"], "schema": 2})
+    assert [str(p) for p in validator.problems] == [
+        "e.yaml:1:1: unknown key 'titel' at the top of the file (did you mean 'title'?); "
+        "expected one of: title, schema, corpus, kinds, sources, actors, events",
+        "e.yaml:1:1: missing 'events' at the top of the file",
+        "e.yaml:1:1: 'title' should be text, not a list",
+        "e.yaml:1:1: schema 2 is not known; this version reads schema 1"]
+
+
+def test_the_top_of_a_file_is_where_its_mapping_starts():
+    assert problems("# the events of 2016\n\ntitle: x\n") == ["e.yaml:3:1: missing 'events' at the top of the file"]
 
 
 def test_a_title_that_is_not_text():
@@ -545,10 +561,11 @@ def test_a_figure_without_a_value_or_quantity_is_left_out():
 
 def test_figure_values_from_json_lines():
     event = {"id": "a", "date": "2016", "kind": "other", "title": "T", "sources": [{"source": "S", "quote": "q"}],
-             "figures": [{"quantity": "k", "value": 2.0}, {"quantity": "k", "value": 0.25}, {"quantity": "k", "value": "1e3"}]}
+             "figures": [{"quantity": "k", "value": 2.0}, {"quantity": "k", "value": 0.25}, {"quantity": "k", "value": "1e3"},
+                         {"quantity": "k", "value": "1__000_"}, {"quantity": "k", "value": "many"}]}
     timeline, found = jsonl(event)
-    assert found == []
-    assert [f[1] for f in records(timeline)[0][11]] == [2, 0.25, 1000]
+    assert found == ["e.jsonl:1:1: 'value' should be a number like 405 or 2200, not 'many'"]
+    assert [f[1] for f in records(timeline)[0][11]] == [2, 0.25, 1000, 1000]
     assert type(records(timeline)[0][11][0][1]) is int
 
 
