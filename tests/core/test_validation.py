@@ -160,6 +160,11 @@ def test_the_top_of_plain_values_is_the_first_line():
         "e.yaml:1:1: missing 'events' at the top of the file",
         "e.yaml:1:1: 'title' should be text, not a list",
         "e.yaml:1:1: schema 2 is not known; this version reads schema 1"]
+    validator = Validator(NAME)
+    validator.build_yaml({"sources": ["x"], "events": "x"})
+    assert [str(p) for p in validator.problems] == [
+        "e.yaml:1:1: 'sources' should be a mapping of id: details, not a list",
+        "e.yaml:1:1: 'events' must be a list of events, each starting with '- id: ...'"]
 
 
 def test_the_top_of_a_file_is_where_its_mapping_starts():
