@@ -228,11 +228,14 @@ class Validator:
         status = self.choice(value, "status", STATUSES, pos, "status") or "reported"
         if self.warn_missing_basis and "date" in value and "date_basis" not in value:
             self.warn(key_pos(value, "date", pos), f"event '{event_id}' has no date_basis; say how the date was worked out")
+        title = self.text(value, "title", pos)
+        if title == "":
+            self.error(value_pos(value, "title", pos), "the title is empty; give the event a one-line title")
         event = Event(
             id=event_id,
             date=date,
             kind=kind,
-            title=self.text(value, "title", pos) or "",
+            title=title or "",
             date_basis=self.text(value, "date_basis", pos),
             summary=self.text(value, "summary", pos),
             location=self.text(value, "location", pos),
@@ -283,10 +286,11 @@ class Validator:
 
     def citations(self, value, pos: Pos, event_id: str) -> list[Citation]:
         result = []
-        if "sources" in value and not self.items(value, "sources", pos):
+        items = self.items(value, "sources", pos)
+        if "sources" in value and not items:
             self.error(value_pos(value, "sources", pos), f"event '{event_id}' needs at least one source: "
                        "- {source: <id>, quote: \"<verbatim words>\"}")
-        for item, where in self.items(value, "sources", pos):
+        for item, where in items:
             if not isinstance(item, dict):
                 self.error(where, "expected {source: <id>, quote: \"<verbatim words>\"}")
                 continue
@@ -302,7 +306,8 @@ class Validator:
 
     def source_ref(self, item, pos: Pos) -> str | None:
         name = self.text(item, "source", pos)
-        if name is None or name in self.sources and not self._inline_fields(item):
+        # details written in place beside a registered id are an unknown key, reported as such
+        if name is None or name in self.sources and (self.has_source_registry or not self._inline_fields(item)):
             return name
         if self.has_source_registry:
             self.error(value_pos(item, "source", pos), f"unknown source '{name}'; expected one of the ids under 'sources'"
@@ -352,6 +357,8 @@ class Validator:
             self.check_keys(item, FIGURE_KEYS, ("quantity", "value"), "in this figure", where)
             number = self.number(item, "value", where)
             quantity = self.text(item, "quantity", where)
+            if quantity == "":
+                self.error(value_pos(item, "quantity", where), "the quantity is empty; name what the figure counts, like killed")
             claimant = self.text(item, "claimed_by", where)
             figure = Figure(
                 quantity=quantity or "",

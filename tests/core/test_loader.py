@@ -396,3 +396,185 @@ def test_a_list_in_an_inline_source_is_no_crash(write):
 def test_where_the_yaml_readers_part_ways_the_exact_one_reads(write, old, new):
     assert old in GOOD
     assert_loads_as_exact(write("events.yaml", GOOD.replace(old, new)))
+
+
+# --- which road a file takes ------------------------------------------------------------
+
+def stages(path, exact=False):
+    """The stages load() or load_with_problems(exact=True) tells, in order, once each."""
+    told = []
+
+    def progress(stage, fraction=None):
+        if not told or told[-1] != stage:
+            told.append(stage)
+
+    if exact:
+        load_with_problems(path, progress=progress)
+    else:
+        load(path, progress=progress)
+    return told
+
+
+FAST = ["reading", "checking", "sorting"]
+EXACT = ["reading", "checking", "sorting", "reading (exact)", "checking", "sorting"]
+
+
+def test_a_clean_yaml_file_takes_the_fast_road(write):
+    path = write("events.yaml", GOOD)
+    assert stages(path) == FAST
+    timeline, problems = load_with_problems(path, exact=False)
+    assert (timeline.path, problems, timeline.warnings) == (str(path), [], [])
+
+
+def test_the_exact_reading_is_asked_for(write):
+    path = write("events.yaml", GOOD)
+    assert stages(path, exact=True) == ["reading", "reading (exact)", "checking", "sorting"]
+    timeline, problems = load_with_problems(path)
+    assert (timeline.path, problems) == (str(path), [])
+
+
+def test_a_yaml_file_with_a_warning_is_read_again_the_exact_way(write):
+    path = write("events.yaml", GOOD.replace("    date_basis: \"'on Wednesday'\"\n", ""))
+    assert stages(path) == EXACT
+    timeline = load(path)
+    assert [str(w) for w in timeline.warnings] == [
+        f"{path}:21:5: warning: event 'post' has no date_basis; say how the date was worked out"]
+    assert timeline.path == str(path)
+
+
+def test_a_file_whose_top_is_not_a_mapping_to_the_fast_reader_is_read_the_exact_way(write):
+    with pytest.raises(LoadError) as error:
+        load(write("events.yaml", "[a]\n"))
+    assert [str(p) for p in error.value.problems] == [
+        f"{error.value.problems[0].path}:1:1: expected a mapping at the top with 'title', 'sources', 'actors' and "
+        "'events'"]
+
+
+@pytest.mark.parametrize("line", ["schema: 1", "schema:   1", "schema: 1  # the first", "schema: '1'"])
+def test_schema_one_stays_on_the_fast_road(write, line):
+    path = write("events.yaml", GOOD.replace("title: Test file\n", f"title: Test file\n{line}\n"))
+    assert stages(path) == FAST
+
+
+def test_schema_one_first_in_the_file_stays_on_the_fast_road(write):
+    assert stages(write("events.yaml", "schema: 1\n" + GOOD)) == FAST
+
+
+def test_schema_one_in_a_file_with_windows_line_ends_stays_on_the_fast_road(write):
+    path = write("events.yaml", b"")
+    path.write_bytes(("schema: 1\n" + GOOD).replace("\n", "\r\n").encode())
+    assert stages(path) == FAST
+    assert load(path).title == "Test file"
+
+
+def test_a_schema_written_otherwise_is_read_the_exact_way(write):
+    path = write("events.yaml", GOOD.replace("title: Test file\n", "title: Test file\nschema: 01\n"))
+    with pytest.raises(LoadError) as error:
+        load(path)
+    assert [str(p) for p in error.value.problems] == [f"{path}:2:9: schema 01 is not known; this version reads schema 1"]
+
+
+def test_a_nested_schema_line_does_not_stand_for_the_top_one(write):
+    # the first "schema:" at the start of a line is the top-level one, not one in a summary
+    text = GOOD.replace("title: Test file\n", "title: Test file\nschema: 01\n").replace(
+        "    status: reported\n", "    status: reported\n    summary: >\n      x\n")
+    with pytest.raises(LoadError, match="schema 01 is not known"):
+        load(write("events.yaml", text))
+
+
+FIGURE = GOOD.replace("    status: reported\n", "    status: reported\n    figures: [{quantity: killed, value: 16}]\n")
+
+
+def test_a_figure_value_stays_on_the_fast_road(write):
+    path = write("events.yaml", FIGURE)
+    assert stages(path) == FAST
+    assert load(path).events[0].figures[0].value == 16
+
+
+@pytest.mark.parametrize("spelling", ["0x", "0X", "0o", "0O", "0b", "0B", ".inf", ".Inf", ".INF", ".nan", ".NaN", ".NAN"])
+def test_a_number_spelled_as_the_exact_reading_refuses_sends_figures_the_exact_way(write, spelling):
+    path = write("events.yaml", FIGURE.replace("title: Test file", f"title: Test file {spelling}"))
+    assert stages(path) == ["reading", "checking", "reading (exact)", "checking", "sorting"]
+    assert load(path).events[0].figures[0].value == 16
+
+
+def test_a_number_like_title_takes_the_exact_road(write):
+    path = write("events.yaml", GOOD.replace("title: Test file", "title: 1.10"))
+    assert stages(path) == ["reading", "reading (exact)", "checking", "sorting"]
+    assert load(path).title == "1.10"
+
+
+def test_load_raises_every_error_and_keeps_warnings_apart(write):
+    path = write("events.yaml", GOOD.replace("kind: attack", "kind: atack").replace("    date_basis: \"'on Wednesday'\"\n", ""))
+    with pytest.raises(LoadError) as error:
+        load(path)
+    assert [str(p) for p in error.value.problems] == [
+        f"{path}:15:11: unknown kind 'atack' (did you mean 'attack'?); expected one of: airstrike, attack, statement, "
+        "claim, denial, report, media, deployment, political, other",
+        f"{path}:21:5: warning: event 'post' has no date_basis; say how the date was worked out"]
+
+
+def test_load_with_problems_gives_the_good_events_of_a_file_with_errors(write):
+    path = write("events.yaml", GOOD.replace("kind: attack", "kind: atack"))
+    timeline, problems = load_with_problems(path)
+    assert [e.id for e in timeline.events] == ["post"]
+    assert [p.severity for p in problems] == ["error"]
+    assert timeline.warnings == []
+
+
+@pytest.mark.parametrize("name", ["events.jsonl", "events.ndjson", "EVENTS.JSONL"])
+def test_json_lines_by_their_suffix(write, name):
+    path = write(name, JSONL)
+    timeline = load(path)
+    assert [e.id for e in timeline.events] == ["b", "a"]
+    assert timeline.path == str(path)
+    assert [str(w) for w in timeline.warnings] == [
+        f"{path}:4:1: warning: actor 'Russia' is not registered under 'actors'; it stands for an actor of that name"]
+
+
+def test_json_lines_progress_counts_the_lines(write):
+    told = []
+    path = write("events.jsonl", "".join(
+        '{"id": "e%d", "date": "2016", "kind": "other", "title": "T", "sources": [{"source": "S", "quote": "q"}]}\n' % i
+        for i in range(3)))
+    load(path, progress=lambda stage, fraction=None: told.append((stage, fraction)))
+    # three lines and the empty one after the last line end
+    assert told == [("reading", None), ("checking", 0.0), ("checking", 0.25), ("checking", 0.5), ("sorting", None)]
+
+
+def test_json_lines_warnings_ride_on_the_result(write):
+    path = write("events.jsonl", JSONL.replace('"actors": ["Russia"]', '"actors": ["Peskow"]'))
+    timeline = load(path)
+    assert [str(w) for w in timeline.warnings] == [
+        f"{path}:4:1: warning: actor 'Peskow' is not registered under 'actors'; it stands for an actor of that name "
+        "(did you mean 'Peskov'?)"]
+
+
+def test_json_lines_that_are_not_json_are_raised_even_by_load_with_problems(write):
+    path = write("events.jsonl", '{"id": "a"\n')
+    with pytest.raises(LoadError) as error:
+        load_with_problems(path)
+    assert [str(p) for p in error.value.problems] == [
+        f"{path}:1:11: this line is not valid JSON: Expecting ',' delimiter; each line must be one JSON object"]
+
+
+# --- where the events are ---------------------------------------------------------------
+
+def test_the_bundled_events_are_inside_the_package():
+    from timeline.loader import bundled_events_path
+
+    path = bundled_events_path()
+    assert (path.name, path.parent.name, path.parent.parent.name) == ("events.yaml", "data", "timeline")
+    assert path.is_file()
+
+
+def test_the_default_events_are_those_of_the_current_folder(tmp_path, monkeypatch):
+    from timeline.loader import bundled_events_path, default_events_path
+
+    monkeypatch.chdir(tmp_path)
+    assert default_events_path() == bundled_events_path()
+    (tmp_path / "events.yaml").mkdir()
+    assert default_events_path() == bundled_events_path()  # a folder is no events file
+    (tmp_path / "events.yaml").rmdir()
+    (tmp_path / "events.yaml").write_text("events: []\n", encoding="utf-8")
+    assert str(default_events_path()) == "events.yaml"
