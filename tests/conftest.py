@@ -4,6 +4,11 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# The mutation run (tools/mutation.py) runs every test once per mutant: there the property
+# tests try a tenth of their examples (pyproject's [tool.mutmut] picks this profile).
+settings.register_profile("mutation", max_examples=10)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"

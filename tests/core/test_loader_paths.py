@@ -27,6 +27,11 @@ from timeline.loader import load, load_with_problems
 from timeline.model import KINDS, RELATION_TYPES, STATUSES
 from timeline.problems import LoadError
 
+
+def examples(count: int) -> int:
+    """`count` examples, or a tenth as many under the mutation profile (tests/conftest.py)."""
+    return max(1, count * settings().max_examples // 100)
+
 # --- the texts a file may hold -------------------------------------------------------
 
 # Text the fast reader resolves to something else (1.10 to 1.1): good text to the exact one.
@@ -355,7 +360,7 @@ def folder(tmp_path_factory):
     return tmp_path_factory.mktemp("paths")
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(100), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(events_file())
 def test_the_yaml_roads_agree(folder, top):
     path = folder / "events.yaml"
@@ -365,7 +370,7 @@ def test_the_yaml_roads_agree(folder, top):
     assert by_load(path, careful=True) == by_load(path)
 
 
-@settings(max_examples=75, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(75), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(events_file(), st.booleans())
 def test_the_json_lines_roads_agree(folder, top, header):
     """One reader, but two paths for the events."""
@@ -408,7 +413,7 @@ GOOD_SLOTS = {"title": "T", "schema": "1", "source_id": "src", "outlet": "O", "p
 SPECIAL = ":-?[]{},#&*!|>'\"%@`\\~. \t0123456789eExXoO_+/abnulrt\u2028\x85\ufeff"
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=examples(600), deadline=None)
 @given(st.sampled_from(sorted(GOOD_SLOTS)), st.one_of(st.sampled_from(LOOKS_LIKE + BROKEN), st.text(SPECIAL, max_size=8)),
        st.sampled_from(["plain", "single", "double"]))
 def test_any_scalar_anywhere_reads_the_same_both_ways(folder, slot, text, style):
@@ -430,7 +435,7 @@ def test_the_generated_files_take_every_road(folder):
     """Without files of all three roads the agreement above would say little."""
     roads = []
 
-    @settings(max_examples=40, deadline=None, database=None)
+    @settings(max_examples=examples(40), deadline=None, database=None)
     @given(events_file())
     def collect(top):
         path = folder / "sample.yaml"
