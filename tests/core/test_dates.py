@@ -307,6 +307,7 @@ def test_human_forms_read_as_their_edtf(text, edtf):
     ("9 2016", "'9 2016' is not a date"),  # a day needs its month
     ("Foo 2016", "'Foo 2016' is not a date"),
     ("2015 - 2016 - 2017", "'2015 - 2016 - 2017' is not a date"),
+    ("2015/2016/2017", "'2016/2017' is not a date"),  # the first "/" splits
     ("yesterday", "'yesterday' is not a date; expected a date like 2016, 2016-02, 2016-02-09, Feb 2016"),
 ])
 def test_bad_dates_say_exactly_what_is_wrong(text, message):
@@ -368,10 +369,13 @@ def test_an_open_end_keeps_how_it_was_open():
     ("February 3rd, 2016", "2016-02-03", DAY),
     ("Tuesday, 9 February 2016", "2016-02-09", DAY),
     ("2016/02/09", "2016-02-09", DAY),
+    ("2016.", "2016", YEAR),  # dateutil fills month and day from its default; none is given
+    ("2016 AD", "2016", YEAR),
 ])
 def test_loose_dates_keep_the_precision_the_text_gives(text, edtf, precision):
     when = parse_loose(text)
     assert when.edtf() == edtf and when.precision == precision
+    assert when == parse_date(edtf)  # the same date, both ends and all
     assert not when.interval and not when.is_approximate and not when.is_uncertain
 
 
@@ -381,7 +385,8 @@ def test_loose_dates_read_our_own_forms_first():
     assert parse_loose("8–9 Feb 2016").edtf() == "2016-02-08/2016-02-09"
 
 
-@pytest.mark.parametrize("text", ["2015-09Oct", "Oct2015", "9February 2016", "2016x"])
+# dateutil would read "oct2015" and "9february 2016"; a typo rule refuses them first
+@pytest.mark.parametrize("text", ["2015-09Oct", "Oct2015", "oct2015", "9February 2016", "9february 2016", "2016x"])
 def test_a_number_run_into_a_word_is_a_typo_not_a_date(text):
     with pytest.raises(DateError, match=rf"^'{text}' is not a date; expected a date like 2016"):
         parse_loose(text)
@@ -403,3 +408,8 @@ def test_loose_reading_agrees_with_the_exact_one_on_our_forms(point):
     when = When(point, point)
     assert parse_loose(when.edtf()) == when
     assert parse_loose(when.display()) == when
+
+
+def test_an_interval_may_start_and_end_on_the_same_day():
+    when = parse_date("2016-02-09/2016-02-09")
+    assert when.interval and when.earliest == when.latest == dt.date(2016, 2, 9)

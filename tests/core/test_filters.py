@@ -229,6 +229,19 @@ def test_pickers_put_the_busiest_first_then_by_name_in_any_case(write):
     assert [(c.value, c.count) for c in sources] == [("b-paper", 2), ("a-paper", 1), ("c-paper", 0)]
 
 
+def test_names_of_equal_count_sort_alike_whatever_their_case(write):
+    small = load(write("names.yaml", """
+        sources: {s: {outlet: S, published: 2016-01-01}}
+        actors:
+          plain: {name: Ab}
+          underscored: {name: A_b}
+        events:
+          - {id: e, date: 2016, kind: other, title: E, sources: [{source: s, quote: q}]}
+    """))
+    # in lower case "a_b" comes before "ab" ("_" sorts before the letters)
+    assert [c.label for c in choices(small, "actors")] == ["A_b", "Ab"]
+
+
 def test_a_picker_counts_kinds_no_event_has_as_none(write):
     small = load(write("picked.yaml", PICKED))
     kinds = {c.value: c.count for c in choices(small, "kinds")}
