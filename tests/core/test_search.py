@@ -7,9 +7,10 @@ import pytest
 from conftest import EVENTS
 
 from timeline.loader import load
-from timeline.model import Actor, Event, ActorRole, Citation, Timeline
 from timeline.dates import parse_date
-from timeline.query import Query, QueryError, Searcher, normalize, resolve_actor, resolve_kind, resolve_source
+from timeline.model import Actor, ActorRole, Citation, Event, Timeline
+from timeline.query import (Query, QueryError, Searcher, normalize, resolve_actor, resolve_kind, resolve_source,
+                            search_text)
 
 # Four events around a date range of 5 to 20 Feb 2016, each word below found in one place.
 SMALL = """
@@ -89,6 +90,14 @@ def test_typing_on_gives_what_a_fresh_search_gives():
 ])
 def test_a_text_search_looks_at_ids_titles_summaries_places_quotes_and_names(small, text, ids):
     assert found(small, Query(text=text)) == ids
+
+
+def test_an_events_search_text_is_its_fields_a_line_each_in_lower_case(small):
+    record = small.record(small.by_id["before-from"])
+    # id, title, summary and location (none here), the quote, then each actor's names
+    assert search_text(small, record) == ("before-from\na day before the from-day\n\n\n"
+                                          "our agents have infiltrated the ranks\n"
+                                          "kadyrov\nramzan kadyrov\nthe chechen leader")
 
 
 def test_a_text_search_does_not_look_at_the_sources_headline_or_outlet(small):
@@ -291,12 +300,12 @@ def test_a_source_is_found_by_a_part_of_its_outlets_name(small):
 def test_a_whole_outlet_name_is_preferred_to_a_part(write):
     timeline = load(write("outlets.yaml", """
         sources:
-          times: {outlet: Times, published: 2016-03-01}
+          ldn: {outlet: Times, published: 2016-03-01}
           ny: {outlet: New York Times, published: 2016-03-01}
         events:
-          - {id: e, date: 2016, kind: other, title: E, sources: [{source: times, quote: q}]}
+          - {id: e, date: 2016, kind: other, title: E, sources: [{source: ldn, quote: q}]}
     """))
-    assert resolve_source(timeline, "times") == ["times"]
+    assert resolve_source(timeline, "times") == ["ldn"]
     assert resolve_source(timeline, "york") == ["ny"]
 
 
