@@ -87,6 +87,7 @@ def test_every_filter_given_at_once_takes_its_place_in_the_usual_order():
     query = Query(date_to=dt.date(2016, 1, 1), text="oil", sources=("wire",), kinds=("claim",),
                   actors=("peskov",))
     assert Filters.of(query).order == ("actors", "kinds", "sources", "text", "dates")
+    assert Filters.of(query).query == query
     assert Filters.of(Query(date_from=dt.date(2016, 1, 1))).order == ("dates",)
     assert Filters.of(Query(sources=("wire",))).order == ("sources",)
     assert Filters.of(Query()).order == ()
@@ -130,8 +131,8 @@ def test_toggle_works_on_actors_and_sources_too():
 
 
 def test_filters_describe_themselves_in_the_usual_order(timeline):
-    filters = Filters().set("text", text="spy").set("kinds", kinds=("denial", "claim"))
-    assert filters.describe(timeline) == ["kind: denial or claim", "text: “spy”"]
+    filters = Filters().set("text", text="spy").set("kinds", kinds=("denial", "claim")).set("actors", actors=("putin",))
+    assert filters.describe(timeline) == ["actor: Vladimir Putin", "kind: denial or claim", "text: “spy”"]
 
 
 def test_a_date_range_reads_with_both_ends(timeline):
