@@ -90,8 +90,8 @@ def source_label(timeline: Timeline, source_id: str) -> str:
     source = timeline.sources.get(source_id)
     if source is None:
         return source_id
-    date = source.published.display() if source.published else ""
-    return f"{source.outlet}, {date}" + (f" — {source.headline}" if source.headline else "")
+    date = f", {source.published.display()}" if source.published else ""
+    return source.outlet + date + (f" — {source.headline}" if source.headline else "")
 
 
 @dataclass(frozen=True)

@@ -146,3 +146,270 @@ def test_earliest_is_never_after_latest(when):
     if when.earliest and when.latest:
         assert when.earliest <= when.latest
     assert when.sort_key[0] <= when.sort_key[1]
+
+
+# --- the calendar ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("month, last_day", [
+    ("01", 31), ("02", 28), ("03", 31), ("04", 30), ("05", 31), ("06", 30),
+    ("07", 31), ("08", 31), ("09", 30), ("10", 31), ("11", 30), ("12", 31),
+])
+def test_a_month_ends_on_its_last_day(month, last_day):
+    assert parse_date(f"2015-{month}").latest == dt.date(2015, int(month), last_day)
+
+
+@pytest.mark.parametrize("year, last_day", [(2016, 29), (2015, 28), (1900, 28), (2000, 29)])
+def test_february_has_29_days_in_a_leap_year_only(year, last_day):
+    assert parse_date(f"{year}-02").latest == dt.date(year, 2, last_day)
+
+
+def test_a_year_runs_from_1_january_to_31_december():
+    when = parse_date("2015")
+    assert (when.earliest, when.latest) == (dt.date(2015, 1, 1), dt.date(2015, 12, 31))
+
+
+@pytest.mark.parametrize("text", ["0001", "9999-12-31", "2016-02-29", "2015-04-30"])
+def test_the_first_and_last_possible_dates_are_dates(text):
+    assert parse_date(text).edtf() == text
+
+
+# --- qualifiers ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, approximate, uncertain, display", [
+    ("2015-10-02", False, False, "2 Oct 2015"),
+    ("2015-10-02~", True, False, "~2 Oct 2015"),
+    ("2015-10-02?", False, True, "2 Oct 2015?"),
+    ("2015-10-02%", True, True, "~2 Oct 2015?"),
+])
+def test_approximate_and_uncertain_are_kept_apart(text, approximate, uncertain, display):
+    when = parse_date(text)
+    assert (when.is_approximate, when.is_uncertain) == (approximate, uncertain)
+    assert when.display() == display
+    assert when.edtf() == text
+
+
+def test_an_interval_is_approximate_or_uncertain_when_either_end_is():
+    assert parse_date("2015-10~/2016").is_approximate
+    assert parse_date("2015/2016-03~").is_approximate
+    assert not parse_date("2015/2016").is_approximate
+    assert parse_date("2015-10?/2016").is_uncertain
+    assert parse_date("2015/2016-03?").is_uncertain
+    assert not parse_date("2015/2016").is_uncertain
+
+
+@pytest.mark.parametrize("text", ["../2015-03", "/2015-03", "2015-09/..", "2015-09/"])
+def test_an_interval_with_an_open_or_unknown_end_is_uncertain(text):
+    when = parse_date(text)
+    assert when.is_uncertain and not when.is_approximate
+
+
+def test_the_precision_of_an_interval_is_its_coarsest_end():
+    assert parse_date("2015/2016-02-09").precision == YEAR
+    assert parse_date("2016-02-09/2017").precision == YEAR
+    assert parse_date("2015-10/2016-02-09").precision == MONTH
+
+
+# --- sorting ---------------------------------------------------------------------------
+
+def test_sort_key_gives_the_earliest_and_latest_possible_days():
+    day = lambda y, m, d: dt.date(y, m, d).toordinal()
+    assert parse_date("2015-10").sort_key == (day(2015, 10, 1), day(2015, 10, 31))
+    # an open end sorts by the known one, for both halves of the key
+    assert parse_date("../2015-03").sort_key == (day(2015, 3, 31), day(2015, 3, 31))
+    assert parse_date("2015-09/..").sort_key == (day(2015, 9, 1), day(2015, 9, 1))
+
+
+# --- display ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, display", [
+    ("0033-04-03", "3 Apr 0033"),  # four digits, so it reads back as a year
+    ("0033", "0033"),
+    ("2015-09/", "Sep 2015 – ?"),
+    ("2015-09?/..", "since Sep 2015?"),
+    ("2016-02-08~/2016-02-09", "~8 Feb 2016 – 9 Feb 2016"),  # qualifiers are never shortened away
+    ("2016-02-08/2016-02-09?", "8 Feb 2016 – 9 Feb 2016?"),
+    ("2016-02~/2016-03", "~Feb 2016 – Mar 2016"),
+    ("2014?/2015", "2014? – 2015"),
+    ("2015/2016-02", "2015 – Feb 2016"),  # precisions differ
+    ("2016-02/2016-03-05", "Feb 2016 – 5 Mar 2016"),
+    ("2015-12-31/2016-01-01", "31 Dec 2015 – 1 Jan 2016"),  # days in two years
+    ("0998-02-08/0998-02-09", "8–9 Feb 0998"),
+    ("0998-02/0998-03", "Feb–Mar 0998"),
+    ("0998/0999", "0998–0999"),
+    ("0998-02-08/0998-03-09", "8 Feb – 9 Mar 0998"),
+])
+def test_display_forms(text, display):
+    when = parse_date(text)
+    assert when.display() == display
+    assert str(when) == text
+    assert parse_date(display) == when
+
+
+# --- human forms -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, edtf", [
+    ("~ 2 Oct 2015", "2015-10-02~"),
+    ("~Oct 2015", "2015-10~"),
+    ("2 Oct 2015 ?", "2015-10-02?"),
+    ("~2015?", "2015%"),
+    ("Sept. 2015", "2015-09"),
+    ("2 Oct. 2015", "2015-10-02"),
+    ("2 october 2015", "2015-10-02"),
+    ("  9 Feb 2016  ", "2016-02-09"),
+    ("8-9 Feb 2016", "2016-02-08/2016-02-09"),
+    ("8 — 9 Feb 2016", "2016-02-08/2016-02-09"),
+    ("8–9 Feb. 2016", "2016-02-08/2016-02-09"),
+    ("30 Sep - 1 Oct 2015", "2015-09-30/2015-10-01"),
+    ("30 Sep. – 1 Oct. 2015", "2015-09-30/2015-10-01"),
+    ("Feb - Mar 2016", "2016-02/2016-03"),
+    ("Feb.–Mar. 2016", "2016-02/2016-03"),
+    ("2015 - 2016", "2015/2016"),
+    ("2015—2016", "2015/2016"),
+    ("Dec 2015 – Feb 2016", "2015-12/2016-02"),
+    ("2015-12 - 2016-02", "2015-12/2016-02"),
+    ("before Mar 2015", "../2015-03"),
+    ("Before Mar 2015", "../2015-03"),
+    ("until Mar 2015", "../2015-03"),
+    ("since Sep 2015", "2015-09/.."),
+    ("after Sep 2015", "2015-09/.."),
+    ("AFTER 2015-09", "2015-09/.."),
+    ("? – Mar 2015", "/2015-03"),
+    ("Sep 2015 – ?", "2015-09/"),
+    ("2015-09 / 2015-10", "2015-09/2015-10"),
+])
+def test_human_forms_read_as_their_edtf(text, edtf):
+    assert parse_date(text).edtf() == edtf
+
+
+@pytest.mark.parametrize("text, message", [
+    ("2016-00", "month 00 does not exist; months run from 01 to 12"),
+    ("2016-13", "month 13 does not exist; months run from 01 to 12"),
+    ("2015-02-29", "February 2015 has no day 29 (it has 28 days)"),
+    ("2015-04-31", "April 2015 has no day 31 (it has 30 days)"),
+    ("2015-04-00", "April 2015 has no day 0 (it has 30 days)"),
+    ("32 Jan 2015", "January 2015 has no day 32 (it has 31 days)"),
+    ("0000-01", "year 0 is out of range (1 to 9999)"),
+    ("8–9 Foo 2016", "'Foo' is not a month name"),
+    ("30 Sep – 1 Foo 2015", "'Foo' is not a month name"),
+    ("30 Foo – 1 Oct 2015", "'Foo' is not a month name"),
+    ("Foo–Mar 2016", "'Foo' is not a month name"),
+    ("Feb–Foo 2016", "'Foo' is not a month name"),
+    ("2016-02-09/2016-02-01", "the interval ends (2016-02-01) before it starts (2016-02-09)"),
+    ("2016/2015-12", "the interval ends (2015-12) before it starts (2016)"),
+    ("../..", "an interval needs at least one known end"),
+    ("?/?", "an interval needs at least one known end"),
+    ("before ..", "an interval needs at least one known end"),
+    ("2015/soon", "'soon' is not a date; expected a date like 2016"),
+    ("soon/2015", "'soon' is not a date; expected a date like 2016"),
+    ("since soon", "'soon' is not a date"),
+    ("before soon", "'soon' is not a date"),
+    ("   ", "the date is empty; expected a date like 2016"),
+    ("9 2016", "'9 2016' is not a date"),  # a day needs its month
+    ("Foo 2016", "'Foo 2016' is not a date"),
+    ("2015 - 2016 - 2017", "'2015 - 2016 - 2017' is not a date"),
+    ("2015/2016/2017", "'2016/2017' is not a date"),  # the first "/" splits
+    ("yesterday", "'yesterday' is not a date; expected a date like 2016, 2016-02, 2016-02-09, Feb 2016"),
+])
+def test_bad_dates_say_exactly_what_is_wrong(text, message):
+    with pytest.raises(DateError) as error:
+        parse_date(text)
+    assert message in str(error.value)
+
+
+def test_every_message_for_a_bad_date_lists_the_forms_expected():
+    with pytest.raises(DateError) as error:
+        parse_date("soon")
+    assert str(error.value) == (
+        "'soon' is not a date; expected a date like 2016, 2016-02, 2016-02-09, Feb 2016, 9 Feb 2016, "
+        "2015-10-02~ (approximate), 2015-10-02? (uncertain), 2016-02-08/2016-02-09 (interval) "
+        "or ../2015-03 (open start)")
+
+
+def test_a_date_that_is_not_text_is_refused():
+    with pytest.raises(DateError, match=r"^20160209 is not a date; expected a date like"):
+        parse_date(20160209)
+    with pytest.raises(DateError, match=r"^None is not a date"):
+        parse_date(None)
+
+
+def test_a_date_error_is_a_value_error():
+    # callers that catch ValueError (argparse types, the settings) catch it too
+    with pytest.raises(ValueError):
+        parse_date("soon")
+
+
+def test_a_human_range_is_a_closed_interval_with_no_qualifiers():
+    when = parse_date("8–9 Feb 2016")
+    assert when.interval and when.open_start == "" and when.open_end == ""
+    assert not when.is_approximate and not when.is_uncertain
+    assert when.start == Point(2016, 2, 8) and when.end == Point(2016, 2, 9)
+
+
+def test_a_single_date_is_not_an_interval():
+    when = parse_date("2016-02-09")
+    assert not when.interval and when.start is when.end
+
+
+def test_an_open_end_keeps_how_it_was_open():
+    assert parse_date("../2015-03").open_start == ".." and parse_date("/2015-03").open_start == ""
+    assert parse_date("2015-09/..").open_end == ".." and parse_date("2015-09/").open_end == ""
+
+
+# --- loose dates -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, edtf, precision", [
+    ("February, 2016", "2016-02", MONTH),
+    ("Feb 2016", "2016-02", MONTH),
+    ("february 2016", "2016-02", MONTH),
+    ("2016", "2016", YEAR),
+    ("9 February 2016", "2016-02-09", DAY),
+    ("9th February 2016", "2016-02-09", DAY),  # an ordinal is a day, not a typo
+    ("February 1st, 2016", "2016-02-01", DAY),
+    ("February 2nd, 2016", "2016-02-02", DAY),
+    ("February 3rd, 2016", "2016-02-03", DAY),
+    ("Tuesday, 9 February 2016", "2016-02-09", DAY),
+    ("2016/02/09", "2016-02-09", DAY),
+    ("2016.", "2016", YEAR),  # dateutil fills month and day from its default; none is given
+    ("2016 AD", "2016", YEAR),
+])
+def test_loose_dates_keep_the_precision_the_text_gives(text, edtf, precision):
+    when = parse_loose(text)
+    assert when.edtf() == edtf and when.precision == precision
+    assert when == parse_date(edtf)  # the same date, both ends and all
+    assert not when.interval and not when.is_approximate and not when.is_uncertain
+
+
+def test_loose_dates_read_our_own_forms_first():
+    # dateutil knows nothing of "~" or intervals; ours are read before it is asked
+    assert parse_loose("~2 Oct 2015").edtf() == "2015-10-02~"
+    assert parse_loose("8–9 Feb 2016").edtf() == "2016-02-08/2016-02-09"
+
+
+# dateutil would read "oct2015" and "9february 2016"; a typo rule refuses them first
+@pytest.mark.parametrize("text", ["2015-09Oct", "Oct2015", "oct2015", "9February 2016", "9february 2016", "2016x"])
+def test_a_number_run_into_a_word_is_a_typo_not_a_date(text):
+    with pytest.raises(DateError, match=rf"^'{text}' is not a date; expected a date like 2016"):
+        parse_loose(text)
+
+
+@pytest.mark.parametrize("text", ["the day after tomorrow", "31 February 2016 and then", "99999999999999999999"])
+def test_text_dateutil_cannot_read_is_not_a_date(text):
+    with pytest.raises(DateError, match=r"is not a date; expected a date like 2016"):
+        parse_loose(text)
+
+
+def test_a_loose_date_without_a_year_says_so():
+    with pytest.raises(DateError, match=r"^'9 February' gives no year; expected a date like 2016"):
+        parse_loose("9 February")
+
+
+@given(points())
+def test_loose_reading_agrees_with_the_exact_one_on_our_forms(point):
+    when = When(point, point)
+    assert parse_loose(when.edtf()) == when
+    assert parse_loose(when.display()) == when
+
+
+def test_an_interval_may_start_and_end_on_the_same_day():
+    when = parse_date("2016-02-09/2016-02-09")
+    assert when.interval and when.earliest == when.latest == dt.date(2016, 2, 9)
