@@ -413,3 +413,58 @@ def test_loose_reading_agrees_with_the_exact_one_on_our_forms(point):
 def test_an_interval_may_start_and_end_on_the_same_day():
     when = parse_date("2016-02-09/2016-02-09")
     assert when.interval and when.earliest == when.latest == dt.date(2016, 2, 9)
+
+
+# Every form parse_date reads, with what it must give, written out by hand:
+# (text, EDTF, display, earliest, latest, approximate, uncertain)
+FORMS = [
+    ("2015-10-02~", "2015-10-02~", "~2 Oct 2015", "2015-10-02", "2015-10-02", True, False),
+    ("2015-10-02?", "2015-10-02?", "2 Oct 2015?", "2015-10-02", "2015-10-02", False, True),
+    ("2015-10-02%", "2015-10-02%", "~2 Oct 2015?", "2015-10-02", "2015-10-02", True, True),
+    ("~2 Oct 2015", "2015-10-02~", "~2 Oct 2015", "2015-10-02", "2015-10-02", True, False),
+    ("2 Oct 2015?", "2015-10-02?", "2 Oct 2015?", "2015-10-02", "2015-10-02", False, True),
+    ("~2 Oct 2015?", "2015-10-02%", "~2 Oct 2015?", "2015-10-02", "2015-10-02", True, True),
+    ("Oct 2015", "2015-10", "Oct 2015", "2015-10-01", "2015-10-31", False, False),
+    ("~2016", "2016~", "~2016", "2016-01-01", "2016-12-31", True, False),
+    ("0001", "0001", "0001", "0001-01-01", "0001-12-31", False, False),
+    ("9999-12", "9999-12", "Dec 9999", "9999-12-01", "9999-12-31", False, False),
+    ("8–9 Feb 2016", "2016-02-08/2016-02-09", "8–9 Feb 2016", "2016-02-08", "2016-02-09", False, False),
+    ("8-9 Feb 2016", "2016-02-08/2016-02-09", "8–9 Feb 2016", "2016-02-08", "2016-02-09", False, False),
+    ("30 Sep – 1 Oct 2015", "2015-09-30/2015-10-01", "30 Sep – 1 Oct 2015", "2015-09-30", "2015-10-01",
+     False, False),
+    ("Feb–Mar 2016", "2016-02/2016-03", "Feb–Mar 2016", "2016-02-01", "2016-03-31", False, False),
+    ("2015–2016", "2015/2016", "2015–2016", "2015-01-01", "2016-12-31", False, False),
+    ("2015-09 – 2016-01", "2015-09/2016-01", "Sep 2015 – Jan 2016", "2015-09-01", "2016-01-31", False, False),
+    # a one-day interval is valid (how it should read is left to the dates issue: "8–8 Feb 2016" today)
+    ("2016-02-08/2016-02-08", "2016-02-08/2016-02-08", None, "2016-02-08", "2016-02-08", False, False),
+    ("before Mar 2015", "../2015-03", "before Mar 2015", None, "2015-03-31", False, True),
+    ("until Mar 2015", "../2015-03", "before Mar 2015", None, "2015-03-31", False, True),
+    ("Until Mar 2015", "../2015-03", "before Mar 2015", None, "2015-03-31", False, True),
+    ("since Sep 2015", "2015-09/..", "since Sep 2015", "2015-09-01", None, False, True),
+    ("after Sep 2015", "2015-09/..", "since Sep 2015", "2015-09-01", None, False, True),
+    ("After Sep 2015", "2015-09/..", "since Sep 2015", "2015-09-01", None, False, True),
+    ("2016-02-08/", "2016-02-08/", "8 Feb 2016 – ?", "2016-02-08", None, False, True),
+    ("/2016-02-08", "/2016-02-08", "? – 8 Feb 2016", None, "2016-02-08", False, True),
+    ("2016-02-08/?", "2016-02-08/", "8 Feb 2016 – ?", "2016-02-08", None, False, True),
+]
+
+
+@pytest.mark.parametrize("text, edtf, display, earliest, latest, approximate, uncertain", FORMS)
+def test_each_form_reads_as_written_down(text, edtf, display, earliest, latest, approximate, uncertain):
+    when = parse_date(text)
+    assert when.edtf() == edtf and display in (None, when.display())
+    assert (when.earliest.isoformat() if when.earliest else None) == earliest
+    assert (when.latest.isoformat() if when.latest else None) == latest
+    assert (when.is_approximate, when.is_uncertain) == (approximate, uncertain)
+    assert when.interval == ("/" in edtf)
+
+
+@pytest.mark.parametrize("text, message", [
+    ("2016-02-09/2016-02-08", "the interval ends (2016-02-08) before it starts (2016-02-09)"),
+    ("../..", "an interval needs at least one known end"),
+    ("0000", "year 0 is out of range (1 to 9999)"),
+])
+def test_impossible_dates_say_why(text, message):
+    with pytest.raises(DateError) as error:
+        parse_date(text)
+    assert str(error.value) == message
