@@ -4,6 +4,7 @@ headings, the row format and its marks, and the moves at every edge."""
 import pytest
 from textual.app import App
 
+from timeline.corpus import Corpus
 from timeline.loader import load
 from timeline.tui.widgets.timeline_view import TimelineView, _fit, _short_name
 
@@ -68,16 +69,16 @@ ROWS = [
 
 
 class ViewApp(App):
-    def __init__(self, timeline, shown=None):
+    def __init__(self, timeline, shown=None, corpus=None):
         super().__init__()
-        self.timeline, self.first_shown = timeline, shown
+        self.timeline, self.first_shown, self.corpus = timeline, shown, corpus
         self.opened = []
 
     def on_timeline_view_opened(self, message):
         self.opened.append(message.event_index)
 
     def compose(self):
-        yield TimelineView(self.timeline)
+        yield TimelineView(self.timeline, self.corpus)
 
     def on_mount(self):
         view = self.query_one(TimelineView)
@@ -352,3 +353,65 @@ def test_short_names_prefer_the_shortest_capitalised_single_word(write):
     timeline = load(write("names2.yaml", FILE.replace(
         "aliases: [Kadyrov, the Chechen leader]", "aliases: [Zed, Abcdef]")))
     assert _short_name(timeline, "kadyrov") == "Zed"  # shortest, not first in the alphabet
+
+
+def style_of(strip, text: str):
+    """The style of the segment of a drawn row that is `text`, else the first holding it."""
+    segments = list(strip)
+    exact = [segment for segment in segments if segment.text == text]
+    return (exact or [segment for segment in segments if text in segment.text])[0].style
+
+
+async def test_rows_carry_their_colours(timeline):
+    async with ViewApp(timeline).run_test(size=(60, 12)) as pilot:
+        view = pilot.app.query_one(TimelineView)
+        background = view.rich_style.bgcolor
+        dim = view.get_component_rich_style("timeline--dim").color
+        claim = view.render_line(3)  # not under the cursor
+        assert style_of(claim, "30 Sep 2015?").color == dim
+        assert style_of(claim, "✦").color.name == "yellow"
+        assert style_of(claim, "?").color.name == "yellow" and style_of(claim, "?").bold
+        assert style_of(claim, "✗").color.name == "red" and style_of(claim, "✗").bold
+        assert style_of(claim, "Kadyrov").color == dim
+        assert style_of(claim, "1▤").color.name == "yellow"  # a single outlet
+        assert all(segment.style.bgcolor == background for segment in claim)
+        cursor = view.get_component_rich_style("timeline--cursor").bgcolor
+        assert all(segment.style.bgcolor == cursor for segment in view.render_line(2))
+        await pilot.press("G")
+        assert style_of(view.render_line(2), "2▤").color == dim  # two outlets
+        year, month = view.render_line(0), view.render_line(1)
+        assert style_of(year, "2015").bold and style_of(year, "2015").bgcolor != background
+        assert style_of(month, "Sep 2015").bold and style_of(month, "Sep 2015").color != style_of(year, "2015").color
+        assert year.text == " 2015".ljust(60) and month.text == "  Sep 2015".ljust(60)
+
+
+async def test_the_empty_message_fills_the_width_on_the_views_background(timeline):
+    async with ViewApp(timeline, shown=[]).run_test(size=(30, 6)) as pilot:
+        view = pilot.app.query_one(TimelineView)
+        view.empty_message = ["   No events match."]
+        view.show([])
+        await pilot.pause()
+        for y in (0, 1):  # the message, then a blank line under it
+            strip = view.render_line(y)
+            assert len(strip.text) == 30 and all(s.style.bgcolor == view.rich_style.bgcolor for s in strip)
+
+
+async def test_with_a_corpus_a_quote_not_in_its_article_is_marked(write, tmp_path):
+    (tmp_path / "a.txt").write_text("Strikes began at dawn. Officials denied it.", encoding="utf-8")
+    timeline = load(write("quoted.yaml", """\
+        title: Quoted
+        sources:
+          a: {outlet: Wire A, published: 2015-10-01, file: a.txt}
+        events:
+          - {id: right, date: 2015-09-30, date_basis: s, kind: report, title: Word for word,
+             sources: [{source: a, quote: Strikes began at dawn.}]}
+          - {id: wrong, date: 2015-09-30, date_basis: s, kind: report, title: Changed,
+             sources: [{source: a, quote: Strikes began at noon.}]}
+        """))
+    async with ViewApp(timeline, corpus=Corpus(tmp_path)).run_test(size=(60, 8)) as pilot:
+        view = pilot.app.query_one(TimelineView)
+        # with a corpus the marks take four cells: kind, status, denied, unverified
+        assert view.render_line(2).text.startswith("   30 Sep 2015 #    Word for word")
+        wrong = view.render_line(3)
+        assert wrong.text.startswith("   30 Sep 2015 #  ! Changed")
+        assert style_of(wrong, "!").color.name == "red" and style_of(wrong, "!").bold
