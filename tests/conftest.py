@@ -53,6 +53,16 @@ def write(tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def fresh_date_cache():
+    """parse_date keeps what it has read; each test starts without, so that what a test
+    checks is worked out in that test (the mutation run forks tests from a process that
+    has already read the same dates with the unmutated code)."""
+    from timeline.dates import parse_date
+
+    parse_date.cache_clear()
+
+
+@pytest.fixture(autouse=True)
 def private_folders(tmp_path_factory, monkeypatch):
     """No test reads the user's config or writes to the user's cache."""
     monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
