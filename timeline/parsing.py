@@ -169,7 +169,9 @@ def read_yaml_fast(text: str):
 _LINE_BREAKS_AND_TABS = ("\t", "\x85", "\u2028", "\u2029")
 # - Anchors, aliases, tags and block scalars: see _starts_node_differently.
 # - yaml_rs reads a block scalar that ends the file without a line as a line break.
-_BLOCK_HEADER_REST = re.compile(r"[-+0-9]*[ \t]*(?:#.*)?$", re.MULTILINE)
+# (A comment there needs a space before its '#': `|#` is no header, and inside { } it
+# is a scalar to one reader and an error to the other.)
+_BLOCK_HEADER_REST = re.compile(r"[-+0-9]*(?:[ \t]+(?:#.*)?)?$", re.MULTILINE)
 _BLOCK_HEADER_AT_END = re.compile(r"[|>][-+0-9]*[ \t]*(?:#.*)?\Z")
 
 
