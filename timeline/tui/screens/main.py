@@ -22,7 +22,7 @@ from ...output import OutputError, write_file
 from ...query import Searcher
 from .. import keys
 from ..commands import MainCommands
-from ..widgets.detail import DetailPane, RelatedList, SourceList
+from ..widgets.detail import DetailPane
 from ..widgets.footer import NARROW_WIDTH, AppFooter
 from ..widgets.overview import Overview
 from ..widgets.timeline_view import TimelineView
