@@ -8,7 +8,7 @@ file of a million, so it is written for speed, not for reuse.
 
 The rules here are written twice on purpose: each check mirrors one in
 `Validator.event` and the readers it calls. A change to a rule there must be made here
-too; tests/test_loader_paths.py checks that the two paths agree.
+too; tests/core/test_loader_paths.py checks that the two paths agree.
 """
 
 from __future__ import annotations

@@ -33,6 +33,7 @@ from .reader import ReaderScreen
 from .views import coverage_screen, disputes_screen, figures_screen
 
 PICKER_TITLES = {"actors": "Filter by actor", "kinds": "Filter by kind", "sources": "Filter by source"}
+MAIN_ACTIONS = frozenset(binding.action for binding in keys.MAIN)
 
 
 class MainScreen(Screen):
@@ -75,9 +76,7 @@ class MainScreen(Screen):
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         # Under a dialog the footer stays in view: it must not offer keys that the
         # dialog holds back (they never reach this screen while it is covered).
-        if self.app.screen is not self and any(binding.action == action for binding in keys.MAIN):
-            return False
-        return True
+        return self.app.screen is self or action not in MAIN_ACTIONS
 
     def on_screen_suspend(self) -> None:
         self.refresh_bindings()
