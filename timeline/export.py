@@ -219,7 +219,7 @@ def _footnote(timeline: Timeline, citation) -> str:
 # What an export can write: its name, the file extension and what it is for. The
 # explorer's export dialog and `timeline export` both offer these.
 EXPORT_FORMATS = {
-    "markdown": (".md", "Markdown chronology, citations as footnotes: for a report"),
+    "markdown": (".md", "Markdown chronology, quotes as footnotes: for a report"),
     "timelinejs": (".json", "Knight Lab TimelineJS JSON: for publishing"),
     "csv": (".csv", "CSV with ACLED-like columns: for a spreadsheet"),
     "jsonl": (".jsonl", "JSON Lines: this tool's format, reads back in"),

@@ -92,7 +92,7 @@ class ExportScreen(ModalScreen[tuple[str, str] | None]):
     BINDINGS = keys.EXPORT
     DEFAULT_CSS = PROMPT_CSS.format(name="ExportScreen") + """
     ExportScreen > Vertical { width: 76; }
-    ExportScreen OptionList { height: auto; margin: 0 0 1 0; }
+    ExportScreen OptionList { height: auto; margin: 0 0 1 0; text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
     def __init__(self, stem: str, count: int):
