@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .controls import VisibleStream
 from .dates import DateError, parse_loose
 from .loader import default_events_path, load_with_problems
 from .output import OutputError
@@ -21,6 +22,17 @@ COMMANDS = ("check", "list", "export", "import")
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    # One rule for all that is written: a control character read from a file (a title,
+    # an article, a file name, a message quoting them) is shown, never obeyed.
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = VisibleStream(sys.stdout), VisibleStream(sys.stderr)
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout, sys.stderr = streams
+
+
+def _main(argv: list[str]) -> int:
     try:
         if argv and argv[0] in COMMANDS:
             args = _command_parser().parse_args(argv)

@@ -16,9 +16,11 @@ from pathlib import Path
 
 from .fastpath import FastPath
 from .model import Timeline
-from .parsing import bulk_allocation, decode_text, parse_jsonl, parse_yaml, read_bytes, read_yaml_fast
+from .parsing import (
+    bulk_allocation, decode_text, may_hold_controls, parse_jsonl, parse_yaml, read_bytes, read_yaml_fast,
+)
 from .problems import LoadError, Problem
-from .validation import NotAsWritten, Progress, Validator, no_progress
+from .validation import NotAsWritten, Progress, ReadEvent, Validator, no_progress
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 
@@ -57,24 +59,33 @@ def _load_with_problems(path: Path, exact: bool, progress: Progress) -> tuple[Ti
     name = str(path)
     progress("reading", None)
     data = read_bytes(path)
-    if path.suffix.lower() in JSONL_SUFFIXES:
+    # The fast path does not look for control characters; where the bytes may spell
+    # one, every event is read by the careful path, which refuses them.
+    is_jsonl = path.suffix.lower() in JSONL_SUFFIXES
+    careful_only = may_hold_controls(data, json=is_jsonl)
+    if is_jsonl:
         validator = Validator(name, progress)
         header, records, bad_lines = parse_jsonl(data.removeprefix(b"\xef\xbb\xbf"), name)
-        timeline = validator.build_jsonl(header, records, FastPath(validator).record, estimate=data.count(b"\n") + 1)
+        timeline = validator.build_jsonl(header, records, _reader(validator, careful_only),
+                                         estimate=data.count(b"\n") + 1)
         if bad_lines:
             raise LoadError(bad_lines)
     else:
         text = decode_text(data, name)
-        timeline = None if exact else _load_yaml_fast(text, name, progress)
+        timeline = None if exact or careful_only else _load_yaml_fast(text, name, progress)
         if timeline is not None:
             return timeline, []
         progress("reading (exact)", None)
         validator = Validator(name, progress)
         root, validator.problems = parse_yaml(text, name)
-        timeline = validator.build_yaml(root, FastPath(validator).record)
+        timeline = validator.build_yaml(root, _reader(validator, careful_only))
     timeline.path = name
     timeline.warnings = [p for p in validator.problems if p.severity == "warning"]
     return timeline, validator.problems
+
+
+def _reader(validator: Validator, careful_only: bool) -> ReadEvent:
+    return validator.record if careful_only else FastPath(validator).record
 
 
 def _load_yaml_fast(text: str, name: str, progress: Progress) -> Timeline | None:

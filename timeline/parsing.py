@@ -11,7 +11,9 @@ from __future__ import annotations
 import gc
 import itertools
 import json
+import os
 import re
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -77,17 +79,62 @@ def read_text(path: Path) -> str:
 def read_bytes(path: Path) -> bytes:
     """The file's bytes (not empty), or a LoadError that says why they cannot be had."""
     name = str(path)
-    if not path.exists():
-        raise LoadError([Problem(name, Pos(1), "no such file; check the path and the name")])
-    if path.is_dir():
-        raise LoadError([Problem(name, Pos(1), "this is a folder, not an events file; name a .yaml or .jsonl file inside it")])
     try:
-        data = path.read_bytes()
+        # Opened without waiting (a FIFO with no writer would block the open) and then
+        # checked: only a regular file is read, so /dev/zero cannot fill the memory.
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise LoadError([Problem(name, Pos(1), "no such file; check the path and the name")]) from None
+    except IsADirectoryError:
+        raise _folder(name) from None
     except OSError as error:
         raise LoadError([Problem(name, Pos(1), f"cannot read the file: {error.strerror}")]) from None
+    mode = os.fstat(handle).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(handle)
+        if stat.S_ISDIR(mode):
+            raise _folder(name)
+        raise LoadError([Problem(name, Pos(1), "this is not a regular file (a device, a pipe or a socket); "
+                                 "name an events file saved on disk")])
+    with os.fdopen(handle, "rb") as stream:
+        try:
+            data = stream.read()
+        except OSError as error:
+            raise LoadError([Problem(name, Pos(1), f"cannot read the file: {error.strerror}")]) from None
     if not data.strip():
         raise LoadError([Problem(name, Pos(1), "the file is empty; expected an events file (see the README's 'File format')")])
     return data
+
+
+def _folder(name: str) -> LoadError:
+    return LoadError([Problem(name, Pos(1), "this is a folder, not an events file; name a .yaml or .jsonl file inside it")])
+
+
+# Where the bytes of a file may spell a control character (see controls.py): raw, or
+# through an escape of YAML's double quotes or JSON's strings. A false alarm (a `\\b`
+# in a single-quoted scalar) only costs the careful path.
+_RAW_C0 = bytes(code for code in range(0x20) if code not in (0x09, 0x0A, 0x0D)) + b"\x7f"
+_SPELLED_CONTROLS = (
+    re.compile(rb"\\(?:[0abefrvN]|x(?:[0189]|7[fF])|u(?:00[0189]|007[fF]|202[a-eA-E]|206[6-9])"
+               rb"|U0000(?:00[0189]|007[fF]|202[a-eA-E]|206[6-9]))"),
+    re.compile(rb"\xc2[\x80-\x9f]"),  # C1 in UTF-8
+    re.compile(rb"\xe2(?:\x80[\xaa-\xae]|\x81[\xa6-\xa9])"),  # bidirectional controls in UTF-8
+)
+
+
+def may_hold_controls(data: bytes, json: bool = False, chunk: int = 1 << 20) -> bool:
+    """Whether `data` may hold a control character, raw or escaped. Searched for in C
+    with literal prefixes: a regular expression of a class of characters would cost a
+    tenth of the load of a large file."""
+    if any(pattern.search(data) for pattern in _SPELLED_CONTROLS):
+        return True
+    if json:  # JSON refuses raw C0 controls in its strings, but not DEL
+        return b"\x7f" in data
+    for at in range(0, len(data), chunk):  # a chunk at a time, not a second copy of a large file
+        piece = data[at:at + chunk]
+        if len(piece.translate(None, _RAW_C0)) < len(piece):
+            return True
+    return False
 
 
 def decode_text(data: bytes, name: str) -> str:
@@ -109,17 +156,27 @@ def _pos(mark) -> Pos:
     return Pos(mark.line + 1, mark.column + 1)
 
 
+# An events file needs six levels (top, events, an event, its sources, a source, a
+# figure's fields); a few more leave room for what users nest by mistake, and a cap
+# keeps a hostile file from exhausting the stack or the memory.
+MAX_DEPTH = 32
+
+
 def parse_yaml(text: str, name: str) -> tuple[Map, list[Problem]]:
-    """Compose the YAML and convert its nodes; duplicate keys come back as problems,
-    so the loader can report them together with everything else."""
+    """Read the YAML into Map/Seq/str/None; duplicate keys come back as problems, so the
+    loader can report them together with everything else.
+
+    Built from the parser's events with a stack of its own (no recursion, so no depth
+    can crash it), nesting capped at MAX_DEPTH, and an alias made to share the value of
+    its anchor instead of copying it, so no alias bomb can grow the memory."""
     import yaml
 
-    try:  # libyaml's composer is several times faster than the pure-Python one
+    try:  # libyaml's parser is several times faster than the pure-Python one
         from yaml import CSafeLoader as loader
     except ImportError:  # pragma: no cover - depends on how PyYAML was built
         from yaml import SafeLoader as loader
     try:
-        nodes = list(yaml.compose_all(text, Loader=loader))
+        return _Builder(name).build(yaml.parse(text, Loader=loader))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         if error.context_mark and mark and mark.line >= text.count("\n"):
@@ -128,17 +185,135 @@ def parse_yaml(text: str, name: str) -> tuple[Map, list[Problem]]:
         what = error.problem or "invalid YAML"
         raise LoadError([Problem(name, where, f"this is not valid YAML: {what}; "
                                  "check the indentation and quoting on this line and the one before")]) from None
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow, at a character offset
+        raise LoadError([Problem(name, _offset_pos(text, error.position),
+                                 f"this is not valid YAML: {_reader_problem(error)}")]) from None
     except yaml.YAMLError as error:
         raise LoadError([Problem(name, Pos(1), f"this is not valid YAML: {error}")]) from None
-    if len(nodes) != 1:
-        where = _pos(nodes[1].start_mark) if len(nodes) > 1 else Pos(1)
-        raise LoadError([Problem(name, where, "expected one YAML document; remove the extra '---' and what follows it")])
-    problems: list[Problem] = []
-    root = _convert(nodes[0], name, problems)
-    if not isinstance(root, Map):
-        raise LoadError([Problem(name, _pos(nodes[0].start_mark),
-                                 "expected a mapping at the top with 'title', 'sources', 'actors' and 'events'")])
-    return root, problems
+
+
+def _offset_pos(text: str, offset: int) -> Pos:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return Pos(text.count("\n", 0, offset) + 1, offset - line_start + 1)
+
+
+def _reader_problem(error) -> str:
+    character = error.character
+    code = ord(character) if isinstance(character, str) else character
+    return (f"the character U+{code:04X} is not allowed in YAML; "
+            "remove it (a control character has no place in an events file)")
+
+
+_NULL_TAG = "tag:yaml.org,2002:null"
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+
+
+class _Builder:
+    """Turns a stream of parser events into Map/Seq/str/None. Scalars stay text: the
+    validator decides their types, so `date: 2016-02-09` and `date: 2016` reach the date
+    parser as written."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.problems: list[Problem] = []
+        self.anchors: dict[str, object] = {}
+        self.open: set[int] = set()  # ids of the containers not yet closed, for aliases into them
+        # Each open container with, for a map, a list holding the key read and its place
+        # while its value is awaited.
+        self.stack: list[tuple] = []
+        self.root = None
+        self.documents = 0
+
+    def build(self, events) -> tuple[Map, list[Problem]]:
+        import yaml
+
+        handlers = {
+            yaml.ScalarEvent: self._scalar, yaml.AliasEvent: self._alias,
+            yaml.MappingStartEvent: self._start_map, yaml.SequenceStartEvent: self._start_seq,
+            yaml.MappingEndEvent: self._end, yaml.SequenceEndEvent: self._end,
+            yaml.DocumentStartEvent: self._document,
+        }
+        for event in events:
+            handler = handlers.get(type(event))
+            if handler is not None:
+                handler(event)
+        if not isinstance(self.root, Map):
+            raise LoadError([Problem(self.name, getattr(self.root, "pos", Pos(1)),
+                                     "expected a mapping at the top with 'title', 'sources', 'actors' and 'events'")])
+        return self.root, self.problems
+
+    def _document(self, event) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            raise LoadError([Problem(self.name, _pos(event.start_mark),
+                                     "expected one YAML document; remove the extra '---' and what follows it")])
+
+    def _scalar(self, event) -> None:
+        plain = event.implicit[0] and event.tag is None
+        value = None if (plain and event.value in _NULLS) or event.tag == _NULL_TAG else event.value
+        if event.anchor is not None:
+            self.anchors[event.anchor] = value
+        self._add(value, _pos(event.start_mark))
+
+    def _alias(self, event) -> None:
+        if event.anchor not in self.anchors:
+            self._fail(event, f"the alias *{event.anchor} has no anchor &{event.anchor} before it")
+        value = self.anchors[event.anchor]
+        if id(value) in self.open:
+            self._fail(event, f"the alias *{event.anchor} stands inside the value it names, "
+                              "which would make it endless; write the value out instead")
+        self._add(value, _pos(event.start_mark))
+
+    def _start_map(self, event) -> None:
+        self._open(Map(_pos(event.start_mark)), event)
+
+    def _start_seq(self, event) -> None:
+        self._open(Seq(_pos(event.start_mark)), event)
+
+    def _open(self, container, event) -> None:
+        if len(self.stack) >= MAX_DEPTH:
+            self._fail(event, f"nested more than {MAX_DEPTH} levels deep; an events file needs six "
+                              "(events, an event, its sources, a source): check the indentation")
+        self._add(container, container.pos)
+        self.stack.append((container, []))
+        self.open.add(id(container))
+        if event.anchor is not None:
+            self.anchors[event.anchor] = container
+
+    def _end(self, event) -> None:
+        container = self.stack.pop()[0]
+        self.open.discard(id(container))
+
+    def _add(self, value, pos: Pos) -> None:
+        """Put a value where the innermost open container expects it."""
+        if not self.stack:
+            self.root = value
+            return
+        container, pending = self.stack[-1]
+        if isinstance(container, Seq):
+            container.append(value)
+            container.item_pos.append(pos)
+        elif not pending:
+            pending.append((value, pos))  # a key, waiting for its value
+        else:
+            key, where = pending.pop()
+            self._put(container, key, where, value, pos)
+
+    def _put(self, container: Map, key, where: Pos, value, pos: Pos) -> None:
+        if not isinstance(key, str):
+            self.problems.append(Problem(self.name, where, "expected a plain word as a key"))
+        elif key in container:
+            first = container.key_pos[key]
+            self.problems.append(Problem(self.name, where,
+                                         f"duplicate key '{key}' (first at line {first.line}); "
+                                         "YAML would keep only the last one: remove or rename one"))
+        else:
+            container[key] = value
+            container.key_pos[key] = where
+            container.value_pos[key] = pos
+
+    def _fail(self, event, message: str):
+        raise LoadError([Problem(self.name, _pos(event.start_mark), message)])
 
 
 def read_yaml_fast(text: str):
@@ -175,8 +350,16 @@ _BLOCK_HEADER_REST = re.compile(r"[-+0-9]*(?:[ \t]+(?:#.*)?)?$", re.MULTILINE)
 _BLOCK_HEADER_AT_END = re.compile(r"[|>][-+0-9]*[ \t]*(?:#.*)?\Z")
 
 
+# - yaml_rs recurses into nested blocks and crashes the process (a segmentation fault)
+#   somewhere past ten thousand levels; PyYAML's parser caps the depth. Blocks nest by
+#   indentation, or several to a line (`- - -`).
+_DEEP_BLOCKS = ("- -", "\n" + " " * 1000)
+
+
 def _readers_may_differ(text: str) -> bool:
     if any(character in text for character in _LINE_BREAKS_AND_TABS):
+        return True
+    if any(spelling in text for spelling in _DEEP_BLOCKS):
         return True
     for character in "&*!?|>":
         at = text.find(character)
@@ -206,40 +389,6 @@ def _before(text: str, at: int) -> str:
     while at >= 0 and text[at] == " ":
         at -= 1
     return text[at] if at >= 0 else "\n"
-
-
-_NULL_TAG = "tag:yaml.org,2002:null"
-
-
-def _convert(node, name: str, problems: list[Problem]):
-    """Node graph to Map/Seq/str/None. Scalars stay text: the validator decides their
-    types, so `date: 2016-02-09` and `date: 2016` reach the date parser as written."""
-    import yaml
-
-    if isinstance(node, yaml.ScalarNode):
-        return None if node.tag == _NULL_TAG else node.value
-    if isinstance(node, yaml.SequenceNode):
-        seq = Seq(_pos(node.start_mark))
-        for item in node.value:
-            seq.append(_convert(item, name, problems))
-            seq.item_pos.append(_pos(item.start_mark))
-        return seq
-    result = Map(_pos(node.start_mark))
-    for key_node, value_node in node.value:
-        key = _convert(key_node, name, problems)
-        if not isinstance(key, str):
-            problems.append(Problem(name, _pos(key_node.start_mark), "expected a plain word as a key"))
-            continue
-        if key in result:
-            first = result.key_pos[key]
-            problems.append(Problem(name, _pos(key_node.start_mark),
-                                    f"duplicate key '{key}' (first at line {first.line}); "
-                                    "YAML would keep only the last one: remove or rename one"))
-            continue
-        result[key] = _convert(value_node, name, problems)
-        result.key_pos[key] = _pos(key_node.start_mark)
-        result.value_pos[key] = _pos(value_node.start_mark)
-    return result
 
 
 def parse_jsonl(data: bytes, name: str) -> tuple[dict | None, Iterator[tuple[int, object]], list[Problem]]:
@@ -278,6 +427,11 @@ def _json_problem(name: str, number: int, line: bytes) -> Problem:
     except json.JSONDecodeError as error:
         return Problem(name, Pos(number, error.colno),
                        f"this line is not valid JSON: {error.msg}; each line must be one JSON object")
+    except RecursionError:
+        return Problem(name, Pos(number), "this line is nested too deeply to read (a thousand levels); "
+                       "an event needs four (the event, its sources, a source, its fields)")
+    except ValueError:  # a number of thousands of digits, which orjson refuses too
+        return Problem(name, Pos(number), "this line holds a number too long to read; write it with fewer digits")
     return Problem(name, Pos(number), "this line is not valid JSON; each line must be one JSON object")
 
 

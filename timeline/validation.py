@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .controls import describe, find_control
 from .dates import DateError, When, parse_date
 from .model import (
     KINDS, R_ID, R_LINE, R_RELATED, RELATION_TYPES, STATUSES, Actor, ActorRole, Citation, Event,
@@ -95,7 +96,9 @@ class Validator:
         self.check_keys(root, TOP_KEYS, ("events",), "at the top of the file", top)
         title = self.text(root, "title", top) or "Timeline"
         if self.scalar(root.get("schema")) not in (None, "1", 1):
-            self.error(value_pos(root, "schema", top), f"schema {root['schema']} is not known; this version reads schema 1")
+            schema = root["schema"]
+            shown = schema if isinstance(schema, (str, int)) else _describe(schema)
+            self.error(value_pos(root, "schema", top), f"schema {shown} is not known; this version reads schema 1")
         self.read_registries(root, top)
         events_value = root.get("events")
         records: list[tuple] = []
@@ -136,9 +139,10 @@ class Validator:
 
     def read_registries(self, root, pos: Pos) -> None:
         kinds = self.mapping(root, "kinds", pos)
-        for kind, description in self.entries(kinds):
-            description = self.scalar(description)
-            self.kinds[kind] = description if isinstance(description, str) else ""
+        for kind, _ in self.entries(kinds):
+            where = key_pos(kinds, kind, pos)
+            self.check_slug(kind, where, "kind")
+            self.kinds[kind] = self.text(kinds, kind, where) or ""
         sources = self.mapping(root, "sources", pos)
         self.has_source_registry = bool(sources)
         for source_id, value in self.entries(sources):
@@ -262,7 +266,7 @@ class Validator:
                 self.check_keys(item, ("actor", "role"), ("actor",), "in this actor entry", where)
                 name, role = self.text(item, "actor", where), self.text(item, "role", where)
             elif isinstance(item, str):
-                name, role = item, None
+                name, role = (item if self.no_controls(item, where, "an actor") else None), None
             else:
                 self.error(where, "expected an actor id or name, or {actor: id, role: text}")
                 continue
@@ -318,7 +322,7 @@ class Validator:
     def _inline_fields(self, item) -> tuple:
         """The source details written in place, or () when there are none. They are a key
         of _inline_sources, so a list or a mapping among them (an error wherever it is
-        read) counts by its repr."""
+        read) counts by its type: it is read as nothing either way."""
         fields = tuple(_hashable(self.scalar(item.get(key))) for key in SOURCE_KEYS)
         return fields if any(f is not None for f in fields) else ()
 
@@ -396,13 +400,26 @@ class Validator:
         if isinstance(raw, bool) or not isinstance(raw, (str, int, float)):
             self.error(value_pos(value, key, pos), f"'{key}' should be text, not {_describe(raw)}")
             return None
+        if isinstance(raw, str) and not self.no_controls(raw, value_pos(value, key, pos), f"'{key}'"):
+            return None
         return raw if isinstance(raw, str) else str(raw)
+
+    def no_controls(self, text: str, pos: Pos, what: str) -> bool:
+        """True when `text` holds no control character; else reports the first."""
+        at = find_control(text)
+        if at < 0:
+            return True
+        hint = "write a line break as a new line" if text[at] == "\r" else "an events file holds text, not terminal commands"
+        self.error(pos, f"{what} holds the control character {describe(text[at])} at character {at + 1}; "
+                   f"remove it ({hint})")
+        return False
 
     def text_list(self, value: dict, key: str, pos: Pos) -> list[str]:
         result = []
         for item, where in self.items(value, key, pos):
             if isinstance(self.scalar(item), (str, int, float)) and not isinstance(item, bool):
-                result.append(str(item))
+                if self.no_controls(str(item), where, f"each item of '{key}'"):
+                    result.append(str(item))
             else:
                 self.error(where, f"each item of '{key}' should be text, not {_describe(item)}")
         return result
@@ -484,7 +501,9 @@ class Validator:
 
 
 def _hashable(value):
-    return repr(value) if isinstance(value, (dict, list)) else value
+    # not its repr: a value shared through YAML aliases can be small in the file and
+    # endless in print
+    return ("not text", type(value).__name__) if isinstance(value, (dict, list)) else value
 
 
 def _describe(value) -> str:

@@ -279,10 +279,20 @@ def test_a_registry_that_is_not_a_mapping(key):
     assert found == [f"e.yaml:1:{len(key) + 3}: '{key}' should be a mapping of id: details, not a list"]
 
 
+def test_kind_names_are_slugs_and_descriptions_text():
+    text = 'kinds:\n  "a raid": raids\n  strike: "\\e[2J"\n' + edit("kind: attack", "kind: strike")
+    assert problems(text) == [
+        "e.yaml:2:3: kind 'a raid' is not a slug; use letters, digits, '-', '_' or '.', starting with a letter or digit",
+        "e.yaml:3:11: 'strike' holds the control character U+001B (escape) at character 1; "
+        "remove it (an events file holds text, not terminal commands)"]
+
+
 def test_declared_kinds_and_their_descriptions():
     text = "kinds:\n  protest: street protests\n  riot: [x]\n  blank:\n" + edit("kind: attack", "kind: Riot")
     timeline, found = exact(text)
-    assert found == []
+    # a description that is not text is reported (it was once dropped in silence); the
+    # kind is declared all the same
+    assert [str(p) for p in found] == ["e.yaml:3:9: 'riot' should be text, not a list"]
     assert (timeline.kinds["protest"], timeline.kinds["riot"], timeline.kinds["blank"]) == ("street protests", "", "")
     assert timeline.kinds["attack"] == "attacks on the ground: shootings, bombings, stabbings"
     assert timeline.events[0].kind == "riot"
