@@ -26,7 +26,7 @@ _PICTURES.update({code: 0xFFFD for code in range(0x80, 0xA0)})
 _PICTURES.update({code: 0xFFFD for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))})
 
 _NAMES = {0x1B: "escape", 0x0D: "carriage return", 0x00: "null", 0x07: "bell", 0x08: "backspace", 0x7F: "delete",
-          0x9B: "control sequence introducer", 0x9D: "operating system command"}
+          0x85: "next line", 0x9B: "control sequence introducer", 0x9D: "operating system command"}
 
 
 def visible(text: str) -> str:
@@ -45,7 +45,8 @@ def find_control(text: str) -> int:
 def describe(character: str) -> str:
     """A control character in words: `U+001B (escape)`."""
     code = ord(character)
-    name = _NAMES.get(code) or unicodedata.name(character, "").lower() or "a control character"
+    name = _NAMES.get(code) or unicodedata.name(character, "").lower() or (
+        "a C1 control character" if 0x80 <= code < 0xA0 else "a control character")
     return f"U+{code:04X} ({name})"
 
 

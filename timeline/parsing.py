@@ -27,6 +27,7 @@ except ImportError:  # pragma: no cover - orjson is a dependency; this keeps a b
     _json_loads = json.loads
     _JSONError = (json.JSONDecodeError,)
 
+from .controls import describe
 from .problems import LoadError, Pos, Problem
 
 # The YAML readers are imported when a YAML file is first read: a start from the cache,
@@ -199,9 +200,8 @@ def _offset_pos(text: str, offset: int) -> Pos:
 
 def _reader_problem(error) -> str:
     character = error.character
-    code = ord(character) if isinstance(character, str) else character
-    return (f"the character U+{code:04X} is not allowed in YAML; "
-            "remove it (a control character has no place in an events file)")
+    character = character if isinstance(character, str) else chr(character)
+    return f"the character {describe(character)} is not allowed in YAML; remove it"
 
 
 _NULL_TAG = "tag:yaml.org,2002:null"

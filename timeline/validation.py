@@ -14,6 +14,7 @@ keeps every scalar as written. In JSON Lines a number is a number the user wrote
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 
@@ -41,6 +42,10 @@ INLINE_SOURCE_KEYS = CITATION_KEYS + SOURCE_KEYS
 FIGURE_KEYS = ("quantity", "value", "what", "qualifier", "claimed_by", "as_of")
 FIGURE_QUALIFIERS = ("exactly", "about", "over", "nearly", "at least", "up to")
 SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+# Figures count people, fighters, strikes: a quadrillion is beyond any of them, and a
+# number of thousands of digits would cost seconds to read
+MAX_FIGURE = 10**15
+MAX_NUMBER_DIGITS = 40
 
 
 def no_progress(stage: str, fraction: float | None = None) -> None:
@@ -400,6 +405,10 @@ class Validator:
         if isinstance(raw, bool) or not isinstance(raw, (str, int, float)):
             self.error(value_pos(value, key, pos), f"'{key}' should be text, not {_describe(raw)}")
             return None
+        if isinstance(raw, float):  # JSON: 1.10 reads as 1.1, so the text as written is lost
+            self.error(value_pos(value, key, pos), f"'{key}' should be text, not the number {raw!r}; "
+                       "put it in quotes as it should read")
+            return None
         if isinstance(raw, str) and not self.no_controls(raw, value_pos(value, key, pos), f"'{key}'"):
             return None
         return raw if isinstance(raw, str) else str(raw)
@@ -417,23 +426,40 @@ class Validator:
     def text_list(self, value: dict, key: str, pos: Pos) -> list[str]:
         result = []
         for item, where in self.items(value, key, pos):
-            if isinstance(self.scalar(item), (str, int, float)) and not isinstance(item, bool):
+            if isinstance(self.scalar(item), (str, int)) and not isinstance(item, bool):
                 if self.no_controls(str(item), where, f"each item of '{key}'"):
                     result.append(str(item))
+            elif isinstance(item, float):  # JSON: see `text`
+                self.error(where, f"each item of '{key}' should be text, not the number {item!r}; "
+                           "put it in quotes as it should read")
             else:
                 self.error(where, f"each item of '{key}' should be text, not {_describe(item)}")
         return result
 
     def number(self, value: dict, key: str, pos: Pos) -> float | None:
+        """A figure's count: a number as written, not below zero, of a sane size."""
         raw = value.get(key)
         if not (self.numbers_as_written and type(raw) in (int, float)):
             raw = self.scalar(raw)
         if raw is None:
             return None
+        where = value_pos(value, key, pos)
+        if isinstance(raw, bool) or not isinstance(raw, (str, int, float)):
+            self.error(where, f"'{key}' should be a number like 405 or 2200, not {_describe(raw)}")
+            return None
+        if (isinstance(raw, str) and len(raw) > MAX_NUMBER_DIGITS) or (isinstance(raw, int) and abs(raw) > MAX_FIGURE):
+            self.error(where, f"'{key}' is too large a number for a figure (over {MAX_FIGURE:,}); check the digits")
+            return None
         try:
             number = float(str(raw).replace(",", "").replace("_", ""))
         except ValueError:
-            self.error(value_pos(value, key, pos), f"'{key}' should be a number like 405 or 2200, not '{raw}'")
+            number = math.nan
+        if not math.isfinite(number):
+            self.error(where, f"'{key}' should be a number like 405 or 2200, not '{raw}'")
+            return None
+        if number < 0 or number > MAX_FIGURE:
+            self.error(where, f"'{key}' should be a count from 0 to {MAX_FIGURE:,}, not '{raw}'; "
+                       "a figure counts what a source reported (write 'killed: 5', not -5)")
             return None
         return int(number) if number.is_integer() else number
 

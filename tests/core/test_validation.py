@@ -583,21 +583,28 @@ def test_figure_values_from_json_lines():
 
 # --- field readers ----------------------------------------------------------------------
 
-def test_text_from_json_lines_numbers_but_not_truth_values():
-    event = {"id": 17, "date": 2016, "kind": "other", "title": 1.5, "summary": True, "location": None,
+def test_text_from_json_lines_whole_numbers_but_not_truth_values():
+    event = {"id": 17, "date": 2016, "kind": "other", "title": "T", "summary": True, "location": None,
              "sources": [{"source": "S", "quote": "q"}]}
     timeline, found = jsonl(event)
     assert found == ["e.jsonl:1:1: 'summary' should be text, not 'True'"]
-    assert records(timeline)[0][:6] == ("17", "2016", "other", "1.5", None, None)
+    assert records(timeline)[0][:6] == ("17", "2016", "other", "T", None, None)
+
+
+def test_a_json_fraction_is_not_text():
+    # JSON reads 1.10 as 1.1: the text as written is gone, so a fraction is no title
+    event = {"id": "a", "date": "2016", "kind": "other", "title": 1.10, "sources": [{"source": "S", "quote": "q"}]}
+    assert jsonl(event)[1] == ["e.jsonl:1:1: 'title' should be text, not the number 1.1; put it in quotes as it should read"]
 
 
 def test_tags_that_are_not_text():
     event = {"id": "a", "date": "2016", "kind": "other", "title": "T", "sources": [{"source": "S", "quote": "q"}],
              "tags": ["x", 5, 1.5, None, {"a": 1}]}
     timeline, found = jsonl(event)
-    assert found == ["e.jsonl:1:1: each item of 'tags' should be text, not nothing",
+    assert found == ["e.jsonl:1:1: each item of 'tags' should be text, not the number 1.5; put it in quotes as it should read",
+                     "e.jsonl:1:1: each item of 'tags' should be text, not nothing",
                      "e.jsonl:1:1: each item of 'tags' should be text, not a mapping"]
-    assert records(timeline)[0][12] == ("x", "5", "1.5")
+    assert records(timeline)[0][12] == ("x", "5")
 
 
 def test_a_truth_value_tag_is_not_text():
