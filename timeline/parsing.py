@@ -337,9 +337,8 @@ def read_yaml_fast(text: str):
 # yaml_rs reads YAML 1.2 and PyYAML YAML 1.1, and they part ways on more than scalars.
 # A text where they may is left to the exact reader: such texts are rare in events files,
 # and a false alarm (an '&' after a comma in a quote) only costs time. The checks look
-# for single characters with str.find, which costs a millisecond or two on a large file
-# where a regular expression costs a tenth of the fast read; so ':' starting a plain
-# scalar inside [ ] or { } (`[:x]`, which PyYAML refuses) is not looked for.
+# for single characters or short spellings with str.find, which costs a millisecond or
+# two on a large file where a regular expression costs a tenth of the fast read.
 # - PyYAML breaks lines at NEL, LS and PS, and refuses tabs where yaml_rs takes them.
 _LINE_BREAKS_AND_TABS = ("\t", "\x85", "\u2028", "\u2029")
 # - Anchors, aliases, tags and block scalars: see _starts_node_differently.
@@ -354,6 +353,10 @@ _BLOCK_HEADER_AT_END = re.compile(r"[|>][-+0-9]*[ \t]*(?:#.*)?\Z")
 #   somewhere past ten thousand levels; PyYAML's parser caps the depth. Blocks nest by
 #   indentation, or several to a line (`- - -`).
 _DEEP_BLOCKS = ("- -", "\n" + " " * 1000)
+# - Inside [ ] and { } PyYAML refuses a plain scalar that starts with ':' (`[:x]`), where
+#   yaml_rs reads ':x'. Such a ':' follows an opening bracket, a comma or a key's colon,
+#   perhaps after spaces or a line break; a false alarm (`std::map`) costs time only.
+_COLON_STARTS = ("[:", "{:", ",:", "::", " :", "\n:")
 
 
 def _readers_may_differ(text: str) -> bool:
@@ -361,6 +364,12 @@ def _readers_may_differ(text: str) -> bool:
         return True
     if any(spelling in text for spelling in _DEEP_BLOCKS):
         return True
+    for spelling in _COLON_STARTS:
+        at = text.find(spelling)
+        while at != -1:
+            if _colon_starts_scalar(text, at + len(spelling) - 1):
+                return True
+            at = text.find(spelling, at + 1)
     for character in "&*!?|>":
         at = text.find(character)
         while at != -1:
@@ -382,6 +391,18 @@ def _starts_node_differently(text: str, at: int) -> bool:
     # | and > start block scalars, which PyYAML refuses inside [ ] and { }, and whose
     # header must end its line
     return before in "[{," or (before in ":-?\n" and not _BLOCK_HEADER_REST.match(text, at + 1))
+
+
+def _colon_starts_scalar(text: str, at: int) -> bool:
+    """Whether the ':' at text[at] may start a plain scalar in [ ] or { }: something
+    other than a space follows it, and a bracket, comma or colon comes before it."""
+    following = text[at + 1:at + 2]
+    if following in ("", " ", "\n", "\r"):
+        return False
+    before = at - 1
+    while before >= 0 and text[before] in " \r\n":
+        before -= 1
+    return before >= 0 and text[before] in "[{,:"
 
 
 def _before(text: str, at: int) -> str:
