@@ -11,7 +11,7 @@ from .controls import VisibleStream
 from .dates import DateError, parse_loose
 from .loader import default_events_path, load_with_problems
 from .output import OutputError
-from .problems import LoadError
+from .problems import OUT_OF_MEMORY, LoadError
 from .query import Query, QueryError, Searcher, resolve_actor, resolve_kind, resolve_source
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
@@ -45,6 +45,12 @@ def _main(argv: list[str]) -> int:
     except OSError as error:  # a path that cannot be read or written is bad input too
         where = f"{error.filename}: " if error.filename else ""
         print(f"timeline: {where}{error.strerror or error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except MemoryError:
+        print(f"timeline: {OUT_OF_MEMORY}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except RecursionError:  # a limit of the readers missed; a file, not the user, is at fault
+        print("timeline: the file is nested too deeply to read; an events file needs a few levels", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130

@@ -24,6 +24,11 @@ class Problem:
         return f"{self.path}:{self.pos.line}:{self.pos.column}: {prefix}{self.message}"
 
 
+# What is said when a file is too large for the memory there is.
+OUT_OF_MEMORY = ("the file is too large for the memory available; close other programs, "
+                 "or split the file and open a part")
+
+
 class LoadError(Exception):
     """The file could not be loaded; `problems` says every reason, with places."""
 

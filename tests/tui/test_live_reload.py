@@ -1,5 +1,8 @@
 """Live reload: the app follows the file as it is edited, and keeps the last good data."""
 
+from unittest import mock
+
+import pytest
 from conftest import EVENTS
 
 from timeline.loader import load
@@ -71,3 +74,44 @@ async def test_a_slow_reload_of_an_older_save_never_overwrites_a_newer_one(tmp_p
         app._reloaded(2, good, None)
         await pilot.pause()
         assert not app.main.query_one("#reload-error").display
+
+
+# --- hostile saves: the session goes on, with the last good data ------------------------
+
+HOSTILE_SAVES = {
+    "a recursive alias": ("kind: attack", "kind: attack\n    tags: &t [a, *t]",
+                          "the alias *t stands inside the value it names"),
+    "nesting 100,000 deep": ("kind: attack", "kind: attack\n    tags: " + "[" * 100_000 + "]" * 100_000,
+                             "this is not valid YAML"),
+    "an escape sequence": ("kind: attack", 'kind: attack\n    summary: "\\e]0;PWNED\\a\\e[2J"',
+                           "'summary' holds the control character U+001B (escape)"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_SAVES))
+async def test_a_hostile_save_keeps_the_old_data_and_shows_the_error(tmp_path, name):
+    old, new, words = HOSTILE_SAVES[name]
+    path = copy_events(tmp_path)
+    app = make_app(load(path))
+    app.reload_interval = 0.05
+    async with app.run_test(size=(120, 40)) as pilot:
+        before = app.timeline
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+        banner = app.main.query_one("#reload-error")
+        assert await wait_for(pilot, lambda: banner.display)
+        assert words in str(banner.render())
+        assert app.timeline is before and app.is_running
+
+
+async def test_a_reload_that_fails_in_an_unforeseen_way_is_shown_not_fatal(tmp_path):
+    path = copy_events(tmp_path)
+    app = make_app(load(path))
+    app.reload_interval = 0.05
+    with mock.patch("timeline.cache.load_cached", side_effect=RecursionError("maximum recursion depth exceeded")):
+        async with app.run_test(size=(120, 40)) as pilot:
+            before = app.timeline
+            path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+            banner = app.main.query_one("#reload-error")
+            assert await wait_for(pilot, lambda: banner.display)
+            assert "cannot be read (RecursionError: maximum recursion depth exceeded)" in str(banner.render())
+            assert app.timeline is before and app.is_running

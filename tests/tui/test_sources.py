@@ -271,3 +271,25 @@ async def test_rows_mark_quotes_not_found_verbatim(tmp_path):
         flags = {timeline.ids[i]: view.row_text(i, 100).plain[23:28] for i in range(len(timeline.events))}
         assert "!" in flags["bridge-claim"]
         assert all("!" not in f for event_id, f in flags.items() if event_id != "bridge-claim")
+
+
+async def test_control_characters_in_an_article_are_shown_never_sent(tmp_path):
+    """An article is the user's file, not ours: an escape sequence in it shows as ␛ in
+    the reader, and the quotes after it are still found where they are."""
+    for name in ("events.yaml", "paper-b.txt", "wire-a.txt"):
+        (tmp_path / name).write_bytes((CORPUS / name).read_bytes())
+    article = tmp_path / "wire-a.txt"
+    article.write_text("\x1b]0;PWNED\x07\x1b[2J\u202e" + article.read_text(encoding="utf-8"), encoding="utf-8")
+    app = make_app(load(tmp_path / "events.yaml"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_reader(pilot)
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen) and reader.source.id == "wire"
+        shown = "".join(str(w.content) for w in reader.query(".paragraph"))
+        assert shown.startswith("␛]0;PWNED␇␛[2J\ufffd")
+        assert not any(ch in shown for ch in "\x1b\x07\u202e")
+        current = reader.found[reader.current]
+        assert reader.text[current.start:current.end] == current.quote
+        paragraph = next(w for w in reader.query(".paragraph") if current.quote in str(w.content))
+        spans = [s for s in paragraph.content.spans if str(s.style) == str(reader.get_component_rich_style("reader--current"))]
+        assert [paragraph.content.plain[s.start:s.end] for s in spans] == [current.quote]

@@ -10,10 +10,11 @@ from pathlib import Path
 from rich.text import Text
 from textual.app import App
 
+from ..controls import visible
 from ..corpus import Corpus, resolve_corpus
 from ..filters import Filters
 from ..model import Timeline
-from ..problems import LoadError
+from ..problems import OUT_OF_MEMORY, LoadError, Pos, Problem
 from ..query import Query, Searcher
 from ..watch import FileWatcher
 from . import keys
@@ -34,7 +35,8 @@ class TimelineApp(App):
         super().__init__()
         self.user_keymap = keymap or {}
         self.timeline = timeline
-        folder, self.corpus_note = resolve_corpus(timeline, corpus)
+        folder, note = resolve_corpus(timeline, corpus)
+        self.corpus_note = visible(note)  # it names folders, which may hold anything
         self.corpus = Corpus(folder) if folder else None
         self._first_filters = Filters.of(query or Query())
 
@@ -44,7 +46,7 @@ class TimelineApp(App):
         return next(screen for screen in self.screen_stack if isinstance(screen, MainScreen))
 
     async def on_mount(self) -> None:
-        self.title = self.timeline.title
+        self.title = visible(self.timeline.title)
         if self.user_keymap:
             self.set_keymap(self.user_keymap)
         # Pushed, not the default screen: Textual reads a screen's CSS file when it is pushed.
@@ -72,22 +74,31 @@ class TimelineApp(App):
             return  # the timer can fire while the app is closing
         if not Path(self.timeline.path).exists():
             if not self.main.banner_shown:
-                self.main.show_banner(Text(f"{self.timeline.path} is gone (moved or deleted); "
+                self.main.show_banner(Text(f"{visible(self.timeline.path)} is gone (moved or deleted); "
                                            "showing it as it was.", style="bold"))
             return
         if self.watcher.changed():
             self._reload_generation += 1
             self.run_worker(partial(self._reload, self.timeline.path, self._reload_generation),
-                            thread=True, group="reload")
+                            thread=True, group="reload", exit_on_error=False)
 
     def _reload(self, path: str, generation: int) -> None:
-        """Load in a thread, then hand the result to the UI, unless a newer save overtook it."""
+        """Load in a thread, then hand the result to the UI, unless a newer save overtook it.
+        Whatever goes wrong is shown as the file's problem: a saved file, however
+        broken, never ends the session or loses the data on screen."""
         from ..cache import load_cached
 
         try:
             timeline = load_cached(path)
         except LoadError as error:
             self.call_from_thread(self._reloaded, generation, None, error.problems)
+            return
+        except MemoryError:
+            self.call_from_thread(self._reloaded, generation, None, [Problem(path, Pos(1), OUT_OF_MEMORY)])
+            return
+        except Exception as error:  # noqa: BLE001 - a bug met by a strange file is still no reason to quit
+            why = f"cannot be read ({type(error).__name__}: {error})"
+            self.call_from_thread(self._reloaded, generation, None, [Problem(path, Pos(1), why)])
             return
         self.call_from_thread(self._reloaded, generation, timeline, None)
 
@@ -112,7 +123,7 @@ def _prepare(timeline: Timeline) -> None:
 
 def reload_error_text(problems: list) -> Text:
     """Keep the last good data on screen, and say what is wrong with the file now."""
-    lines = [str(p) for p in problems[:RELOAD_ERRORS_SHOWN]]
+    lines = [visible(str(p)) for p in problems[:RELOAD_ERRORS_SHOWN]]
     if len(problems) > RELOAD_ERRORS_SHOWN:
         lines.append(f"... and {len(problems) - RELOAD_ERRORS_SHOWN} more")
     text = Text("The file changed and cannot be read; showing it as it was before. Fix it and save.\n",

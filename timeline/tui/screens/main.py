@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from ...claims import answered, answers_to
+from ...controls import visible
 from ...corpus import Corpus, passages
 from ...dates import When
 from ...export import export_text
@@ -121,20 +122,30 @@ class MainScreen(Screen):
     # --- filtering -------------------------------------------------------------------
 
     def set_filters(self, filters: Filters) -> None:
-        self.filters = filters
-        self.refilter()
+        before, self.filters = self.filters, filters
+        if not self.refilter():
+            self.filters = before
+            self.update_header()
 
     def toggle_filter(self, name: str, value: str) -> None:
         self.set_filters(self.filters.toggle(name, value))
 
-    def refilter(self, keep_id: str | None = None) -> None:
+    def refilter(self, keep_id: str | None = None) -> bool:
+        """Show the events the filters let through; False, with the screen unchanged,
+        when there is not the memory to find them."""
         view = self.view
         keep = view.selected_event if keep_id is None else self.timeline.by_id.get(keep_id)
-        self.shown = self.searcher.run(self.filters.query)
+        try:
+            self.shown = self.searcher.run(self.filters.query)
+        except MemoryError:
+            self.notify("There is not the memory for this filter; the events shown are as they were.",
+                        title="Out of memory", severity="error", timeout=8)
+            return False
         view.empty_message = self.empty_message() if not self.shown else []
         view.show(self.shown, keep_event=keep)
         self.query_one(Overview).set_view(self.shown, view.selected_event)
         self.update_header()
+        return True
 
     def empty_message(self) -> list[str]:
         if not self.timeline.events:
@@ -332,8 +343,9 @@ class MainScreen(Screen):
             return source, None
         text = self.corpus.text(source) if source else None
         if text is None:
-            self.notify(self.corpus.why_missing(source), title="Cannot open the article", severity="warning")
-        return source, text
+            self.notify(visible(self.corpus.why_missing(source)), title="Cannot open the article", severity="warning")
+            return source, None
+        return source, visible(text)  # one character for one: the places of the quotes hold
 
     def open_reader(self, event_id: str, citation_number: int = 0) -> None:
         index = self.timeline.by_id[event_id]

@@ -11,6 +11,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from .. import keys
+from ...controls import visible
 from ...corpus import Corpus, QuoteCheck
 from ...model import INVERSE_NAMES, Event, Timeline
 from ..marks import DENIED_MARK, kind_mark
@@ -171,9 +172,9 @@ def verification_line(check: QuoteCheck) -> Text:
     if check.found:
         return Text("   ✓ verbatim in the article", style="green")
     line = Text("   ✗ not in the article verbatim", style="bold red")
-    line.append(f" — differs: {'; '.join(check.differences)}", style="red")
+    line.append(visible(f" — differs: {'; '.join(check.differences)}"), style="red")
     line.append("\n   nearest passage: ", style="dim")
-    line.append(f"“{check.nearest}”", style="italic")
+    line.append(f"“{visible(check.nearest)}”", style="italic")
     return line
 
 
