@@ -322,5 +322,6 @@ def run_app(args) -> int:
     from .tui.app import make_app
 
     keymap = load_keymap(keys.defaults(), keys.scopes(), normalize=keys.normalize)
-    make_app(timeline, query=query, corpus=args.corpus, keymap=keymap).run()
-    return EXIT_OK
+    app = make_app(timeline, query=query, corpus=args.corpus, keymap=keymap)
+    app.run()
+    return app.return_code or EXIT_OK

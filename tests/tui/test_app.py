@@ -1,5 +1,6 @@
 """Pilot tests: press the keys a user presses, then check what the screen shows and holds."""
 
+import asyncio
 import io
 
 import pytest
@@ -422,3 +423,17 @@ async def test_rows_keep_their_width_with_wide_characters(write):
         rows = [view.row_text(i, 60) for i in range(2)]
         assert [row.cell_len for row in rows] == [60, 60]
         assert "…" in rows[0].plain
+
+
+async def test_running_out_of_memory_ends_the_session_with_a_message():
+    from unittest import mock
+
+    app = make_app(load(EVENTS))
+    async with app.run_test(size=(120, 40)) as pilot:
+        with mock.patch.object(app.main.view, "action_last", side_effect=MemoryError):
+            app.simulate_key("G")  # not pilot.press, which would wait for a screen that is gone
+            for _ in range(100):
+                if app.return_code is not None:
+                    break
+                await asyncio.sleep(0.02)
+    assert app.return_code == 2

@@ -59,6 +59,13 @@ class TimelineApp(App):
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
 
+    def _handle_exception(self, error: Exception) -> None:
+        """Running out of memory ends the session with a message, not a traceback."""
+        if isinstance(error, MemoryError):
+            self.exit(return_code=2, message="timeline: out of memory; close other programs, or open a part of the file")
+            return
+        super()._handle_exception(error)
+
     # --- after the first screen ------------------------------------------------------
 
     def _prepare(self) -> None:
