@@ -351,25 +351,24 @@ _BLOCK_HEADER_AT_END = re.compile(r"[|>][-+0-9]*[ \t]*(?:#.*)?\Z")
 
 # - yaml_rs recurses into nested blocks and crashes the process (a segmentation fault)
 #   somewhere past ten thousand levels; PyYAML's parser caps the depth. Blocks nest by
-#   indentation, or several to a line (`- - -`).
-_DEEP_BLOCKS = ("- -", "\n" + " " * 1000)
+#   indentation, or several to a line (`- - -`, `-  -`).
+_DEEP_INDENT = "\n" + " " * 1000
+_SEQUENCE_IN_SEQUENCE = re.compile(r"-[ ]+-")
 # - Inside [ ] and { } PyYAML refuses a plain scalar that starts with ':' (`[:x]`), where
-#   yaml_rs reads ':x'. Such a ':' follows an opening bracket, a comma or a key's colon,
-#   perhaps after spaces or a line break; a false alarm (`std::map`) costs time only.
-_COLON_STARTS = ("[:", "{:", ",:", "::", " :", "\n:")
+#   yaml_rs reads ':x'. Such a ':' is followed by something other than a space, and
+#   follows an opening bracket, a comma or a key's colon, perhaps after spaces or a line
+#   break; a false alarm (`std::map`) costs time only. (A pattern that starts with one
+#   character is searched for quickly; one that starts with a class is not.)
+_COLON_BEFORE_TEXT = re.compile(r":[^ \r\n]")
 
 
 def _readers_may_differ(text: str) -> bool:
     if any(character in text for character in _LINE_BREAKS_AND_TABS):
         return True
-    if any(spelling in text for spelling in _DEEP_BLOCKS):
+    if _DEEP_INDENT in text or _SEQUENCE_IN_SEQUENCE.search(text):
         return True
-    for spelling in _COLON_STARTS:
-        at = text.find(spelling)
-        while at != -1:
-            if _colon_starts_scalar(text, at + len(spelling) - 1):
-                return True
-            at = text.find(spelling, at + 1)
+    if any(_colon_starts_scalar(text, found.start()) for found in _COLON_BEFORE_TEXT.finditer(text)):
+        return True
     for character in "&*!?|>":
         at = text.find(character)
         while at != -1:
@@ -394,11 +393,8 @@ def _starts_node_differently(text: str, at: int) -> bool:
 
 
 def _colon_starts_scalar(text: str, at: int) -> bool:
-    """Whether the ':' at text[at] may start a plain scalar in [ ] or { }: something
-    other than a space follows it, and a bracket, comma or colon comes before it."""
-    following = text[at + 1:at + 2]
-    if following in ("", " ", "\n", "\r"):
-        return False
+    """Whether the ':' at text[at], with text after it, may start a plain scalar in
+    [ ] or { }: a bracket, comma or colon comes before it."""
     before = at - 1
     while before >= 0 and text[before] in " \r\n":
         before -= 1
