@@ -115,7 +115,8 @@ def _command_parser() -> argparse.ArgumentParser:
     _add_list_filters(export)
     export.add_argument("--format", required=True, choices=("jsonl", "timelinejs", "csv", "markdown"))
     export.add_argument("-o", "--output", metavar="OUT", help="write here instead of to standard output "
-                        "(replaced if it exists; never the events file itself)")
+                        "(a new file, unless --force; never the events file itself)")
+    _add_force(export)
     export.add_argument("--group", choices=("kind", "actor"), default="kind",
                         help="TimelineJS groups: by kind or by first actor (default kind)")
     export.set_defaults(run=run_export)
@@ -127,12 +128,17 @@ def _command_parser() -> argparse.ArgumentParser:
                                    "then nothing is written unless --skip-bad is given.")
     importer.add_argument("file", help="the CSV file")
     importer.add_argument("-o", "--output", required=True, metavar="OUT", help="the events file to write "
-                          "(.jsonl or .yaml); it must not exist yet")
+                          "(.jsonl or .yaml); a new file, unless --force")
+    _add_force(importer)
     importer.add_argument("--title", help="the title of the new file")
     importer.add_argument("--skip-bad", action="store_true", help="write the rows that can be read, "
                           "and list the others")
     importer.set_defaults(run=run_import)
     return parser
+
+
+def _add_force(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--force", action="store_true", help="replace OUT if it exists (never the input file)")
 
 
 def _add_list_filters(parser: argparse.ArgumentParser) -> None:
@@ -245,18 +251,22 @@ def run_export(args) -> int:
     dangling = dangling_links(events)
     if args.format == "jsonl" and dangling:
         print(f"{dangling} link{'s' * (dangling != 1)} to events outside the export left out", file=sys.stderr)
-    return write_output(text, args.output, input_path=args.file, overwrite=True)
+    return write_output(text, args)
 
 
-def write_output(text: str, output: str | None, input_path: str | None = None, overwrite: bool = False) -> int:
-    """Write to standard output, or to a file by the rules of `output.write_file`."""
-    from .output import write_file
+def write_output(text: str, args) -> int:
+    """Write to standard output, or to `-o OUT` by the rules of `output.write_file`: never
+    over the input, and over an existing file only with --force (export and import alike)."""
+    from .output import OutputExists, write_file
 
-    if not output or output == "-":
+    if not args.output or args.output == "-":
         sys.stdout.write(text)
         return EXIT_OK
-    write_file(output, text, input_path=input_path, overwrite=overwrite)
-    print(f"wrote {output}", file=sys.stderr)
+    try:
+        write_file(args.output, text, input_path=args.file, overwrite=args.force)
+    except OutputExists as error:
+        raise OutputError(f"{error}, or add --force to replace it") from None
+    print(f"wrote {args.output}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -288,7 +298,7 @@ def run_import(args) -> int:
         lines = [json.dumps({"title": title, "sources": sources}, ensure_ascii=False)]
         lines += [json.dumps(event, ensure_ascii=False) for event in result.events]
         text = "\n".join(lines) + "\n"
-    write_output(text, args.output)
+    write_output(text, args)
     print(f"{args.file}: {len(result.events)} events imported, {len(result.problems)} rows skipped", file=sys.stderr)
     return EXIT_OK
 
