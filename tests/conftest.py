@@ -32,9 +32,10 @@ def small():
 COMMAND = Path(sys.executable).parent / "timeline"
 
 
-def run(*args, cwd=ROOT) -> subprocess.CompletedProcess:
-    """Run the installed `timeline` command; its output as text."""
-    return subprocess.run([str(COMMAND), *args], capture_output=True, text=True, cwd=cwd)
+def run(*args, cwd=ROOT, timeout: float | None = None) -> subprocess.CompletedProcess:
+    """Run the installed `timeline` command; its output as text. With `timeout`, a run
+    that takes longer (a hang) fails the test with subprocess.TimeoutExpired."""
+    return subprocess.run([str(COMMAND), *args], capture_output=True, text=True, cwd=cwd, timeout=timeout)
 
 
 @pytest.fixture

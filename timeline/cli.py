@@ -10,7 +10,7 @@ from . import __version__
 from .dates import DateError, parse_loose
 from .loader import default_events_path, load_with_problems
 from .output import OutputError
-from .problems import LoadError
+from .problems import LoadError, Pos, Problem
 from .query import Query, QueryError, Searcher, resolve_actor, resolve_kind, resolve_source
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
@@ -173,9 +173,12 @@ def run_check(args) -> int:
     if folder is not None and not errors:
         checks = verify_quotes(timeline, Corpus(folder))
         for check in checks:
-            if not check.found:
+            if not check.found and not check.missing_article:
                 errors += 1
                 print(_quote_problem(args.file, check), file=sys.stderr)
+        for problem in _unread_articles(args.file, checks):
+            errors += 1
+            print(problem, file=sys.stderr)
         summary += f"; {sum(c.found for c in checks)} of {len(checks)} quotes found verbatim in {folder}"
     summary += f"; {_count(errors, 'error')}, {_count(warnings, 'warning')}"
     print(summary)
@@ -186,11 +189,28 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'s' * (number != 1)}"
 
 
+def _unread_articles(path: str, checks) -> list[str]:
+    """One problem for each source whose article cannot be read, at the line of its
+    `file:` where the events file has one, else at its first citation."""
+    from .corpus import file_positions
+
+    unread: dict[str, list] = {}
+    for check in checks:
+        if check.missing_article:
+            unread.setdefault(check.citation.source, []).append(check)
+    positions = file_positions(path) if unread else {}
+    problems = []
+    for source_id, missed in unread.items():
+        first = missed[0]
+        where = positions.get(source_id) or Pos(first.citation.line or first.event.line)
+        problems.append(str(Problem(path, where, f"cannot check {_count(len(missed), 'quote')}: "
+                                                 f"{first.missing_article}")))
+    return problems
+
+
 def _quote_problem(path: str, check) -> str:
     where = f"{path}:{check.citation.line or check.event.line}:1"
     article = f"{check.source.file} ({check.source.outlet})" if check.source else check.citation.source
-    if check.missing_article:
-        return f"{where}: cannot check the quote of event '{check.event.id}': {check.missing_article}"
     return (f"{where}: the quote of event '{check.event.id}' is not in {article} verbatim\n"
             f"    quote:   {check.citation.quote}\n"
             f"    nearest: {check.nearest}\n"
