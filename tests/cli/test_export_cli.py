@@ -96,3 +96,21 @@ def test_export_replaces_an_existing_file_only_with_force(tmp_path):
     assert result.returncode == 0 and out.read_text(encoding="utf-8").startswith("event_id_cnty,")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv"]
 
+
+def test_a_jsonl_export_of_sources_given_in_place_passes_check(tmp_path):
+    """Sources given in place under outlet names, all dated (so a header could hold them
+    but for their ids): the export passes `timeline check` and lists the same events."""
+    events = tmp_path / "inline.jsonl"
+    events.write_text(
+        '{"id": "e1", "date": "2016-02-09", "kind": "other", "title": "T", '
+        '"sources": [{"source": "The Times", "quote": "q", "published": "2016-02-09"}]}\n'
+        '{"id": "e2", "date": "2016-02-10", "kind": "other", "title": "U", '
+        '"sources": [{"source": "The Times", "quote": "r", "published": "2016-02-10"}, {"source": "AP", "quote": "s", "published": "2016"}]}\n',
+        encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert run("export", str(events), "--format", "jsonl", "-o", str(out)).returncode == 0
+    checked = run("check", str(out))
+    assert checked.returncode == 0, checked.stderr
+    assert checked.stdout.startswith(f"{out}: 2 events, 3 sources")
+    assert run("list", str(out), "--format", "json").stdout == run("list", str(events), "--format", "json").stdout
+
