@@ -291,9 +291,7 @@ def write_output(text: str, args) -> int:
 
 
 def run_import(args) -> int:
-    import json
-
-    from .acled import read_acled
+    from .acled import events_file_text, read_acled
     from .parsing import read_text
 
     if not args.output.endswith((".jsonl", ".yaml", ".yml")):
@@ -301,24 +299,14 @@ def run_import(args) -> int:
     result = read_acled(read_text(Path(args.file)), args.file)
     for problem in result.problems + result.notices:
         print(problem, file=sys.stderr)
-    if result.bad_header:
+    if result.unreadable:
         return EXIT_BAD_INPUT
     if result.problems and not args.skip_bad:
         print(f"{args.file}: {len(result.problems)} row{'s' * (len(result.problems) != 1)} cannot be read; "
               "nothing written (fix them, or use --skip-bad to write the others)", file=sys.stderr)
         return EXIT_BAD_INPUT
     title = args.title or f"Imported from {Path(args.file).name}"
-    sources = result.sources
-    if args.output.endswith((".yaml", ".yml")):
-        import yaml
-
-        text = yaml.safe_dump({"title": title, "schema": 1, "sources": sources, "events": result.events},
-                              allow_unicode=True, sort_keys=False, width=100)
-    else:
-        lines = [json.dumps({"title": title, "sources": sources}, ensure_ascii=False)]
-        lines += [json.dumps(event, ensure_ascii=False) for event in result.events]
-        text = "\n".join(lines) + "\n"
-    write_output(text, args)
+    write_output(events_file_text(result, title, yaml=args.output.endswith((".yaml", ".yml"))), args)
     print(f"{args.file}: {len(result.events)} events imported, {len(result.problems)} rows skipped", file=sys.stderr)
     return EXIT_OK
 

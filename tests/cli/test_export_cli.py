@@ -114,3 +114,29 @@ def test_a_jsonl_export_of_sources_given_in_place_passes_check(tmp_path):
     assert checked.stdout.startswith(f"{out}: 2 events, 3 sources")
     assert run("list", str(out), "--format", "json").stdout == run("list", str(events), "--format", "json").stdout
 
+
+HEADER = "event_id_cnty,event_date,time_precision,event_type,source,notes\n"
+
+
+def test_import_of_a_year_0000_reports_the_row_and_writes_what_check_passes(tmp_path):
+    path = tmp_path / "acled.csv"
+    path.write_text(HEADER + "A1,2016-02-09,1,Battles,SANA,Clashes.\nA2,0000-01,3,Battles,SANA,Clashes.\n",
+                    encoding="utf-8")
+    out = tmp_path / "out.yaml"
+    result = run("import", str(path), "-o", str(out), "--skip-bad")
+    assert result.returncode == 0
+    assert f"{path}:3:1: row cannot be read: event_date '0000-01': year 0 is out of range (1 to 9999)" in result.stderr
+    checked = run("check", str(out))
+    assert checked.returncode == 0, checked.stderr
+
+
+def test_import_of_a_cell_over_128_kib_is_a_message_and_exit_2(tmp_path):
+    path = tmp_path / "acled.csv"
+    path.write_text(HEADER + "A1,2016-02-09,1,Battles,SANA,Clashes.\n"
+                    + f'A2,2016-02-09,1,Battles,SANA,"{"x" * 200_000}"\n', encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    for skip in ((), ("--skip-bad",)):
+        result = run("import", str(path), "-o", str(out), *skip)
+        assert result.returncode == 2 and "Traceback" not in result.stderr
+        assert result.stderr.startswith(f"{path}:3:1: a cell of this row is over 131,072 characters")
+        assert not out.exists()
