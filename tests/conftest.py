@@ -1,3 +1,4 @@
+import resource
 import subprocess
 import sys
 import textwrap
@@ -32,9 +33,16 @@ def small():
 COMMAND = Path(sys.executable).parent / "timeline"
 
 
-def run(*args, cwd=ROOT) -> subprocess.CompletedProcess:
-    """Run the installed `timeline` command; its output as text."""
-    return subprocess.run([str(COMMAND), *args], capture_output=True, text=True, cwd=cwd)
+def run(*args, cwd=ROOT, timeout: float | None = None, max_memory: int | None = None) -> subprocess.CompletedProcess:
+    """Run the installed `timeline` command; its output as text. With `timeout`, a run
+    that takes longer (a hang) fails the test with subprocess.TimeoutExpired; with
+    `max_memory` (bytes of address space), one that would take more fails with a
+    MemoryError instead of taking the machine's memory."""
+    def limit():
+        resource.setrlimit(resource.RLIMIT_AS, (max_memory, max_memory))
+
+    return subprocess.run([str(COMMAND), *args], capture_output=True, text=True, cwd=cwd, timeout=timeout,
+                          preexec_fn=limit if max_memory else None)
 
 
 @pytest.fixture

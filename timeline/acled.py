@@ -22,9 +22,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
+from .controls import describe, find_control
+from .dates import DateError, parse_date
 from .problems import Pos, Problem
 
 EVENT_TYPES = {
@@ -37,6 +41,10 @@ EVENT_TYPES = {
 }
 AIR_SUB_TYPES = {"air/drone strike", "shelling/artillery/missile attack"}
 REQUIRED = ("event_date", "event_type")
+# ACLED's longest column, notes, runs to a few thousand characters. A cell much longer is
+# not ACLED's: most often an open quote that makes the rest of the file one cell. csv's
+# own default, set here for the read, so that nothing else in the process changes it.
+MAX_CELL_CHARS = 128 * 1024
 
 
 @dataclass
@@ -46,25 +54,43 @@ class ImportResult:
     sources: dict[str, dict] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)  # rows that cannot be read
     notices: list[Problem] = field(default_factory=list)  # rows read, with something to say
-    bad_header: bool = False
+    unreadable: bool = False  # not an ACLED-style CSV, or not CSV from some row on: write nothing
 
 
 def read_acled(text: str, name: str) -> ImportResult:
     """Events (as dicts of the file format) and a problem for each row that cannot be read."""
+    previous = csv.field_size_limit(MAX_CELL_CHARS)
+    try:
+        return _read(text, name)
+    finally:
+        csv.field_size_limit(previous)
+
+
+def _read(text: str, name: str) -> ImportResult:
     result = ImportResult(name)
     text = text.lstrip("\ufeff")
     reader = csv.DictReader(io.StringIO(text, newline=""))
-    columns = [c.strip().lower() for c in reader.fieldnames or []]
+    try:
+        header = reader.fieldnames
+    except csv.Error as error:
+        return _unreadable(result, 1, error)
+    columns = [c.strip().lower() for c in header or []]
     missing = [c for c in REQUIRED if c not in columns]
     if missing:
         result.problems.append(Problem(name, Pos(1), f"not an ACLED-style CSV: no column {', '.join(missing)}; "
                                        "expected a header with event_date, event_type, actor1, source, notes, ..."))
-        result.bad_header = True
+        result.unreadable = True
         return result
     reader.fieldnames = columns
     seen: set[str] = set()
     last_line = 1  # the header's
-    for row in reader:
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:  # nothing after it can be trusted to be the rows it seems
+            return _unreadable(result, last_line + 1, error)
         # line_num is where the row ends (a quoted newline spans lines); report where it starts
         line, last_line = last_line + 1, reader.line_num
         try:
@@ -73,9 +99,21 @@ def read_acled(text: str, name: str) -> ImportResult:
             result.problems.append(Problem(name, Pos(line), f"row cannot be read: {error}"))
             continue
         if event["id"] in seen:
-            event["id"] = f"{event['id']}-line{line}"
+            event["id"] = _unused(f"{event['id']}-line{line}", seen.__contains__)
         seen.add(event["id"])
         result.events.append(event)
+    return result
+
+
+def _unreadable(result: ImportResult, line: int, error: csv.Error) -> ImportResult:
+    if "field limit" in str(error):
+        message = (f"a cell of this row is over {MAX_CELL_CHARS:,} characters, more than any ACLED column holds; "
+                   "check that this is an ACLED-style CSV, and that every quoted cell is closed (an open quote "
+                   "makes the rest of the file one cell)")
+    else:
+        message = f"this row cannot be read as CSV ({error}); check the quoting on this line and the one before"
+    result.problems.append(Problem(result.name, Pos(line), message))
+    result.unreadable = True
     return result
 
 
@@ -87,6 +125,10 @@ def _value(row: dict, key: str) -> str:
 def _event(row: dict, line: int, result: ImportResult) -> dict:
     if None in row:  # more cells than the header has columns
         raise ValueError(f"{len(row) - 1 + len(row[None])} cells where the header has {len(row) - 1} columns")
+    for column, cell in row.items():  # what the events file may not hold (controls.py)
+        at = find_control(cell) if isinstance(cell, str) else -1
+        if at >= 0:
+            raise ValueError(f"{column} holds the control character {describe(cell[at])}; remove it")
     date = _date(_value(row, "event_date"), _value(row, "time_precision"))
     event_type, sub_type = _value(row, "event_type"), _value(row, "sub_event_type")
     if not event_type:
@@ -105,7 +147,10 @@ def _event(row: dict, line: int, result: ImportResult) -> dict:
     day = date.rstrip("~?")
     source_ids = []
     for outlet in outlets:
-        source_id = f"{_slug(outlet.lower())}-{day}"
+        # One source an outlet and day; outlets whose names make the same slug stay apart
+        # ('Ведомости' and 'Коммерсант' make none).
+        source_id = _unused(f"{_slug(outlet.lower(), 'source')}-{day}",
+                            lambda key: result.sources.get(key, {"outlet": outlet})["outlet"] != outlet)
         source_ids.append(source_id)
         result.sources.setdefault(source_id, {
             "outlet": outlet, "published": f"{day}/..",
@@ -145,6 +190,17 @@ def _event(row: dict, line: int, result: ImportResult) -> dict:
 
 
 def _date(text: str, precision: str) -> str:
+    """The event's date in the file format. Checked by the loader's own reading: a date it
+    would refuse (year 0000) makes a bad row here, not a file that `check` rejects later."""
+    date = _edtf(text, precision)
+    try:
+        parse_date(date)
+    except DateError as error:
+        raise ValueError(f"event_date '{text}': {error}") from None
+    return date
+
+
+def _edtf(text: str, precision: str) -> str:
     if not text:
         raise ValueError("event_date is empty")
     if precision not in ("", "1", "2", "3"):
@@ -168,12 +224,36 @@ def _parse_day(text: str) -> dt.date:
 
 
 def _title(notes: str, event_type: str, sub_type: str, place: str) -> str:
-    if notes:
-        first = re.split(r"(?<=[.!?])\s", notes, maxsplit=1)[0].rstrip(".")
+    first = re.split(r"(?<=[.!?])\s", notes, maxsplit=1)[0].rstrip(".").strip()
+    if first:  # notes of dots alone give no title
         return first if len(first) <= 70 else first[:69].rsplit(" ", 1)[0] + "…"
     return f"{sub_type or event_type}{' in ' + place if place else ''}"
 
 
-def _slug(text: str) -> str:
-    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-")
-    return slug or "event"
+def _slug(text: str, fallback: str = "event") -> str:
+    """Letters and digits, '-', '_' and '.', starting with a letter or digit, as ids are;
+    accents dropped ('Télégramme' → 'Telegramme'), anything else a '-'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", ascii_text).lstrip("-._").rstrip("-")
+    return slug or fallback
+
+
+def _unused(name: str, taken) -> str:
+    """`name`, or `name-2`, `name-3`, ... the first for which `taken` says no."""
+    candidate, number = name, 1
+    while taken(candidate):
+        number += 1
+        candidate = f"{name}-{number}"
+    return candidate
+
+
+def events_file_text(result: ImportResult, title: str, yaml: bool = False) -> str:
+    """The imported events as an events file: YAML, or JSON Lines with a header."""
+    if yaml:
+        import yaml as pyyaml
+
+        return pyyaml.safe_dump({"title": title, "schema": 1, "sources": result.sources, "events": result.events},
+                                allow_unicode=True, sort_keys=False, width=100)
+    lines = [json.dumps({"title": title, "sources": result.sources}, ensure_ascii=False)]
+    lines += [json.dumps(event, ensure_ascii=False) for event in result.events]
+    return "\n".join(lines) + "\n"

@@ -11,7 +11,7 @@ from .controls import VisibleStream
 from .dates import DateError, parse_loose
 from .loader import default_events_path, load_with_problems
 from .output import OutputError
-from .problems import OUT_OF_MEMORY, LoadError
+from .problems import OUT_OF_MEMORY, LoadError, Pos, Problem
 from .query import Query, QueryError, Searcher, resolve_actor, resolve_kind, resolve_source
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
@@ -133,7 +133,8 @@ def _command_parser() -> argparse.ArgumentParser:
     _add_list_filters(export)
     export.add_argument("--format", required=True, choices=("jsonl", "timelinejs", "csv", "markdown"))
     export.add_argument("-o", "--output", metavar="OUT", help="write here instead of to standard output "
-                        "(replaced if it exists; never the events file itself)")
+                        "(a new file, unless --force; never the events file itself)")
+    _add_force(export)
     export.add_argument("--group", choices=("kind", "actor"), default="kind",
                         help="TimelineJS groups: by kind or by first actor (default kind)")
     export.set_defaults(run=run_export)
@@ -145,12 +146,17 @@ def _command_parser() -> argparse.ArgumentParser:
                                    "then nothing is written unless --skip-bad is given.")
     importer.add_argument("file", help="the CSV file")
     importer.add_argument("-o", "--output", required=True, metavar="OUT", help="the events file to write "
-                          "(.jsonl or .yaml); it must not exist yet")
+                          "(.jsonl or .yaml); a new file, unless --force")
+    _add_force(importer)
     importer.add_argument("--title", help="the title of the new file")
     importer.add_argument("--skip-bad", action="store_true", help="write the rows that can be read, "
                           "and list the others")
     importer.set_defaults(run=run_import)
     return parser
+
+
+def _add_force(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--force", action="store_true", help="replace OUT if it exists (never the input file)")
 
 
 def _add_list_filters(parser: argparse.ArgumentParser) -> None:
@@ -185,9 +191,12 @@ def run_check(args) -> int:
     if folder is not None and not errors:
         checks = verify_quotes(timeline, Corpus(folder))
         for check in checks:
-            if not check.found:
+            if not check.found and not check.missing_article:
                 errors += 1
                 print(_quote_problem(args.file, check), file=sys.stderr)
+        for problem in _unread_articles(args.file, checks):
+            errors += 1
+            print(problem, file=sys.stderr)
         summary += f"; {sum(c.found for c in checks)} of {len(checks)} quotes found verbatim in {folder}"
     summary += f"; {_count(errors, 'error')}, {_count(warnings, 'warning')}"
     print(summary)
@@ -198,11 +207,28 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'s' * (number != 1)}"
 
 
+def _unread_articles(path: str, checks) -> list[str]:
+    """One problem for each source whose article cannot be read, at the line of its
+    `file:` where the events file has one, else at its first citation."""
+    from .corpus import file_positions
+
+    unread: dict[str, list] = {}
+    for check in checks:
+        if check.missing_article:
+            unread.setdefault(check.citation.source, []).append(check)
+    positions = file_positions(path) if unread else {}
+    problems = []
+    for source_id, missed in unread.items():
+        first = missed[0]
+        where = positions.get(source_id) or Pos(first.citation.line or first.event.line)
+        problems.append(str(Problem(path, where, f"cannot check {_count(len(missed), 'quote')}: "
+                                                 f"{first.missing_article}")))
+    return problems
+
+
 def _quote_problem(path: str, check) -> str:
     where = f"{path}:{check.citation.line or check.event.line}:1"
     article = f"{check.source.file} ({check.source.outlet})" if check.source else check.citation.source
-    if check.missing_article:
-        return f"{where}: cannot check the quote of event '{check.event.id}': {check.missing_article}"
     return (f"{where}: the quote of event '{check.event.id}' is not in {article} verbatim\n"
             f"    quote:   {check.citation.quote}\n"
             f"    nearest: {check.nearest}\n"
@@ -263,25 +289,27 @@ def run_export(args) -> int:
     dangling = dangling_links(events)
     if args.format == "jsonl" and dangling:
         print(f"{dangling} link{'s' * (dangling != 1)} to events outside the export left out", file=sys.stderr)
-    return write_output(text, args.output, input_path=args.file, overwrite=True)
+    return write_output(text, args)
 
 
-def write_output(text: str, output: str | None, input_path: str | None = None, overwrite: bool = False) -> int:
-    """Write to standard output, or to a file by the rules of `output.write_file`."""
-    from .output import write_file
+def write_output(text: str, args) -> int:
+    """Write to standard output, or to `-o OUT` by the rules of `output.write_file`: never
+    over the input, and over an existing file only with --force (export and import alike)."""
+    from .output import OutputExists, write_file
 
-    if not output or output == "-":
+    if not args.output or args.output == "-":
         sys.stdout.write(text)
         return EXIT_OK
-    write_file(output, text, input_path=input_path, overwrite=overwrite)
-    print(f"wrote {output}", file=sys.stderr)
+    try:
+        write_file(args.output, text, input_path=args.file, overwrite=args.force)
+    except OutputExists as error:
+        raise OutputError(f"{error}, or add --force to replace it") from None
+    print(f"wrote {args.output}", file=sys.stderr)
     return EXIT_OK
 
 
 def run_import(args) -> int:
-    import json
-
-    from .acled import read_acled
+    from .acled import events_file_text, read_acled
     from .parsing import read_text
 
     if not args.output.endswith((".jsonl", ".yaml", ".yml")):
@@ -289,24 +317,14 @@ def run_import(args) -> int:
     result = read_acled(read_text(Path(args.file)), args.file)
     for problem in result.problems + result.notices:
         print(problem, file=sys.stderr)
-    if result.bad_header:
+    if result.unreadable:
         return EXIT_BAD_INPUT
     if result.problems and not args.skip_bad:
         print(f"{args.file}: {len(result.problems)} row{'s' * (len(result.problems) != 1)} cannot be read; "
               "nothing written (fix them, or use --skip-bad to write the others)", file=sys.stderr)
         return EXIT_BAD_INPUT
     title = args.title or f"Imported from {Path(args.file).name}"
-    sources = result.sources
-    if args.output.endswith((".yaml", ".yml")):
-        import yaml
-
-        text = yaml.safe_dump({"title": title, "schema": 1, "sources": sources, "events": result.events},
-                              allow_unicode=True, sort_keys=False, width=100)
-    else:
-        lines = [json.dumps({"title": title, "sources": sources}, ensure_ascii=False)]
-        lines += [json.dumps(event, ensure_ascii=False) for event in result.events]
-        text = "\n".join(lines) + "\n"
-    write_output(text, args.output)
+    write_output(events_file_text(result, title, yaml=args.output.endswith((".yaml", ".yml"))), args)
     print(f"{args.file}: {len(result.events)} events imported, {len(result.problems)} rows skipped", file=sys.stderr)
     return EXIT_OK
 

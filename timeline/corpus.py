@@ -8,11 +8,18 @@ nearest passage and what differs, never silently accepted.
 from __future__ import annotations
 
 import difflib
+import os
 import re
+import stat
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from .model import Citation, Event, Source, Timeline
+from .problems import LoadError, Pos
+
+# An article's text is a few hundred kilobytes at most; a file many times larger is not
+# an article (a disk image, a log), and reading it whole would take the memory it takes.
+MAX_ARTICLE_BYTES = 50 * 1024 * 1024
 
 # Characters that commonly differ between a copied quote and the article: the fold maps
 # each to a plain form, so a near miss can be found and then named.
@@ -39,7 +46,8 @@ class Corpus:
 
     def __init__(self, folder: str | Path):
         self.folder = Path(folder)
-        self._texts: dict[str, str | None] = {}
+        self._root = self.folder.resolve()  # what every article must resolve inside of
+        self._texts: dict[str, tuple[str | None, str]] = {}  # file → (text, or None and why)
         self._checks: dict[tuple[str, str], tuple[bool, str | None, tuple[str, ...]]] = {}
 
     def is_verbatim(self, source: Source | None, quote: str) -> bool | None:
@@ -63,23 +71,123 @@ class Corpus:
     def text(self, source: Source) -> str | None:
         if not source.file:
             return None
-        if source.file not in self._texts:
-            path = self.folder / source.file
-            try:
-                self._texts[source.file] = path.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
-                self._texts[source.file] = None
-        return self._texts[source.file]
+        return self._article(source.file)[0]
 
     def why_missing(self, source: Source | None) -> str:
         if source is None:
             return "the source is not registered"
         if not source.file:
             return f"source '{source.id}' names no 'file' in the corpus"
-        path = self.folder / source.file
-        if not path.is_file():
-            return f"{path} does not exist"
-        return f"{path} cannot be read as UTF-8 text"
+        return f"source '{source.id}': {self._article(source.file)[1]}"
+
+    def _article(self, file: str) -> tuple[str | None, str]:
+        if file not in self._texts:
+            try:
+                self._texts[file] = (self._read(file), "")
+            except ArticleError as error:
+                self._texts[file] = (None, str(error))
+        return self._texts[file]
+
+    def _read(self, file: str) -> str:
+        """The article's text, or ArticleError saying why it is not read. Only a regular
+        file inside the folder is read: a source's `file:` comes from the events file,
+        which may come from anyone."""
+        path = self._inside(file)
+        shown = self.folder / file
+        try:
+            # Without blocking: a FIFO with no writer would hold the open for ever.
+            handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        except FileNotFoundError:
+            raise ArticleError(f"{shown} does not exist; check the file name, or put the article in the "
+                               "corpus folder") from None
+        except OSError as error:
+            raise ArticleError(f"cannot read {shown}: {error.strerror}") from None
+        try:
+            status = os.fstat(handle)  # of what was opened, not of what the name says now
+            if not stat.S_ISREG(status.st_mode):
+                raise ArticleError(f"{shown} is {_kind(status.st_mode)}, not a regular file; expected the "
+                                   "article's text in a plain file: name that file")
+            _check_size(status.st_size, shown)
+            with open(handle, "rb", closefd=False) as stream:
+                data = stream.read(MAX_ARTICLE_BYTES + 1)  # no more, should it grow meanwhile
+        finally:
+            os.close(handle)
+        _check_size(len(data), shown)
+        return _decode(data, shown)
+
+    def _inside(self, file: str) -> Path:
+        """The file's resolved path, when it is inside the folder; else ArticleError."""
+        name = PurePath(file)
+        if "\0" in file:
+            reason = "has a NUL character in its name"
+        elif name.is_absolute():
+            reason = "is an absolute path"
+        elif ".." in name.parts:
+            reason = "is a path through '..'"
+        else:
+            path = (self._root / name).resolve()
+            if path == self._root or self._root in path.parents:
+                return path
+            reason = f"is a link that leads out of the folder, to {path}"
+        raise ArticleError(f"the file {file!r} {reason}; expected a file name relative to the corpus folder "
+                           f"{self.folder} (such as 'article.txt'): put the article in that folder and name it "
+                           "from there")
+
+
+class ArticleError(Exception):
+    """An article that is not read; the message says why and what to do."""
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "something else"
+
+
+def _check_size(size: int, shown: Path) -> None:
+    if size > MAX_ARTICLE_BYTES:
+        raise ArticleError(f"{shown} is {size / 1e6:.0f} MB, more than the {MAX_ARTICLE_BYTES // (1024 * 1024)} MB "
+                           "an article's text may be; check that this is the right file")
+
+
+def _decode(data: bytes, shown: Path) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = data[:error.start]
+        line, column = before.count(b"\n") + 1, error.start - (before.rfind(b"\n") + 1) + 1
+        raise ArticleError(f"{shown} is not UTF-8 text (byte 0x{data[error.start]:02x} at line {line}, "
+                           f"column {column}); save the article as UTF-8 and check again") from None
+
+
+def file_positions(path: str | Path) -> dict[str, Pos]:
+    """Where each registered source's `file:` stands in the events file, for messages. The
+    model keeps no places for sources, so the file is read again (only when an article
+    cannot be read). Sources given in place are not here: their citation's line is theirs."""
+    from .loader import JSONL_SUFFIXES
+    from .parsing import Map, decode_text, parse_jsonl, parse_yaml, read_bytes, value_pos
+
+    path = Path(path)
+    try:
+        data = read_bytes(path)
+        if path.suffix.lower() in JSONL_SUFFIXES:
+            header, _, _ = parse_jsonl(data.removeprefix(b"\xef\xbb\xbf"), str(path))
+            sources = (header or {}).get("sources")
+            return {str(key): Pos(1) for key in sources} if isinstance(sources, dict) else {}
+        root, _ = parse_yaml(decode_text(data, str(path)), str(path))
+    except LoadError:
+        return {}
+    sources = root.get("sources") if isinstance(root, Map) else None
+    if not isinstance(sources, Map):
+        return {}
+    return {str(key): value_pos(entry, "file", entry.pos) for key, entry in sources.items()
+            if isinstance(entry, Map) and "file" in entry}
 
 
 def verify_quotes(timeline: Timeline, corpus: Corpus) -> list[QuoteCheck]:

@@ -10,20 +10,24 @@ import json
 import shutil
 
 from .model import KINDS, Actor, Event, Source, Timeline
+from .validation import SLUG
 
 
-def event_to_dict(event: Event, kept: set[str] | None = None) -> dict:
+def event_to_dict(event: Event, kept: set[str] | None = None, names: dict[str, str] | None = None) -> dict:
     """An event with the same keys as the file format, so the output reads back in;
-    with `kept`, links to events not in it are left out."""
+    with `kept`, links to events not in it are left out; with `names`, each actor is
+    written by the name given for its id (see `actor_references`)."""
+    names = names or {}
     data: dict = {"id": event.id, "date": event.date.edtf()}
-    if event.date_basis:
+    if event.date_basis is not None:  # an empty text too: it reads back as written
         data["date_basis"] = event.date_basis
     data.update(kind=event.kind, title=event.title)
-    if event.summary:
+    if event.summary is not None:
         data["summary"] = event.summary
     if event.actors:
-        data["actors"] = [a.actor if a.role is None else {"actor": a.actor, "role": a.role} for a in event.actors]
-    if event.location:
+        data["actors"] = [names.get(a.actor, a.actor) if a.role is None
+                          else {"actor": names.get(a.actor, a.actor), "role": a.role} for a in event.actors]
+    if event.location is not None:
         data["location"] = event.location
     data["status"] = event.status
     data["sources"] = [{"source": c.source, "quote": c.quote} for c in event.sources]
@@ -31,17 +35,18 @@ def event_to_dict(event: Event, kept: set[str] | None = None) -> dict:
     if related:
         data["related"] = [{"type": r.type, "event": r.event} for r in related]
     if event.figures:
-        data["figures"] = [_figure_to_dict(f) for f in event.figures]
+        data["figures"] = [_figure_to_dict(f, names) for f in event.figures]
     if event.tags:
         data["tags"] = list(event.tags)
     return data
 
 
-def _figure_to_dict(figure) -> dict:
-    data = {"quantity": figure.quantity, "value": figure.value}
-    for key in ("what", "claimed_by"):
-        if getattr(figure, key):
-            data[key] = getattr(figure, key)
+def _figure_to_dict(figure, names: dict[str, str]) -> dict:
+    data = {"quantity": figure.quantity, "value": figure.value}  # a count, never nan or inf (validation.py)
+    if figure.what is not None:
+        data["what"] = figure.what
+    if figure.claimed_by:
+        data["claimed_by"] = names.get(figure.claimed_by, figure.claimed_by)
     if figure.qualifier != "exactly":
         data["qualifier"] = figure.qualifier
     if figure.as_of:
@@ -93,20 +98,38 @@ def to_jsonl(timeline: Timeline, events: list[Event]) -> str:
     extra_kinds = {k: v for k, v in timeline.kinds.items() if k not in KINDS}
     if extra_kinds:
         header["kinds"] = extra_kinds
-    # The header's sources must have a publication date; a JSON Lines file may give its
-    # sources in place without one, and then gives them all so: they are written so again.
-    inline = any(s.published is None for s in timeline.sources.values())
+    inline = not _registrable(timeline.sources.values())
     if not inline:
         header["sources"] = {s.id: _source_to_dict(s) for s in timeline.sources.values()}
     header["actors"] = {a.id: _actor_to_dict(a) for a in timeline.actors.values() if a.registered}
     lines = [json.dumps(header, ensure_ascii=False)]
-    kept = {e.id for e in events}
+    kept, names = {e.id for e in events}, actor_references(timeline)
     for e in events:
-        data = event_to_dict(e, kept)
+        data = event_to_dict(e, kept, names)
         if inline:
             data["sources"] = [{**c, **_source_to_dict(timeline.sources[c["source"]])} for c in data["sources"]]
         lines.append(json.dumps(data, ensure_ascii=False))
     return "\n".join(lines) + "\n"
+
+
+def actor_references(timeline: Timeline) -> dict[str, str]:
+    """For each actor, a name that reads back as that actor. A name belongs to the first
+    actor that answers to it (the loader warns of the others), so an actor's id may be
+    another's alias: then the first of its names that is its own."""
+    owner: dict[str, str] = {}
+    for actor in timeline.actors.values():
+        for name in actor.names():
+            owner.setdefault(name.lower(), actor.id)
+    return {actor.id: next((n for n in actor.names() if owner[n.lower()] == actor.id), actor.id)
+            for actor in timeline.actors.values()}
+
+
+def _registrable(sources) -> bool:
+    """Whether the sources can stand in a header's registry, which wants a slug for an id
+    and a publication date. A JSON Lines file may give its sources in place, under an
+    outlet's name ('The Times', 'The Times (2)' for its second article) and without a
+    date; then they are all written in place again, and read back the same."""
+    return all(s.published is not None and SLUG.fullmatch(s.id) for s in sources)
 
 
 def dangling_links(events: list[Event]) -> int:
@@ -118,7 +141,7 @@ def dangling_links(events: list[Event]) -> int:
 def _source_to_dict(source: Source) -> dict:
     data = {"outlet": source.outlet, "published": source.published.edtf() if source.published else None}
     for key in ("headline", "url", "file", "note"):
-        if getattr(source, key):
+        if getattr(source, key) is not None:
             data[key] = getattr(source, key)
     return {k: v for k, v in data.items() if v is not None}
 
@@ -128,7 +151,7 @@ def _actor_to_dict(actor: Actor) -> dict:
     if actor.aliases:
         data["aliases"] = list(actor.aliases)
     for key in ("type", "affiliation"):
-        if getattr(actor, key):
+        if getattr(actor, key) is not None:
             data[key] = getattr(actor, key)
     return data
 

@@ -5,6 +5,7 @@ write never leaves half a file where a good one was (or was not)."""
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -13,23 +14,49 @@ class OutputError(ValueError):
     """The file cannot or must not be written; the message says why and what to do."""
 
 
+class OutputExists(OutputError):
+    """The file exists and was not named to be replaced (the command line's --force)."""
+
+
 def write_file(target: str | Path, text: str, *, input_path: str | Path | None = None,
                overwrite: bool = False) -> Path:
     """Write `text` to `target` as UTF-8 and return its path, or raise OutputError."""
     target = Path(target).expanduser()
-    if input_path is not None and target.exists() and target.resolve() == Path(input_path).resolve():
-        raise OutputError(f"{target}: that is the input file; choose another name for the output")
-    if not overwrite and target.exists():
-        raise OutputError(f"{target} exists already; choose a new name")
+    existing = _status(target)
+    if existing is not None:
+        if input_path is not None and _same_file(existing, target, Path(input_path)):
+            raise OutputError(f"{target}: that is the input file; choose another name for the output")
+        if not stat.S_ISREG(existing.st_mode):  # a rename over /dev/null would replace the device
+            raise OutputError(f"{target} is not a regular file; choose a file name for the output")
+        if not overwrite:
+            raise OutputExists(f"{target} exists already; choose a new name")
     if not target.parent.is_dir():
         raise OutputError(f"{target}: the folder {target.parent} does not exist; create it or choose another")
     try:
         _write_atomically(target, text.encode("utf-8"), overwrite)
     except FileExistsError:  # created by someone else since the check above
-        raise OutputError(f"{target} exists already; choose a new name") from None
+        raise OutputExists(f"{target} exists already; choose a new name") from None
     except OSError as error:
         raise OutputError(f"{target}: cannot write: {error.strerror or error}") from None
     return target
+
+
+def _status(path: Path) -> os.stat_result | None:
+    """What the path leads to (through any link), or None when nothing is there."""
+    try:
+        return path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+
+
+def _same_file(existing: os.stat_result, target: Path, input_path: Path) -> bool:
+    """Whether the target is the input under any name: its path, a symbolic link to it or
+    a hard link of it. Device and inode say so where paths cannot (a hard link)."""
+    try:
+        read = input_path.stat()
+    except OSError:  # the input is gone: only its path can tell
+        return target.resolve() == input_path.resolve()
+    return (existing.st_dev, existing.st_ino) == (read.st_dev, read.st_ino)
 
 
 def _write_atomically(target: Path, data: bytes, overwrite: bool) -> None:
@@ -39,6 +66,8 @@ def _write_atomically(target: Path, data: bytes, overwrite: bool) -> None:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())  # on disk before it takes the name: a crash leaves old or new, whole
         os.chmod(temporary, 0o666 & ~_umask())  # as a plain open() would have made it
         if overwrite:
             os.replace(temporary, target)

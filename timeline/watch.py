@@ -1,4 +1,4 @@
-"""Noticing that a file changed on disk, by polling its size and modification time.
+"""Noticing that a file changed on disk, by polling what its status says of it.
 
 Polling once a second costs nothing and works on every platform and file system, where
 change notifications do not (network drives, editors that replace the file).
@@ -15,12 +15,15 @@ class FileWatcher:
         self.path = Path(path)
         self.seen = self._stamp()
 
-    def _stamp(self) -> tuple[int, int] | None:
+    def _stamp(self) -> tuple[int, ...] | None:
+        """Size and modification time, and what a rewrite that keeps them still changes:
+        the inode (an editor's save by rename makes a new file) and the status-change time
+        (a rewrite in place that puts the modification time back cannot put it back)."""
         try:
             stat = os.stat(self.path)
         except OSError:
             return None  # gone for a moment (an editor saving by rename): not a change yet
-        return (stat.st_mtime_ns, stat.st_size)
+        return (stat.st_mtime_ns, stat.st_size, stat.st_ino, stat.st_ctime_ns)
 
     def changed(self) -> bool:
         """True once for each change since the last call that said so."""

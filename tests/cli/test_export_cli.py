@@ -1,5 +1,7 @@
 """Export (JSON Lines, TimelineJS, CSV, Markdown) and ACLED-style CSV import."""
 
+import os
+from pathlib import Path
 
 from conftest import ACLED_SAMPLE, EVENTS, run
 
@@ -16,11 +18,33 @@ def test_export_command_with_filters_and_output(tmp_path):
 
 
 def test_export_never_writes_over_its_input(tmp_path):
+    """Not by its name, another path to it, a hard link or a symbolic link; not with --force."""
     copy = tmp_path / "events.yaml"
     copy.write_bytes(EVENTS.read_bytes())
-    result = run("export", str(copy), "--format", "jsonl", "-o", str(copy))
+    os.link(copy, tmp_path / "hard.yaml")
+    (tmp_path / "soft.yaml").symlink_to(copy)
+    for out in ("events.yaml", "./events.yaml", "hard.yaml", "soft.yaml"):
+        for force in ((), ("--force",)):
+            result = run("export", str(copy), "--format", "jsonl", "-o", out, *force, cwd=tmp_path)
+            assert result.returncode == 2, (out, force)
+            assert result.stderr == f"timeline: {Path(out)}: that is the input file; choose another name for the output\n"
+            assert copy.read_bytes() == EVENTS.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["events.yaml", "hard.yaml", "soft.yaml"]
+
+
+def test_import_replaces_an_existing_file_only_with_force_and_never_its_input(tmp_path):
+    out = tmp_path / "imported.jsonl"
+    out.write_text("old", encoding="utf-8")
+    refused = run("import", str(ACLED_SAMPLE), "-o", str(out), "--skip-bad")
+    assert refused.returncode == 2 and out.read_text(encoding="utf-8") == "old"
+    assert f"timeline: {out} exists already; choose a new name, or add --force to replace it" in refused.stderr
+    assert run("import", str(ACLED_SAMPLE), "-o", str(out), "--skip-bad", "--force").returncode == 0
+    assert len(load(out).events) == 3
+    csv = tmp_path / "acled.jsonl"  # a CSV by its content, whatever its name
+    csv.write_bytes(ACLED_SAMPLE.read_bytes())
+    result = run("import", str(csv), "-o", str(csv), "--skip-bad", "--force")
     assert result.returncode == 2 and "that is the input file" in result.stderr
-    assert copy.read_bytes() == EVENTS.read_bytes()
+    assert csv.read_bytes() == ACLED_SAMPLE.read_bytes()
 
 
 def test_import_command_writes_nothing_when_rows_are_bad(tmp_path):
@@ -61,9 +85,58 @@ def test_a_filtered_jsonl_export_reads_back(tmp_path):
     assert len(load(out).events) == len([e for e in load(EVENTS).events if "peskov" in e.actor_ids])
 
 
-def test_export_replaces_the_file_it_is_told_to_write(tmp_path):
+def test_export_replaces_an_existing_file_only_with_force(tmp_path):
     out = tmp_path / "out.csv"
     out.write_text("old", encoding="utf-8")
-    result = run("export", "events.yaml", "--format", "csv", "--kind", "denial", "-o", str(out))
+    refused = run("export", "events.yaml", "--format", "csv", "--kind", "denial", "-o", str(out))
+    assert refused.returncode == 2
+    assert refused.stderr == f"timeline: {out} exists already; choose a new name, or add --force to replace it\n"
+    assert out.read_text(encoding="utf-8") == "old"
+    result = run("export", "events.yaml", "--format", "csv", "--kind", "denial", "-o", str(out), "--force")
     assert result.returncode == 0 and out.read_text(encoding="utf-8").startswith("event_id_cnty,")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv"]
+
+
+def test_a_jsonl_export_of_sources_given_in_place_passes_check(tmp_path):
+    """Sources given in place under outlet names, all dated (so a header could hold them
+    but for their ids): the export passes `timeline check` and lists the same events."""
+    events = tmp_path / "inline.jsonl"
+    events.write_text(
+        '{"id": "e1", "date": "2016-02-09", "kind": "other", "title": "T", '
+        '"sources": [{"source": "The Times", "quote": "q", "published": "2016-02-09"}]}\n'
+        '{"id": "e2", "date": "2016-02-10", "kind": "other", "title": "U", '
+        '"sources": [{"source": "The Times", "quote": "r", "published": "2016-02-10"}, {"source": "AP", "quote": "s", "published": "2016"}]}\n',
+        encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert run("export", str(events), "--format", "jsonl", "-o", str(out)).returncode == 0
+    checked = run("check", str(out))
+    assert checked.returncode == 0, checked.stderr
+    assert checked.stdout.startswith(f"{out}: 2 events, 3 sources")
+    assert run("list", str(out), "--format", "json").stdout == run("list", str(events), "--format", "json").stdout
+
+
+HEADER = "event_id_cnty,event_date,time_precision,event_type,source,notes\n"
+
+
+def test_import_of_a_year_0000_reports_the_row_and_writes_what_check_passes(tmp_path):
+    path = tmp_path / "acled.csv"
+    path.write_text(HEADER + "A1,2016-02-09,1,Battles,SANA,Clashes.\nA2,0000-01,3,Battles,SANA,Clashes.\n",
+                    encoding="utf-8")
+    out = tmp_path / "out.yaml"
+    result = run("import", str(path), "-o", str(out), "--skip-bad")
+    assert result.returncode == 0
+    assert f"{path}:3:1: row cannot be read: event_date '0000-01': year 0 is out of range (1 to 9999)" in result.stderr
+    checked = run("check", str(out))
+    assert checked.returncode == 0, checked.stderr
+
+
+def test_import_of_a_cell_over_128_kib_is_a_message_and_exit_2(tmp_path):
+    path = tmp_path / "acled.csv"
+    path.write_text(HEADER + "A1,2016-02-09,1,Battles,SANA,Clashes.\n"
+                    + f'A2,2016-02-09,1,Battles,SANA,"{"x" * 200_000}"\n', encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    for skip in ((), ("--skip-bad",)):
+        result = run("import", str(path), "-o", str(out), *skip)
+        assert result.returncode == 2 and "Traceback" not in result.stderr
+        assert result.stderr.startswith(f"{path}:3:1: a cell of this row is over 131,072 characters")
+        assert not out.exists()

@@ -1,15 +1,13 @@
-"""Hostile and broken files (tests/hostile/, and a few made here that cannot be kept in
-a repository): each is refused by `check`, `list` and `export` alike, with exit 2 and a
+"""Hostile and broken files (tests/hostile/, and a few made here that are too large to
+keep; special files are in test_special_files.py): each is refused by `check`, `list` and `export` alike, with exit 2 and a
 message that names its line; nothing hangs, nothing crashes, no traceback, and no
 control character from a file reaches the output raw."""
 
-import os
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import COMMAND
+from conftest import run
 
 from timeline.cli import main
 
@@ -111,11 +109,6 @@ def test_numbers_dates_and_booleans_stay_as_written(capsys):
 
 # --- made here: too large to keep, or not files at all -----------------------------------
 
-def run_command(*args, timeout=30) -> subprocess.CompletedProcess:
-    """The installed command, in its own process: a crash or a hang fails the test, not the run."""
-    return subprocess.run([str(COMMAND), *args], capture_output=True, text=True, timeout=timeout)
-
-
 DEEP = {
     "flow-100000.yaml": "events: " + "[" * 100_000 + "]" * 100_000 + "\n",
     "braces-100000.yaml": "events: " + "{a: " * 100_000 + "}" * 100_000 + "\n",
@@ -130,24 +123,8 @@ DEEP = {
 def test_deep_nesting_is_refused_never_a_crash(tmp_path, name, command):
     path = tmp_path / name
     path.write_text(DEEP[name], encoding="utf-8")
-    result = run_command(command, str(path))
+    result = run(command, str(path), timeout=30)  # in its own process: a crash fails the test, not the run
     assert result.returncode == 2, result.stderr[-500:]
     assert "Traceback" not in result.stderr
     assert re.match(rf"{re.escape(str(path))}:\d+:\d+: (nested more than 32 levels deep|this is not valid YAML)",
                     result.stderr)
-
-
-@pytest.mark.parametrize("special", ["fifo", "/dev/zero", "/dev/null", "folder"])
-@pytest.mark.parametrize("command", ["check", "list"])
-def test_special_files_are_refused_at_once(tmp_path, special, command):
-    if special == "fifo":
-        path = tmp_path / "events.yaml"
-        os.mkfifo(path)  # no writer: a plain open would wait for one for ever
-    elif special == "folder":
-        path = tmp_path
-    else:
-        path = Path(special)
-    result = run_command(command, str(path), timeout=10)
-    assert result.returncode == 2
-    expected = "this is a folder" if special == "folder" else "this is not a regular file"
-    assert result.stderr.startswith(f"{path}:1:1: {expected}")

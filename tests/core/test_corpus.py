@@ -258,9 +258,11 @@ def test_verify_quotes_checks_every_quote_and_says_why_an_article_cannot_be_read
         QuoteCheck(spokesman, spokesman.sources[0], sources["wire"], False, nearest=NEAR_MISS,
                    differences=("quotation marks (curly or straight)",)),
         QuoteCheck(spokesman, spokesman.sources[1], sources["lost"], False,
-                   missing_article=f"{tmp_path / 'lost.txt'} does not exist"),
+                   missing_article=f"source 'lost': {tmp_path / 'lost.txt'} does not exist; check the file name, "
+                                   "or put the article in the corpus folder"),
         QuoteCheck(spokesman, spokesman.sources[2], sources["latin"], False,
-                   missing_article=f"{tmp_path / 'latin1.txt'} cannot be read as UTF-8 text"),
+                   missing_article=f"source 'latin': {tmp_path / 'latin1.txt'} is not UTF-8 text (byte 0xe9 at "
+                                   "line 1, column 4); save the article as UTF-8 and check again"),
         QuoteCheck(bridge, bridge.sources[0], sources["wire"], True, 101),
         QuoteCheck(bridge, bridge.sources[1], sources["wire"], True, 14),
     ]
@@ -277,8 +279,11 @@ def test_why_an_article_is_missing(articles, tmp_path):
     corpus = Corpus(str(tmp_path))
     assert corpus.why_missing(None) == "the source is not registered"
     assert corpus.why_missing(articles.sources["notes"]) == "source 'notes' names no 'file' in the corpus"
-    assert corpus.why_missing(articles.sources["lost"]) == f"{tmp_path / 'lost.txt'} does not exist"
-    assert corpus.why_missing(articles.sources["latin"]) == f"{tmp_path / 'latin1.txt'} cannot be read as UTF-8 text"
+    assert corpus.why_missing(articles.sources["lost"]) == \
+        f"source 'lost': {tmp_path / 'lost.txt'} does not exist; check the file name, or put the article in the corpus folder"
+    assert corpus.why_missing(articles.sources["latin"]) == \
+        f"source 'latin': {tmp_path / 'latin1.txt'} is not UTF-8 text (byte 0xe9 at line 1, column 4); " \
+        "save the article as UTF-8 and check again"
 
 
 def test_the_text_of_an_article_and_none_when_it_cannot_be_read(articles, tmp_path):

@@ -391,3 +391,53 @@ def test_json_outputs_are_laid_out_for_reading(sample):
     assert lines[:3] == ["[", "  {", f'    "id": "{event[0].id}",']
     lines = to_timelinejs(sample, event).splitlines()
     assert lines[:3] == ["{", ' "title": {', '  "text": {']
+
+
+def test_jsonl_of_dated_sources_given_in_place_under_names_reads_back(write):
+    """Sources given in place, all dated, under outlet names that are no slugs ('The
+    Times', and 'The Times (2)' for a second article): a header could not register them,
+    so they are written in place again."""
+    path = write("inline.jsonl", """\
+        {"id": "e1", "date": "2016-02-09", "kind": "other", "title": "T", "sources": [{"source": "The Times", "quote": "q", "published": "2016-02-09"}]}
+        {"id": "e2", "date": "2016-02-10", "kind": "other", "title": "U", "sources": [{"source": "The Times", "quote": "r", "published": "2016-02-10"}]}
+        """)
+    timeline = load(path)
+    assert sorted(timeline.sources) == ["The Times", "The Times (2)"]
+    again = load(write("again.jsonl", to_jsonl(timeline, list(timeline.events))))
+    assert again.sources == timeline.sources
+    assert comparable(again) == comparable(timeline)
+
+
+def test_jsonl_names_an_actor_whose_id_is_another_actors_alias_by_a_name_of_its_own(write):
+    """'kadyrov' is the alias of an actor registered first, so the id would read back as
+    that one (the loader warns); the export names the actor by its own name instead."""
+    path = write("events.yaml", """\
+        sources: {s: {outlet: O, published: 2016}}
+        actors:
+          kadyrov-lookalike: {name: Someone, aliases: [kadyrov]}
+          kadyrov: {name: Ramzan Kadyrov}
+        events:
+          - {id: a, date: 2016, kind: other, title: T, date_basis: b, sources: [{source: s, quote: q}],
+             actors: [Ramzan Kadyrov], figures: [{quantity: killed, value: 3, claimed_by: Ramzan Kadyrov}]}
+        """)
+    timeline = load(path)
+    assert timeline.events[0].actor_ids == ["kadyrov"] and timeline.events[0].figures[0].claimed_by == "kadyrov"
+    line = json.loads(to_jsonl(timeline, list(timeline.events)).splitlines()[1])
+    assert line["actors"] == ["Ramzan Kadyrov"] and line["figures"][0]["claimed_by"] == "Ramzan Kadyrov"
+    again = load(write("again.jsonl", to_jsonl(timeline, list(timeline.events))))
+    assert comparable(again) == comparable(timeline)
+
+
+def test_jsonl_keeps_an_empty_text_as_written(write):
+    """An empty date_basis, summary or headline is a value the file gives: it reads back
+    as the empty text, not as no value at all."""
+    path = write("events.yaml", """\
+        sources: {s: {outlet: O, published: 2016, headline: ''}}
+        events:
+          - {id: a, date: 2016, kind: other, title: T, date_basis: '', summary: '', location: '',
+             sources: [{source: s, quote: q}]}
+        """)
+    timeline = load(path)
+    assert (timeline.events[0].date_basis, timeline.events[0].summary, timeline.sources["s"].headline) == ("", "", "")
+    again = load(write("again.jsonl", to_jsonl(timeline, list(timeline.events))))
+    assert comparable(again) == comparable(timeline) and again.sources == timeline.sources

@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from timeline.output import OutputError, write_file
+from timeline.output import OutputError, OutputExists, write_file
 
 
 def test_a_new_file_is_written_and_nothing_else_is_left(tmp_path):
@@ -102,3 +102,48 @@ def test_a_file_that_appears_while_writing_is_kept(tmp_path, monkeypatch):
     assert str(raised.value) == f"{target} exists already; choose a new name"
     assert target.read_text(encoding="utf-8") == "theirs"
     assert os.listdir(tmp_path) == ["out.md"]
+
+
+@pytest.fixture
+def events(tmp_path):
+    path = tmp_path / "events.yaml"
+    path.write_text("events: []\n", encoding="utf-8")
+    return path
+
+
+def test_a_hard_link_of_the_events_file_is_never_written_over(tmp_path, events):
+    """Another name for the same file: the paths differ, device and inode do not."""
+    link = tmp_path / "other-name.yaml"
+    os.link(events, link)
+    with pytest.raises(OutputError, match="that is the input file"):
+        write_file(link, "x", input_path=events, overwrite=True)
+    assert events.read_text(encoding="utf-8") == "events: []\n" and link.samefile(events)
+
+
+def test_a_symbolic_link_to_the_events_file_is_never_written_over(tmp_path, events):
+    link = tmp_path / "link.yaml"
+    link.symlink_to(events)
+    with pytest.raises(OutputError, match="that is the input file"):
+        write_file(link, "x", input_path=events, overwrite=True)
+    with pytest.raises(OutputError, match="that is the input file"):
+        write_file(events, "x", input_path=link, overwrite=True)  # read through the link
+    assert events.read_text(encoding="utf-8") == "events: []\n" and link.is_symlink()
+
+
+def test_what_is_not_a_regular_file_is_never_replaced(tmp_path):
+    """A folder, a FIFO or a device is not an output file, even to replace: a rename over
+    /dev/null would put a plain file in its place."""
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    for target in (tmp_path, fifo):
+        with pytest.raises(OutputError, match="is not a regular file; choose a file name"):
+            write_file(target, "x", overwrite=True)
+    assert fifo.is_fifo()
+
+
+def test_an_existing_file_says_so_as_its_own_error(tmp_path):
+    """So that the command line can add what its --force does."""
+    target = tmp_path / "out.md"
+    target.write_text("mine", encoding="utf-8")
+    with pytest.raises(OutputExists, match="exists already; choose a new name"):
+        write_file(target, "new")
