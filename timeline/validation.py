@@ -341,7 +341,8 @@ class Validator:
             self.sources[source_id] = Source(
                 id=source_id, outlet=self.text(item, "outlet", pos) or name,
                 published=self.date(item, "published", pos), headline=self.text(item, "headline", pos),
-                url=self.text(item, "url", pos), file=self.text(item, "file", pos))
+                url=self.text(item, "url", pos), file=self.text(item, "file", pos),
+                note=self.text(item, "note", pos))
         return source_id
 
     def relations(self, value, pos: Pos) -> list[Relation]:

@@ -733,3 +733,10 @@ def test_the_fallback_place_of_a_plain_value_is_its_event():
                      Pos(7, 3))
     assert [str(p) for p in validator.problems] == [
         "e.jsonl:7:3: event 'a' needs at least one source: - {source: <id>, quote: \"<verbatim words>\"}"]
+
+
+def test_an_inline_source_keeps_its_note():
+    event = {"id": "a", "date": "2016", "kind": "other", "title": "T",
+             "sources": [{"source": "Wire", "quote": "q", "note": "paywalled"}]}
+    timeline, found = jsonl(event)
+    assert found == [] and timeline.sources["Wire"].note == "paywalled"
