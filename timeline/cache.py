@@ -178,8 +178,8 @@ class _FileRecords:
     """Where a cached timeline's records come from when its entry cannot give one.
 
     The entry passed its CRCs, so only an entry made by hand gets here. The file, which
-    matched the entry at open, is loaded once; its records are the entry's events when
-    its ids are the same, and then stand in for all of them."""
+    matched the entry at open, is loaded once; when its ids are the entry's, its records
+    give every record the entry cannot."""
 
     def __init__(self, timeline: Timeline):
         self.timeline = timeline

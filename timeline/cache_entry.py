@@ -29,7 +29,7 @@ import sys
 import zlib
 from array import array
 from collections.abc import Callable, Iterator, Sequence
-from itertools import chain
+from itertools import chain, product
 
 import orjson
 
@@ -124,7 +124,7 @@ class Container:
         return text.split(separator) if text else []
 
     def array(self, name: str) -> array:
-        typecode, itemsize = row(take(self.get("arrays", (dict,)), name, (list,)), (TEXT, INT))
+        typecode, itemsize = TYPED.row(take(self.get("arrays", (dict,)), name, (list,)))
         if self.get("byteorder", TEXT) != sys.byteorder or typecode not in ("l", "q", "Q"):
             raise Malformed(f"the type of {name}")
         column = array(typecode)
@@ -142,20 +142,32 @@ def take(mapping: dict, key, types: tuple):
     return value
 
 
-def row(values, types: tuple) -> tuple:
-    """A list of values of the given types, in order, as a tuple."""
-    if type(values) is not list or len(values) != len(types):
-        raise Malformed(f"expected {len(types)} values")
-    for value, allowed in zip(values, types):
-        if type(value) not in allowed:
-            raise Malformed(f"{value!r} should be {' or '.join(t.__name__ for t in allowed)}")
-    return tuple(values)
+class Shape:
+    """A list of values of given types, in order, read back as a tuple."""
+
+    def __init__(self, *types: tuple):
+        # Every sequence of types the values may have: one lookup checks a row.
+        self.allowed = frozenset(product(*types))
+
+    def row(self, values) -> tuple:
+        if type(values) is not list or tuple(map(type, values)) not in self.allowed:
+            raise Malformed(f"{values!r} is not of the shape expected")
+        return tuple(values)
+
+    def rows(self, values) -> tuple:
+        if type(values) is not list:
+            raise Malformed("expected a list")
+        return tuple(map(self.row, values))
 
 
-def rows(values, types: tuple) -> tuple:
-    if type(values) is not list:
-        raise Malformed("expected a list")
-    return tuple(row(v, types) for v in values)
+RECORD = Shape(TEXT, TEXT, TEXT, TEXT, MAYBE_TEXT, MAYBE_TEXT, (list,), MAYBE_TEXT, TEXT, (list,), (list,),
+               (list,), (list,), INT)  # see Event.to_record
+ACTOR_ROLE, CITATION, RELATION = Shape(TEXT, MAYBE_TEXT), Shape(TEXT, TEXT, INT), Shape(TEXT, TEXT, INT)
+FIGURE = Shape(TEXT, NUMBER, MAYBE_TEXT, TEXT, MAYBE_TEXT, MAYBE_TEXT)
+SOURCE = Shape(TEXT, TEXT, *[MAYBE_TEXT] * 5)
+ACTOR = Shape(TEXT, TEXT, (list,), MAYBE_TEXT, MAYBE_TEXT, (bool,))
+PROBLEM = Shape(TEXT, INT, INT, TEXT, TEXT)
+TYPED = Shape(TEXT, INT)  # an array's typecode and item size; an index key and its count
 
 
 def text(value) -> str:
@@ -296,7 +308,7 @@ def decode_indexes(container: Container, count: int) -> tuple[dict, dict, dict, 
     for name in INDEXES:
         positions = container.array(name).tolist()
         keys, at, index = container.get("indexes", (dict,)).get(name), 0, {}
-        for key, length in rows(keys, (TEXT, INT)):
+        for key, length in TYPED.rows(keys):
             index[key] = checked_positions(positions[at:at + length], count)
             at += length
         if at != len(positions):
@@ -316,7 +328,7 @@ def encode_source(s: Source) -> list:
 
 
 def decode_source(value) -> Source:
-    source_id, outlet, published, headline, url, file, note = row(value, (TEXT, TEXT, *[MAYBE_TEXT] * 5))
+    source_id, outlet, published, headline, url, file, note = SOURCE.row(value)
     return Source(source_id, outlet, parse_date(published) if published is not None else None,
                   headline, url, file, note)
 
@@ -326,8 +338,7 @@ def encode_actor(a: Actor) -> list:
 
 
 def decode_actor(value) -> Actor:
-    actor_id, name, aliases, kind, affiliation, registered = row(value, (TEXT, TEXT, (list,), MAYBE_TEXT,
-                                                                         MAYBE_TEXT, (bool,)))
+    actor_id, name, aliases, kind, affiliation, registered = ACTOR.row(value)
     return Actor(actor_id, name, tuple(texts(aliases)), kind, affiliation, registered)
 
 
@@ -336,7 +347,7 @@ def encode_problem(p: Problem) -> list:
 
 
 def decode_problem(value) -> Problem:
-    path, line, column, message, severity = row(value, (TEXT, INT, INT, TEXT, TEXT))
+    path, line, column, message, severity = PROBLEM.row(value)
     return Problem(path, Pos(line, column), message, severity)
 
 
@@ -353,12 +364,9 @@ class RecordChecks:
 
     def record(self, data) -> tuple:
         (event_id, date, kind, title, basis, summary, actors, location, status, sources, related, figures,
-         tags, line) = row(orjson.loads(data), (TEXT, TEXT, TEXT, TEXT, MAYBE_TEXT, MAYBE_TEXT, (list,),
-                                                MAYBE_TEXT, TEXT, (list,), (list,), (list,), (list,), INT))
-        actors = rows(actors, (TEXT, MAYBE_TEXT))
-        sources = rows(sources, (TEXT, TEXT, INT))
-        related = rows(related, (TEXT, TEXT, INT))
-        figures = rows(figures, (TEXT, NUMBER, MAYBE_TEXT, TEXT, MAYBE_TEXT, MAYBE_TEXT))
+         tags, line) = RECORD.row(orjson.loads(data))
+        actors, sources = ACTOR_ROLE.rows(actors), CITATION.rows(sources)
+        related, figures = RELATION.rows(related), FIGURE.rows(figures)
         parse_date(date)  # a DateError is a ValueError
         if (kind not in self.kinds or status not in STATUSES or not sources
                 or not all(a in self.actors for a, _ in actors)
