@@ -207,6 +207,17 @@ def test_a_generated_file_comes_back_from_the_cache_as_it_loads(tmp_path, no_pic
     assert_same(timeline, path)
 
 
+def test_the_pickles_of_earlier_versions_are_removed_when_an_entry_is_written(tmp_path):
+    path = copy_events(tmp_path)
+    entry = entry_path(path)
+    entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    old = [entry.with_suffix(".pickle"), entry.with_suffix(".texts.pickle")]
+    for leftover in old:
+        leftover.write_bytes(b"an entry of version 5")
+    save(load_cached(path))
+    assert entry.is_file() and not any(leftover.exists() for leftover in old)
+
+
 # --- whose folder -----------------------------------------------------------------------
 
 
