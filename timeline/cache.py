@@ -1,26 +1,34 @@
 """A cache of parsed and validated events files, so a file opened before opens at once.
 
-Kept in the user's cache folder (never beside their files), one entry per file path. An
-entry is used only when the file's size, modification time and content hash all match
-what was cached; anything else, or an entry that cannot be read, is rebuilt.
+Kept in the user's cache folder (never beside their files), one entry per file path, in
+the data format of cache_entry.py: reading an entry runs nothing from it. An entry is used
+only when the file's size, modification time and content hash all match what was cached;
+anything else, or an entry that cannot be read, is a miss, and the file is loaded.
+
+Only a folder that is the user's alone is used (made with mode 0o700): in a folder or an
+entry that another user owns or may write, an entry could be anyone's, and none is read
+or written there.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import pickle
+import stat
 import tempfile
+import threading
+from datetime import date
+from functools import partial
 from pathlib import Path
 
 from . import __version__
+from .cache_entry import TEXT, Container, decode_entry, decode_texts, encode_entry, encode_texts
 from .loader import load
 from .model import Timeline
 from .parsing import bulk_allocation
 
 # Part of every entry: a new format or a new release never reads an old entry.
-FORMAT = f"timeline-cache-5-{__version__}"  # 5: YAML scalars as written (`1.10`, not 1.1)
-TEXT_CHUNK = 20_000  # search texts per pickled chunk
+FORMAT = f"timeline-cache-6-{__version__}"  # 6: header and sections of data, no pickle
 
 
 def cache_dir() -> Path:
@@ -34,18 +42,78 @@ def cache_dir() -> Path:
 
 def entry_path(path: Path) -> Path:
     key = hashlib.sha256(str(path.resolve()).encode("utf-8")).hexdigest()[:32]
-    return cache_dir() / f"{key}.pickle"
+    return cache_dir() / f"{key}.entry"
 
 
-def _fingerprint(path: Path) -> tuple:
-    """Path, size, time and content hash; the content is hashed in chunks, so a large file
-    is never held whole just to be hashed (at the peak, that would add its size to memory)."""
-    stat = path.stat()
-    digest = hashlib.sha256()
-    with path.open("rb") as stream:
-        while chunk := stream.read(1 << 20):
-            digest.update(chunk)
-    return (str(path.resolve()), stat.st_size, stat.st_mtime_ns, digest.hexdigest())
+def _texts_path(entry: Path) -> Path:
+    return entry.with_suffix(".texts")
+
+
+# --- whose folder -----------------------------------------------------------------------
+
+
+def _private(status: os.stat_result) -> bool:
+    """Owned by this user, and no one else may write it. (Windows has no user ids in a
+    stat, nor write bits for others: there, the cache folder of the user's profile is theirs.)"""
+    user = os.geteuid() if hasattr(os, "geteuid") else status.st_uid
+    return status.st_uid == user and not status.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _folder_usable(folder: Path) -> bool:
+    """Whether entries may be read and written in `folder`: it is the user's alone, or it
+    does not exist yet (`save` makes it so)."""
+    try:
+        status = os.stat(folder)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return stat.S_ISDIR(status.st_mode) and _private(status)
+
+
+def _read_private(path: Path) -> bytes | None:
+    """The bytes of a cache file that is the user's alone, in a folder that is; else None."""
+    if not _folder_usable(path.parent):
+        return None
+    try:
+        with open(path, "rb") as stream:
+            if not _private(os.fstat(stream.fileno())):  # the file opened, not a name looked up again
+                return None
+            return stream.read()
+    except OSError:
+        return None
+
+
+# --- reading ----------------------------------------------------------------------------
+
+
+class Fingerprint:
+    """A file's path, size and time, taken at once, and the hash of its content, worked
+    out meanwhile in a thread (hashing and reading release the GIL, so on a second core
+    the hash costs an open little). The content is hashed in chunks, so a large file is
+    never held whole just to be hashed."""
+
+    def __init__(self, path: Path):
+        status = path.stat()
+        self.known = (str(path.resolve()), status.st_size, status.st_mtime_ns)
+        self._digest: str | None = None
+        self._thread = threading.Thread(target=self._hash, args=(path,), daemon=True)
+        self._thread.start()
+
+    def _hash(self, path: Path) -> None:
+        digest = hashlib.sha256()
+        try:
+            with path.open("rb") as stream:
+                while chunk := stream.read(1 << 20):
+                    digest.update(chunk)
+        except OSError:
+            return
+        self._digest = digest.hexdigest()
+
+    def value(self) -> tuple | None:
+        """(path, size, time, hash), or None when the file could not be read."""
+        self._thread.join()
+        return None if self._digest is None else (*self.known, self._digest)
 
 
 def load_cached(path: str | Path, use_cache: bool = True, progress=None) -> Timeline:
@@ -53,98 +121,140 @@ def load_cached(path: str | Path, use_cache: bool = True, progress=None) -> Time
     (validating it; errors raise LoadError as `load` does). A timeline read from the file
     carries `pending_cache`; `save` writes it (the app does so after its first screen)."""
     path = Path(path)
-    if not use_cache or not path.is_file():
+    entry = entry_path(path)
+    if not use_cache or not path.is_file() or not _folder_usable(entry.parent):
         return load(path, progress)
     try:
-        fingerprint = _fingerprint(path)
+        fingerprint = Fingerprint(path)
     except OSError:
         return load(path, progress)
-    entry = entry_path(path)
     timeline = read_entry(entry, fingerprint)
     if timeline is None:
         timeline = load(path, progress)
-        timeline.pending_cache = (entry, fingerprint)
+        known = fingerprint.value()
+        if known is not None:
+            timeline.pending_cache = (entry, known)
     return timeline
 
 
-def read_entry(entry: Path, fingerprint: tuple) -> Timeline | None:
+def read_entry(entry: Path, fingerprint: Fingerprint) -> Timeline | None:
     """The cached timeline, or None when there is none, it is stale, or it is damaged."""
+    data = _read_private(entry)
+    if data is None:
+        return None
     try:
-        with bulk_allocation():
-            data = pickle.loads(entry.read_bytes())
-        if data.get("format") != FORMAT or data.get("fingerprint") != fingerprint:
+        container = Container(data)
+        recorded = tuple(container.get("fingerprint", (list,)))
+        if container.get("format", TEXT) != FORMAT or recorded[:3] != fingerprint.known:
             return None
-        timeline = Timeline(data["records"], data["sources"], data["actors"], data["kinds"], data["title"],
-                            columns=data["columns"])
+        with bulk_allocation():
+            timeline = decode_entry(container, _FileRecords)
+        if recorded != fingerprint.value():
+            return None
     except Exception:  # a damaged entry of any kind is only a cache miss
         return None
-    timeline.path = data["path"]
-    timeline.corpus = data["corpus"]
-    timeline.warnings = data["warnings"]
-    timeline.texts_loader = lambda: _read_texts(entry, fingerprint, len(timeline.records))
+    timeline.texts_loader = partial(_read_texts, _texts_path(entry), recorded, len(timeline.records))
     return timeline
 
 
-def _texts_path(entry: Path) -> Path:
-    return entry.with_suffix(".texts.pickle")
-
-
-def _read_texts(entry: Path, fingerprint: tuple, count: int) -> list[str] | None:
+def _read_texts(path: Path, fingerprint: tuple, count: int) -> list[str] | None:
     """The search texts kept beside an entry; they are read after the first screen."""
+    data = _read_private(path)
+    if data is None:
+        return None
     try:
-        data = pickle.loads(_texts_path(entry).read_bytes())
-        if data["fingerprint"] != fingerprint:
+        container = Container(data)
+        if container.get("format", TEXT) != FORMAT or tuple(container.get("fingerprint", (list,))) != fingerprint:
             return None
         texts: list[str] = []
-        # Chunk by chunk: one pickle.loads of a million strings would hold the GIL for a
-        # second, and the screen, drawn by the other thread, would freeze.
-        for chunk in data["chunks"]:
-            with bulk_allocation():
-                texts.extend(pickle.loads(chunk))
-        if len(texts) == count:
-            return texts
-    except Exception:  # damaged or missing: the texts are built again
-        pass
-    return None
+        for chunk in decode_texts(container):  # chunk by chunk: see decode_texts
+            texts.extend(chunk)
+    except Exception:  # damaged: the texts are built again
+        return None
+    return texts if len(texts) == count else None
+
+
+class _FileRecords:
+    """Where a cached timeline's records come from when its entry cannot give one.
+
+    The entry passed its CRCs, so only an entry made by hand gets here. The file, which
+    matched the entry at open, is loaded once; when its ids are the entry's, its records
+    give every record the entry cannot."""
+
+    def __init__(self, timeline: Timeline):
+        self.timeline = timeline
+        self.records: list[tuple] | None = None
+        self.lock = threading.Lock()  # the screen and the background work may both ask
+
+    def __call__(self, index: int) -> tuple:
+        with self.lock:
+            if self.records is None:
+                self.records = self._load()
+        return self.records[index] if self.records else _unreadable(self.timeline, index)
+
+    def _load(self) -> list[tuple]:
+        try:
+            fresh = load(self.timeline.path)
+        except Exception:  # gone, or broken since it was opened
+            return []
+        return list(fresh.records) if fresh.ids == self.timeline.ids else []
+
+
+def _unreadable(timeline: Timeline, index: int) -> tuple:
+    """A record that says it could not be read: neither the entry nor the file can give it
+    (the file has changed since it was opened; the live reload will show it as it is)."""
+    day = date.fromordinal(max(1, timeline.first_day[index])).isoformat()
+    sources = tuple((source_id, "(unreadable)", 0) for source_id in list(timeline.sources)[:1])
+    return (timeline.ids[index], day, "other", "This event could not be read; open the file again", None, None,
+            (), None, "reported", sources, (), (), (), 0)
+
+
+# --- writing ----------------------------------------------------------------------------
 
 
 def save(timeline: Timeline) -> None:
-    """Write the cache entry a fresh load left pending (a no-op otherwise).
-
-    Records are stored pickled one by one, so a later start reads a list of small byte
-    strings instead of rebuilding a million tuples; each is unpickled when shown.
-    """
-    pending = getattr(timeline, "pending_cache", None)
+    """Write the cache entry a fresh load left pending (a no-op otherwise)."""
+    pending = timeline.pending_cache
     if pending is None:
         return
+    timeline.pending_cache = None
     entry, fingerprint = pending
     from .query import Searcher
 
     Searcher(timeline).prepare()
-    columns = timeline.columns()
-    records = [r if type(r) is bytes else pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL) for r in timeline.records]
-    data = {
-        "format": FORMAT, "fingerprint": fingerprint, "path": timeline.path, "title": timeline.title,
-        "sources": timeline.sources, "actors": timeline.actors, "kinds": timeline.kinds,
-        "corpus": timeline.corpus, "warnings": timeline.warnings, "records": records, "columns": columns,
-    }
-    texts = timeline.search_texts
-    chunks = [pickle.dumps(texts[i:i + TEXT_CHUNK], protocol=pickle.HIGHEST_PROTOCOL)
-              for i in range(0, len(texts), TEXT_CHUNK)]
-    _write_atomically(_texts_path(entry), {"fingerprint": fingerprint, "chunks": chunks})
-    _write_atomically(entry, data)
-    timeline.pending_cache = None
+    try:
+        texts = encode_texts(timeline.search_texts, fingerprint, FORMAT)
+        pieces = encode_entry(timeline, fingerprint, FORMAT)
+    except (TypeError, ValueError):  # a value the format would not give back as it is: not cached
+        return
+    if not _make_folder(entry.parent):
+        return
+    _write_atomically(_texts_path(entry), texts)
+    _write_atomically(entry, pieces)
+    for old in (entry.with_suffix(".pickle"), entry.with_suffix(".texts.pickle")):
+        try:
+            old.unlink(missing_ok=True)  # the entries of versions before 6, never read again
+        except OSError:
+            pass
 
 
-def _write_atomically(entry: Path, data: dict) -> None:
-    """A reader never sees half an entry; failing to cache is not an error."""
+def _make_folder(folder: Path) -> bool:
+    """Make the cache folder, the user's alone; False when it cannot be used."""
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return _folder_usable(folder)
+
+
+def _write_atomically(path: Path, pieces: list[bytes]) -> None:
+    """A reader never sees half a file; failing to cache is not an error."""
     temporary = None
     try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=entry.parent, delete=False, suffix=".tmp") as out:
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False, suffix=".tmp") as out:
             temporary = out.name
-            pickle.dump(data, out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, entry)
+            out.writelines(pieces)
+        os.replace(temporary, path)
     except OSError:
         if temporary:
             try:

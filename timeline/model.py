@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pickle
 from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -115,7 +114,7 @@ class Event:
         return [a.actor for a in self.actors]
 
     def to_record(self) -> tuple:
-        """The compact form a Timeline stores: plain tuples and strings, quick to pickle."""
+        """The compact form a Timeline stores: plain tuples, strings and numbers."""
         return (
             self.id, self.date.edtf(), self.kind, self.title, self.date_basis, self.summary,
             tuple((a.actor, a.role) for a in self.actors), self.location, self.status,
@@ -187,7 +186,7 @@ class Timeline:
     so filtering and drawing never need to build every event.
     """
 
-    def __init__(self, records: list[tuple], sources: dict[str, Source] | None = None,
+    def __init__(self, records: Sequence[tuple], sources: dict[str, Source] | None = None,
                  actors: dict[str, Actor] | None = None, kinds: dict[str, str] | None = None,
                  title: str = "Timeline", columns: dict | None = None):
         self.sources = sources or {}
@@ -200,7 +199,7 @@ class Timeline:
         self.pending_cache: tuple | None = None  # (entry, fingerprint) to save, see cache.py
         if columns is None:
             records, columns = build_columns(records)
-        # Each record is a tuple, or (from the cache) that tuple pickled: see `record`.
+        # A list of tuples, or (from the cache) a sequence that decodes each when asked for.
         self.records = records
         self.events = EventTable(self)
         self.first_day: array = columns["first_day"]  # the day it sorts by
@@ -212,11 +211,21 @@ class Timeline:
             if "index_status" in columns else None)
         self.incoming: dict[str, list[tuple[str, str]]] = columns["incoming"]
         self.ids: list[str] = columns.get("ids") or [record[R_ID] for record in records]
-        self.by_id = {event_id: i for i, event_id in enumerate(self.ids)}
+        self._by_id: dict[str, int] | None = None
         self.search_texts: list[str] | None = columns.get("search_texts")
         # Set by the cache: reads the search texts kept beside its entry (None if it can't).
         self.texts_loader: Callable[[], list[str] | None] | None = None
-        self._with_figures: list[int] | None = None
+        # Set by the cache: reads the indexes kept in its entry (None if it can't).
+        self.indexes_loader: Callable[[], tuple[dict, dict, dict, dict] | None] | None = None
+        self._with_figures: list[int] | None = columns.get("with_figures")
+
+    @property
+    def by_id(self) -> dict[str, int]:
+        """Event positions by id, built on first use: the first screen needs none, and a
+        million ids take most of a second to index."""
+        if self._by_id is None:
+            self._by_id = {event_id: i for i, event_id in enumerate(self.ids)}
+        return self._by_id
 
     # The indexes by actor, kind and source are only needed to filter, so they are built
     # on first use (the app asks for them in the background after its first screen).
@@ -237,6 +246,8 @@ class Timeline:
         return self.indexes()[3]
 
     def indexes(self) -> tuple[dict, dict, dict, dict]:
+        if self._indexes is None and self.indexes_loader is not None:
+            self._indexes = self.indexes_loader()
         if self._indexes is None:
             self._indexes = build_indexes([self.record(i) for i in range(len(self.records))])
         return self._indexes
@@ -249,8 +260,7 @@ class Timeline:
         return self._with_figures
 
     def record(self, index: int) -> tuple:
-        record = self.records[index]
-        return pickle.loads(record) if type(record) is bytes else record
+        return self.records[index]
 
     def columns(self) -> dict:
         return {name: getattr(self, name) for name in COLUMN_NAMES}

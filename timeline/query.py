@@ -97,6 +97,7 @@ class Searcher:
     def prepare(self) -> None:
         """Do ahead what the first search or filter would otherwise wait for."""
         self.timeline.indexes()
+        self.timeline.by_id  # built, for the first jump to an event and the first reload
         self.texts()
 
     def run(self, query: Query) -> Sequence[int]:
@@ -115,9 +116,11 @@ class Searcher:
     def _run(self, query: Query) -> Sequence[int]:
         t = self.timeline
         candidates: set[int] | None = None
-        for ids, index in ((query.actors, t.index_actor), (query.kinds, t.index_kind),
-                           (query.sources, t.index_source)):
+        # The indexes are asked for only when filtered by: the first screen, unfiltered,
+        # is drawn before they are read.
+        for ids, position in ((query.actors, 0), (query.kinds, 1), (query.sources, 2)):
             if ids:
+                index = t.indexes()[position]
                 matched = set().union(*(index.get(i, ()) for i in ids))
                 candidates = matched if candidates is None else candidates & matched
         result = sorted(candidates) if candidates is not None else range(len(t.records))

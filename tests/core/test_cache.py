@@ -1,18 +1,50 @@
 """The cache of parsed files: used when the file is unchanged, rebuilt when it changes,
-ignored when damaged, and never a reason to show stale events."""
+ignored when damaged, never a way to run code, and never a reason to show stale events."""
 
+import importlib.util
 import os
+import pickle
+import stat
+import struct
+import zlib
 
-from conftest import EVENTS
+import orjson
+import pytest
+from conftest import EVENTS, ROOT
+from hypothesis import given, settings, strategies as st
 
-from timeline.cache import entry_path, load_cached, save
+from timeline import cache
+from timeline.cache import _texts_path, entry_path, load_cached, save
 from timeline.loader import load, load_with_problems
+from timeline.query import Searcher
 
 
-def copy_events(tmp_path):
-    path = tmp_path / "events.yaml"
-    path.write_bytes(EVENTS.read_bytes())
+def copy_events(tmp_path, source=EVENTS, name="events.yaml"):
+    path = tmp_path / name
+    path.write_bytes(source.read_bytes())
     return path
+
+
+def cached(path):
+    """The timeline of `path` as the cache gives it on a second open (the first writes it)."""
+    save(load_cached(path))
+    timeline = load_cached(path)
+    assert timeline.pending_cache is None  # read from the cache, nothing to write
+    return timeline
+
+
+def assert_same(timeline, path):
+    """Everything a timeline holds is what a fresh load of the file gives."""
+    fresh = load(path)
+    assert [timeline.record(i) for i in range(len(timeline.records))] == fresh.records  # tuples, not lists
+    assert list(timeline.events) == list(fresh.events)
+    assert (timeline.sources, timeline.actors, timeline.kinds) == (fresh.sources, fresh.actors, fresh.kinds)
+    assert (timeline.warnings, timeline.title, timeline.path, timeline.corpus) == (
+        fresh.warnings, fresh.title, fresh.path, fresh.corpus)
+    assert timeline.indexes() == fresh.indexes()
+    assert timeline.columns() == fresh.columns()
+    assert timeline.index_figures() == fresh.index_figures()
+    assert Searcher(timeline).texts() == Searcher(fresh).texts()
 
 
 def test_second_load_comes_from_the_cache(tmp_path):
@@ -44,19 +76,19 @@ def test_cache_is_rebuilt_when_the_file_changes(tmp_path):
 def test_same_size_and_time_but_other_content_is_not_trusted(tmp_path):
     path = copy_events(tmp_path)
     save(load_cached(path))
-    stat = path.stat()
+    stat_before = path.stat()
     data = path.read_bytes()
     swapped = data.replace(b"Kadyrov takes power", b"Kadyrov TAKES power", 1)
     assert len(swapped) == len(data)
     path.write_bytes(swapped)
-    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    os.utime(path, ns=(stat_before.st_atime_ns, stat_before.st_mtime_ns))
     assert load_cached(path).events[0].title.startswith("Kadyrov TAKES power")
 
 
 def test_damaged_cache_is_ignored(tmp_path):
     path = copy_events(tmp_path)
     save(load_cached(path))
-    entry_path(path).write_bytes(b"not a pickle at all")
+    entry_path(path).write_bytes(b"not an entry at all")
     timeline = load_cached(path)
     assert len(timeline.events) == len(load(path).events)
     assert timeline.pending_cache is not None  # will be written again
@@ -72,6 +104,333 @@ def test_cache_write_failure_is_not_an_error(tmp_path, monkeypatch):
     timeline = load_cached(path)
     save(timeline)  # no exception
     assert len(timeline.events) > 0
+
+
+# --- no code from the cache -------------------------------------------------------------
+
+
+class RunsCode:
+    """Unpickled, it makes a folder: the mark that code from the cache ran."""
+
+    def __init__(self, marker):
+        self.marker = str(marker)
+
+    def __reduce__(self):
+        return (os.mkdir, (self.marker,))
+
+
+def test_a_planted_pickle_is_never_run(tmp_path):
+    path = copy_events(tmp_path)
+    marker = tmp_path / "code-ran"
+    entry = entry_path(path)
+    entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    entry.write_bytes(pickle.dumps(RunsCode(marker)))
+    timeline = load_cached(path)
+    assert not marker.exists()
+    assert list(timeline.events) == list(load(path).events)
+    # the search texts, beside a good entry, are read after the first screen
+    save(timeline)
+    _texts_path(entry).write_bytes(pickle.dumps(RunsCode(marker)))
+    again = load_cached(path)
+    assert Searcher(again).texts() == Searcher(timeline).texts()  # built again
+    assert not marker.exists()
+
+
+@pytest.fixture
+def no_pickle(monkeypatch):
+    """Unpickling fails the test, wherever it is tried."""
+    def refuse(*args, **kwargs):
+        raise AssertionError("something unpickled")
+
+    for name in ("loads", "load", "Unpickler"):
+        monkeypatch.setattr(pickle, name, refuse)
+
+
+@pytest.mark.parametrize("source, name", [(EVENTS, "events.yaml"), (ROOT / "tests" / "corpus" / "events.yaml", "c.yaml")])
+def test_a_timeline_from_the_cache_is_the_file_loaded_afresh(tmp_path, no_pickle, source, name):
+    path = copy_events(tmp_path, source, name)
+    assert_same(cached(path), path)
+
+
+def test_figures_warnings_and_inline_sources_come_back_as_they_were(write, no_pickle):
+    path = write("w.yaml", """
+        kinds: {protest: street protests}
+        actors:
+          a: {name: A, aliases: [Ay, the a], type: person, affiliation: Here}
+        sources:
+          s: {outlet: O, published: 2016-02~, headline: H, url: "https://x.org", file: s.txt, note: N}
+          t: {outlet: P, published: ../2016}
+        events:
+          - id: x
+            date: 2016-02-08/2016-02-09
+            date_basis: two days
+            kind: protest
+            title: "1.10"
+            summary: "a \\0 nul and a\\nbreak"
+            actors: [Nobody, {actor: a, role: target}]
+            location: L
+            status: alleged
+            sources: [{source: s, quote: q}, {source: t, quote: r}]
+            figures:
+              - {quantity: killed, value: 2.5, what: people, qualifier: about, claimed_by: a, as_of: 2016-03}
+              - {quantity: hurt, value: 7}
+            tags: [t1, t2]
+          - id: y
+            date: ../2015-03
+            kind: denial
+            title: Y
+            sources: [{source: t, quote: r}]
+            related: [{type: denies, event: x}]
+    """)
+    timeline = cached(path)
+    assert timeline.warnings and timeline.index_figures() == [1]
+    assert_same(timeline, path)
+    jsonl = write("i.jsonl", '{"id": "z", "date": "2016", "kind": "other", "title": "Z", '
+                             '"sources": [{"source": "Reuters", "quote": "q", "published": "2016-01-02"}]}\n')
+    assert_same(cached(jsonl), jsonl)
+
+
+def generated(tmp_path, count: int, suffix: str):
+    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
+    generate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generate)
+    path = tmp_path / f"generated{suffix}"
+    generate.write(path, count)
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".yaml"])
+def test_a_generated_file_comes_back_from_the_cache_as_it_loads(tmp_path, no_pickle, suffix):
+    path = generated(tmp_path, 3000, suffix)
+    timeline = cached(path)
+    assert timeline.search_texts is None  # read after the first screen, not at open
+    assert_same(timeline, path)
+
+
+def test_the_pickles_of_earlier_versions_are_removed_when_an_entry_is_written(tmp_path):
+    path = copy_events(tmp_path)
+    entry = entry_path(path)
+    entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    old = [entry.with_suffix(".pickle"), entry.with_suffix(".texts.pickle")]
+    for leftover in old:
+        leftover.write_bytes(b"an entry of version 5")
+    save(load_cached(path))
+    assert entry.is_file() and not any(leftover.exists() for leftover in old)
+
+
+# --- whose folder -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def counted_loads(monkeypatch):
+    """How many times the cache had to load a file from the file itself."""
+    calls = []
+
+    def counting(path, progress=None):
+        calls.append(path)
+        return load(path, progress)
+
+    monkeypatch.setattr(cache, "load", counting)
+    return calls
+
+
+def test_the_cache_folder_is_made_the_users_alone(tmp_path, monkeypatch):
+    folder = tmp_path / "new" / "cache"
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(folder))
+    save(load_cached(copy_events(tmp_path)))
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+@pytest.mark.parametrize("mode", [0o777, 0o770, 0o702])
+def test_an_entry_in_a_folder_others_may_write_is_not_used(tmp_path, counted_loads, mode):
+    path = copy_events(tmp_path)
+    save(load_cached(path))
+    entry_path(path).parent.chmod(mode)
+    timeline = load_cached(path)
+    assert len(counted_loads) == 2  # loaded from the file again
+    assert list(timeline.events) == list(load(path).events)
+    save(timeline)  # nothing is written there either
+    entry_path(path).unlink()
+    save(load_cached(path))
+    assert not entry_path(path).exists()
+
+
+def test_an_entry_others_may_write_is_not_used(tmp_path, counted_loads):
+    path = copy_events(tmp_path)
+    save(load_cached(path))
+    entry_path(path).chmod(0o666)
+    load_cached(path)
+    assert len(counted_loads) == 2
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root can give a folder to another user")
+def test_a_folder_another_user_owns_is_not_used(tmp_path, counted_loads):
+    path = copy_events(tmp_path)
+    save(load_cached(path))
+    os.chown(entry_path(path).parent, 65534, -1)
+    load_cached(path)
+    assert len(counted_loads) == 2
+
+
+# --- damaged entries --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("which", ["entry", "texts"])
+def test_a_damaged_entry_never_raises_and_never_gives_other_events(tmp_path, which):
+    path = copy_events(tmp_path)
+    save(load_cached(path))
+    target = entry_path(path) if which == "entry" else _texts_path(entry_path(path))
+    good = target.read_bytes()
+    fresh = load(path)
+    events, texts = list(fresh.events), Searcher(fresh).texts()
+
+    @settings(max_examples=60, deadline=None, derandomize=True, database=None)
+    @given(st.lists(st.tuples(st.integers(0, len(good) - 1), st.integers(1, 255)), min_size=1, max_size=3),
+           st.one_of(st.none(), st.integers(0, len(good) - 1)))
+    def check(flips, cut):
+        damaged = bytearray(good)
+        for at, bits in flips:
+            damaged[at] ^= bits
+        target.write_bytes(bytes(damaged[:cut]))
+        timeline = load_cached(path)
+        assert list(timeline.events) == events
+        assert Searcher(timeline).texts() == texts
+
+    check()
+
+
+def rebuilt(path, change=None, move=None):
+    """Write the entry of `path` again, its CRCs right, after `change(header, sections)`;
+    `move(places)` then changes where the header says the sections are."""
+    from timeline.cache_entry import Container, pack
+
+    entry = entry_path(path)
+    container = Container(entry.read_bytes())
+    header = dict(container.header)
+    sections = {name: bytes(container.section(name)) for name in header.pop("sections")}
+    if change:
+        change(header, sections)
+    pieces = pack(header, sections)
+    if move:  # the header as pack wrote it, its places changed, its length and CRC written again
+        head = orjson.loads(pieces[2])
+        move(head["sections"])
+        head = orjson.dumps(head)
+        pieces[1:4] = [struct.pack("<II", len(head), zlib.crc32(head)), head, bytes(-(24 + len(head)) % 8)]
+    entry.write_bytes(b"".join(pieces))
+
+
+def replace_record(sections, index, record):
+    """Put `record` (any JSON value) in place of the record at `index`."""
+    from array import array
+
+    ends = array("Q")
+    ends.frombytes(sections["record_ends"])
+    starts = [0, *ends]
+    blob = sections["records"]
+    new = orjson.dumps(record)
+    sections["records"] = blob[:starts[index]] + new + blob[ends[index]:]
+    shift = len(new) - (ends[index] - starts[index])
+    sections["record_ends"] = array("Q", (*ends[:index], *(e + shift for e in ends[index:]))).tobytes()
+
+
+def record_json(sections, index):
+    from array import array
+
+    ends = array("Q")
+    ends.frombytes(sections["record_ends"])
+    return orjson.loads(sections["records"][(ends[index - 1] if index else 0):ends[index]])
+
+
+def with_record(index, change):
+    def changing(header, sections):
+        record = record_json(sections, index)
+        change(record)
+        replace_record(sections, index, record)
+    return changing
+
+
+def set_at(keys, value):
+    def changing(header, sections):
+        target = header
+        for key in keys[:-1]:
+            target = target[key]
+        target[keys[-1]] = value
+    return changing
+
+
+def section(name, change):
+    def changing(header, sections):
+        sections[name] = change(sections[name])
+    return changing
+
+
+MALFORMED = {
+    "sources not a mapping": set_at(["sources"], 5),
+    "a source of the wrong shape": lambda h, s: h["sources"].update({k: [1] for k in list(h["sources"])[:1]}),
+    "an actor not registered by a bool": lambda h, s: next(iter(h["actors"].values())).__setitem__(5, 1),
+    "a title that is a list": set_at(["title"], ["not", "text"]),
+    "one event too many": lambda h, s: h.update(count=h["count"] + 1),
+    "a column of floats": set_at(["arrays", "first_day"], ["d", 8]),
+    "a column of the wrong item size": set_at(["arrays", "first_day"], ["l", 4]),
+    "a column one item short": section("first_day", lambda b: b[:-8]),
+    "a column half an item long": section("month_of", lambda b: b + b"\0\0\0"),
+    "records ending past the blob": section("record_ends", lambda b: b[:-8] + (10**9).to_bytes(8, "little")),
+    "an id too many": section("ids", lambda b: b + b"\nextra"),
+    "ids that are not UTF-8": section("ids", lambda b: b"\xff" + b[1:]),
+    "relations of uneven columns": section("incoming_type", lambda b: b + b"\ndenies"),
+    "a warning of the wrong shape": set_at(["warnings"], [["w.yaml", "1", 1, "m", "warning"]]),
+    "a figure past the events": section("with_figures", lambda b: (10**6).to_bytes(8, "little") + b),
+    "an index past the events": section("index_kind", lambda b: (10**6).to_bytes(8, "little") + b[8:]),
+    "an index key counting too many": lambda h, s: h["indexes"]["index_actor"][0].__setitem__(1, 10**6),
+    "a record ending past the blob": section("record_ends", lambda b: (10**9).to_bytes(8, "little") + b[8:]),
+    "a record of numbers": lambda h, s: replace_record(s, 0, [1, 2, 3]),
+    "a record that is not JSON": section("records", lambda b: b"{" + b[1:]),
+    "a record's title a number": with_record(2, lambda r: r.__setitem__(3, 7)),
+    "a record's actor a list": with_record(2, lambda r: r.__setitem__(6, [[["x"], None]])),
+    "a record of an unknown kind": with_record(2, lambda r: r.__setitem__(2, "no-such-kind")),
+    "a record of an unknown source": with_record(2, lambda r: r[9][0].__setitem__(0, "no-such-source")),
+    "a record with no sources": with_record(2, lambda r: r.__setitem__(9, [])),
+    "a record of a bad date": with_record(2, lambda r: r.__setitem__(1, "2016-13-45")),
+    "a record whose line is true": with_record(2, lambda r: r.__setitem__(13, True)),
+}
+
+
+@pytest.mark.parametrize("change", MALFORMED.values(), ids=MALFORMED.keys())
+def test_a_malformed_entry_with_right_crcs_is_only_a_miss(tmp_path, change):
+    path = copy_events(tmp_path)
+    save(load_cached(path))
+    rebuilt(path, change)
+    assert_same(load_cached(path), path)
+
+
+MOVED = {
+    "a section running past the end": lambda places: places["records"].__setitem__(1, 10**9),
+    "a section before the start": lambda places: places["ids"].__setitem__(0, -8),
+    "a section's place of two numbers": lambda places: places.__setitem__("ids", [0, 8]),
+    "a section's place a number": lambda places: places.__setitem__("first_day", 0),
+    "a section missing": lambda places: places.pop("incoming_source"),
+    "two sections swapped": lambda places: places.update(first_day=places["last_day"], last_day=places["first_day"]),
+}
+
+
+@pytest.mark.parametrize("move", MOVED.values(), ids=MOVED.keys())
+def test_sections_out_of_place_are_only_a_miss(tmp_path, move):
+    path = copy_events(tmp_path)
+    save(load_cached(path))
+    rebuilt(path, move=move)
+    assert_same(load_cached(path), path)
+
+
+def test_a_bad_record_after_the_file_is_gone_stands_in_for_itself(tmp_path):
+    path = copy_events(tmp_path)
+    save(load_cached(path))
+    rebuilt(path, with_record(0, lambda r: r.__setitem__(2, "no-such-kind")))
+    timeline = load_cached(path)
+    first_id = timeline.ids[0]
+    path.unlink()
+    event = timeline.events[0]  # neither the entry nor the file can give it
+    assert event.id == first_id and "could not be read" in event.title
+    assert timeline.events[1].id == timeline.ids[1]
 
 
 def test_fast_and_exact_readers_agree(tmp_path):

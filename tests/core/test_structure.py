@@ -1,5 +1,5 @@
-"""The shape of the package: the core knows nothing of the screen, and no module's imports
-run back to itself."""
+"""The shape of the package: the core knows nothing of the screen, no module's imports run
+back to itself, and nothing is read by a reader that can run code (pickle and the like)."""
 
 import ast
 import subprocess
@@ -93,3 +93,24 @@ def test_no_import_cycle_among_the_package_modules():
     graph = {name: imports_of(name, path, set(found)) for name, path in found.items()}
     assert sum(map(len, graph.values())) > 50  # the graph was really built
     assert cycle(graph) == []
+
+
+# Modules that turn bytes into objects by running what the bytes say.
+CODE_FROM_DATA = {"pickle", "_pickle", "cPickle", "marshal", "shelve", "dill", "cloudpickle", "joblib"}
+
+
+def test_no_module_reads_data_that_can_run_code():
+    # What the app reads back (its cache above all) may have been written by someone else:
+    # none of it may be read in a way that runs code (cache_entry.py holds data only).
+    found = {}
+    for name, path in modules().items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                used = {alias.name.split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and not node.level:
+                used = {(node.module or "").split(".")[0]}
+            else:
+                continue
+            if used & CODE_FROM_DATA:
+                found.setdefault(name, set()).update(used & CODE_FROM_DATA)
+    assert found == {}
