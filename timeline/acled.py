@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from .controls import describe, find_control
 from .dates import DateError, parse_date
 from .problems import Pos, Problem
+from .validation import MAX_FIGURE
 
 EVENT_TYPES = {
     "battles": "attack",
@@ -180,10 +181,11 @@ def _event(row: dict, line: int, result: ImportResult) -> dict:
         event["tags"] = [sub_type]
     fatalities = _value(row, "fatalities")
     if fatalities:
-        try:
-            value = int(fatalities)
-        except ValueError:
-            raise ValueError(f"fatalities should be a whole number, not '{fatalities}'") from None
+        # a count as the events file takes one (validation.py): ASCII digits, at most 10^15
+        if not (fatalities.isascii() and fatalities.isdigit() and len(fatalities) <= 16
+                and int(fatalities) <= MAX_FIGURE):
+            raise ValueError(f"fatalities should be a whole number from 0 to {MAX_FIGURE:,}, not '{fatalities}'")
+        value = int(fatalities)
         event["figures"] = [{"quantity": "fatalities", "value": value,
                              "what": f"fatalities reported by {', '.join(outlets)}"}]
     return event

@@ -28,7 +28,20 @@ from .model import Timeline
 from .parsing import bulk_allocation
 
 # Part of every entry: a new format or a new release never reads an old entry.
-FORMAT = f"timeline-cache-6-{__version__}"  # 6: header and sections of data, no pickle
+def _code_stamp() -> str:
+    """A hash of the code that decides what a file means. An entry holds what one version
+    of the readers and the validator made of a file; when they change (a rule added, a
+    file now refused), entries made by the old code must not stand for the new verdict,
+    and the version number is not bumped for every change."""
+    digest = hashlib.sha256()
+    folder = Path(__file__).parent
+    for name in ("parsing.py", "validation.py", "fastpath.py", "loader.py", "model.py", "dates.py",
+                 "controls.py", "cache_entry.py"):
+        digest.update((folder / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+FORMAT = f"timeline-cache-6-{__version__}-{_code_stamp()}"  # 6: header and sections of data, no pickle
 
 
 def cache_dir() -> Path:

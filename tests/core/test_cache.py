@@ -166,7 +166,7 @@ def test_figures_warnings_and_inline_sources_come_back_as_they_were(write, no_pi
             date_basis: two days
             kind: protest
             title: "1.10"
-            summary: "a \\0 nul and a\\nbreak"
+            summary: "a tab\\t and a\\nbreak"
             actors: [Nobody, {actor: a, role: target}]
             location: L
             status: alleged
@@ -458,3 +458,18 @@ def test_a_file_with_warnings_is_read_exactly(write):
     """)
     timeline = load(path)
     assert [str(w).split(": ", 1)[0] for w in timeline.warnings] == [f"{path}:9:14"]
+
+
+def test_an_entry_made_by_other_code_is_not_used(tmp_path, monkeypatch):
+    """An entry holds the verdict of the readers and validator that made it: one made by
+    other code (an older checkout of the same version) is rebuilt, never trusted."""
+    path = tmp_path / "events.yaml"
+    path.write_bytes(EVENTS.read_bytes())
+    save(load_cached(path))
+    assert load_cached(path).pending_cache is None  # this code's entry is used
+    monkeypatch.setattr(cache, "FORMAT", cache.FORMAT.rsplit("-", 1)[0] + "-0123456789abcdef")
+    assert load_cached(path).pending_cache is not None
+
+
+def test_the_format_names_the_code_that_reads_files():
+    assert cache.FORMAT.endswith(cache._code_stamp()) and len(cache._code_stamp()) == 16

@@ -96,7 +96,7 @@ def test_acled_rows_become_events_and_bad_rows_are_named_by_line():
     assert "\n" in clash["summary"] and '"heavy"' in clash["summary"]  # quoted newline and quotes kept
     assert events["SYR104"]["date"] == "2016-02?"  # precision 3: the month
     expected = [(5, "event_date '2016-02-30' is not a date"), (6, "time_precision should be 1, 2 or 3, not '5'"),
-                (8, "event_date is empty"), (9, "fatalities should be a whole number, not 'three'"),
+                (8, "event_date is empty"), (9, "fatalities should be a whole number from 0 to 1,000,000,000,000,000, not 'three'"),
                 (10, "18 cells where the header has 17 columns")]
     assert len(result.problems) == len(expected)
     for problem, (line, start) in zip(result.problems, expected):
