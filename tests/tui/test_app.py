@@ -368,6 +368,24 @@ async def test_narrow_terminal_puts_the_detail_below(timeline):
         assert detail.region.width == view.region.width
 
 
+def cursor_on_screen(app) -> bool:
+    view = app.main.query_one(TimelineView)
+    top, height = view.scroll_offset.y, view.scrollable_content_region.height
+    return height > 0 and top <= view.cursor < top + height
+
+
+async def test_resizing_the_terminal_keeps_the_cursor_row_on_screen(timeline):
+    app = make_app(timeline)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for start in ("G", "g"):  # the cursor low in a scrolled list, and high in one at the top
+            await pilot.resize_terminal(120, 40)
+            await pilot.press(start, *("k" if start == "G" else "j") * 12)
+            for size in ((120, 15), (80, 24), (50, 15), (120, 12), (120, 40), (200, 50)):
+                await pilot.resize_terminal(*size)
+                await pilot.pause()
+                assert cursor_on_screen(app), (start, size)
+
+
 async def test_opening_already_filtered(timeline):
     app = make_app(timeline, query=Query(actors=("peskov",), kinds=("statement",)))
     async with app.run_test(size=(120, 40)):
