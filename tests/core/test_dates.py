@@ -196,6 +196,16 @@ def test_qualifiers_follow_the_date_as_in_edtf(point):
     assert shown[len(point.plain()):] == ("~" if point.approximate else "") + ("?" if point.uncertain else "")
 
 
+@pytest.mark.parametrize("text, words", [
+    ("2015-10-02", ""), ("2015-10-02~", "approximate"), ("2015-10?", "uncertain"),
+    ("2015%", "approximate, uncertain"), ("2015-10~/2016?", "approximate, uncertain"),
+    ("../2015-03", ""),  # "before Mar 2015" says it already
+    ("/2015-03", "start unknown"), ("2015-09/", "end unknown"), ("2015-09?/..", "uncertain"),
+])
+def test_the_qualifiers_in_words(text, words):
+    assert parse_date(text).qualities() == words
+
+
 def test_an_interval_is_approximate_or_uncertain_when_either_end_is():
     assert parse_date("2015-10~/2016").is_approximate
     assert parse_date("2015/2016-03~").is_approximate

@@ -67,11 +67,11 @@ async def test_the_help_lists_the_date_qualifiers_and_the_status_marks_apart(wri
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        lines = [line.strip() for line in plain(app.screen.query("Static").last().content).splitlines()]
-        assert "⚑  disputed (status): its claim is contested" in lines
-        assert "◌  alleged (status): claimed, not established" in lines
-        assert "~  after a date: approximate (2 Oct 2015~)" in lines
-        assert "?  after a date: uncertain (Oct 2015?), or an unknown end (? – Mar 2015)" in lines
+        lines = [" ".join(line.split()) for line in plain(app.screen.query("Static").last().content).splitlines()]
+        assert "⚑ disputed (status): its claim is contested" in lines
+        assert "◌ alleged (status): claimed, not established" in lines
+        assert "~ after a date: approximate (2 Oct 2015~)" in lines
+        assert "? after a date: uncertain (Oct 2015?), or an unknown end (? – Mar 2015)" in lines
 
 
 async def test_the_detail_pane_says_the_status_and_the_date_qualifiers_in_words(write):

@@ -370,7 +370,7 @@ async def test_rows_carry_their_colours(timeline):
         claim = view.render_line(3)  # not under the cursor
         assert style_of(claim, "30 Sep 2015?").color == dim
         assert style_of(claim, "✦").color.name == "yellow"
-        assert style_of(claim, "?").color.name == "yellow" and style_of(claim, "?").bold
+        assert style_of(claim, "⚑").color.name == "yellow" and style_of(claim, "⚑").bold
         assert style_of(claim, "✗").color.name == "red" and style_of(claim, "✗").bold
         assert style_of(claim, "Kadyrov").color == dim
         assert style_of(claim, "1▤").color.name == "yellow"  # a single outlet

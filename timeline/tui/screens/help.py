@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from .. import keys
-from ..marks import DENIED_MARK, KIND_MARKS, STATUS_MARKS, UNVERIFIED_MARK
+from ..marks import DATE_QUALIFIERS, DENIED_MARK, KIND_MARKS, STATUS_MARKS, STATUS_MEANINGS, UNVERIFIED_MARK
 
 
 def _key_names(app, binding: Binding) -> str:
@@ -48,10 +48,12 @@ def help_table(app) -> Table:
         table.add_row(Text(mark, style=style), kind)
     for status, (mark, style) in STATUS_MARKS.items():
         if mark.strip():
-            table.add_row(Text(mark, style=style), f"{status} (status)")
+            table.add_row(Text(mark, style=style), f"{status} (status): {STATUS_MEANINGS[status]}")
     table.add_row(Text(DENIED_MARK[0], style=DENIED_MARK[1]), "another event denies or contradicts it")
     table.add_row(Text(UNVERIFIED_MARK[0], style=UNVERIFIED_MARK[1]), "a quote is not in its article verbatim (with a corpus)")
     table.add_row("3▤", "outlets reporting it (yellow when only one)")
+    for mark, meaning in DATE_QUALIFIERS:
+        table.add_row(mark, f"after a date: {meaning}")
     return table
 
 

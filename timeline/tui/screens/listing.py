@@ -10,7 +10,7 @@ from textual.widgets.option_list import Option
 from .. import keys
 from ..widgets.footer import AppFooter
 from ...model import Timeline
-from ..marks import kind_mark
+from ..marks import STATUS_MARKS, kind_mark
 from ..widgets.vim_list import VimOptionList
 
 
@@ -57,8 +57,9 @@ def event_line(timeline: Timeline, index: int, prefix: str = "", note: str = "")
     line.append(f"{event.date.display():<20} ", style="dim")
     line.append(mark + " ", style=style)
     line.append(event.title)
-    if event.status != "reported":
-        line.append(f"  [{event.status}]", style="yellow")
+    status_mark, status_style = STATUS_MARKS.get(event.status, (" ", ""))
+    if status_mark.strip():
+        line.append(f"  {status_mark} {event.status}", style=status_style)
     if note:
         line.append(f"  {note}", style="dim")
     return line
