@@ -13,8 +13,11 @@ from .. import keys
 from ..marks import DATE_QUALIFIERS, DENIED_MARK, KIND_MARKS, STATUS_MARKS, STATUS_MEANINGS, UNVERIFIED_MARK
 
 
-def _key_names(app, binding: Binding) -> str:
-    """The keys bound now (after the user's keymap), as the footer would show them."""
+def key_names(app, binding: Binding | str) -> str:
+    """The keys of a binding (or a binding id) bound now (after the user's keymap), as the
+    footer would show them."""
+    if isinstance(binding, str):
+        binding = keys.binding(binding)
     keymap = getattr(app, "user_keymap", {})
     bound = keymap.get(binding.id, binding.key)
     if bound != binding.key:
@@ -37,7 +40,7 @@ def help_table(app) -> Table:
     for title, bindings in groups:
         table.add_row(Text(title, style="bold underline"), "")
         for binding in bindings:
-            table.add_row(_key_names(app, binding), binding.tooltip or binding.description)
+            table.add_row(key_names(app, binding), binding.tooltip or binding.description)
         table.add_row("", "")
     table.add_row(Text("In a picker", style="bold underline"), "")
     for key, what in keys.PICKER_HELP:

@@ -27,6 +27,7 @@ from ..widgets.detail import DetailPane
 from ..widgets.footer import NARROW_WIDTH, AppFooter
 from ..widgets.overview import Overview
 from ..widgets.timeline_view import TimelineView
+from .help import key_names
 from .lanes import LanesScreen
 from .picker import PickerScreen
 from .prompts import DateRangeScreen, ExportScreen, GotoDateScreen
@@ -50,8 +51,7 @@ class MainScreen(Screen):
         self.filters = filters
         self.searcher = Searcher(timeline)
         self.shown: list[int] = []
-        self._answer_turn: dict[int, int] = {}  # which answer `x` went to last, per claim
-        self._stepping: tuple[int, int | None] | None = None  # (claim, answer) `x` is between
+        self._stepping: tuple[int, int] | None = None  # (claim, place among its answers) x went to
         self._text_before_search = ""
 
     def compose(self) -> ComposeResult:
@@ -282,32 +282,69 @@ class MainScreen(Screen):
             view.select_event(index)
         view.focus()
 
-    def action_counterpart(self) -> None:
-        """From a claim to its first answer; from there back to the claim; again to the next
-        answer, and so round. From an event reached otherwise, to the claim it answers."""
+    def action_next_answer(self) -> None:
+        """x: from a claim to its first answer, then on to each next one, in time order."""
+        self._step_answer(1)
+
+    def action_previous_answer(self) -> None:
+        """X: back to the answer before; from the first answer, to the claim."""
+        self._step_answer(-1)
+
+    def action_to_claim(self) -> None:
+        """c: from any answer straight back to its claim, however far x went."""
         index = self.view.selected_event
-        if index is None:
-            return
-        stepping = self._stepping
-        if stepping and stepping[1] == index:  # on the answer we stepped to: back to its claim
-            self._stepping = (stepping[0], None)
-            self.jump_to_event(self.timeline.ids[stepping[0]])
-            return
-        answers = answers_to(self.timeline, self.timeline.ids[index])
-        if answers:
-            turn = (self._answer_turn.get(index, -1) + 1) % len(answers)
-            self._answer_turn[index] = turn
-            kind, target = answers[turn]
-            self._stepping = (index, target)
-            self.notify(f"{kind} ({turn + 1} of {len(answers)}); x goes back, x again to the next", timeout=3)
-            self.jump_to_event(self.timeline.ids[target])
-            return
-        claims = answered(self.timeline, index)
-        if not claims:
-            self.notify("Nothing denies or answers this event, and it answers none.", timeout=3)
+        place = None if index is None else self._answer_place(index, own_answers_first=False)
+        if place is None or place[1] < 0:
+            self.notify("This event answers no claim." if place is None else
+                        f"This is the claim; {key_names(self.app, 'nav.counterpart')} steps to its answers.", timeout=3)
             return
         self._stepping = None
-        self.jump_to_event(self.timeline.ids[claims[0]])
+        self.jump_to_event(self.timeline.ids[place[0]])
+
+    def _answers(self, claim: int) -> list[tuple[str, int]]:
+        return answers_to(self.timeline, self.timeline.ids[claim])
+
+    def _answer_place(self, index: int, own_answers_first: bool = True) -> tuple[int, int] | None:
+        """(claim, place of this event among its answers), the place -1 on the claim itself.
+        The claim whose answers x is stepping through comes first; then, for an event that is
+        both, its own answers (for x) or the claim it answers (for c)."""
+        if self._stepping:
+            claim, place = self._stepping
+            answers = self._answers(claim)
+            if place < len(answers) and answers[place][1] == index:
+                return self._stepping
+        own = (index, -1) if self._answers(index) else None
+        claims = answered(self.timeline, index)
+        theirs = None
+        if claims:
+            theirs = (claims[0], [answer for _, answer in self._answers(claims[0])].index(index))
+        return (own or theirs) if own_answers_first else (theirs or own)
+
+    def _step_answer(self, direction: int) -> None:
+        index = self.view.selected_event
+        place = None if index is None else self._answer_place(index)
+        if place is None:
+            self.notify("Nothing denies or answers this event, and it answers none.", timeout=3)
+            return
+        claim, position = place
+        answers = self._answers(claim)
+        target = position + direction
+        keys_help = (f"{key_names(self.app, 'nav.counterpart')} next, {key_names(self.app, 'nav.counterpart_back')} "
+                     f"back, {key_names(self.app, 'nav.claim')} the claim")
+        if target >= len(answers):
+            self.notify(f"This is the last of {len(answers)} answer{'s' * (len(answers) != 1)}; {keys_help}.", timeout=3)
+            return
+        if target < 0:
+            if position < 0:  # on the claim already
+                self.notify(f"This is the claim; {keys_help}.", timeout=3)
+                return
+            self._stepping = None
+            self.jump_to_event(self.timeline.ids[claim])
+            return
+        kind, answer = answers[target]
+        self._stepping = (claim, target)
+        self.notify(f"{kind} ({target + 1} of {len(answers)}); {keys_help}", timeout=3)
+        self.jump_to_event(self.timeline.ids[answer])
 
     # --- messages from the widgets -----------------------------------------------------
 
