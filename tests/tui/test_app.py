@@ -6,6 +6,7 @@ import io
 import pytest
 from conftest import EVENTS
 from rich.console import Console
+from textual.geometry import Region
 from textual.widgets import Input, OptionList, SelectionList, Static
 
 from timeline.loader import load
@@ -23,7 +24,10 @@ def timeline():
 
 
 def header(app) -> str:
-    return str(app.main.query_one("#header-left").render())
+    """What the header shows, its lines (when the filters take more than one) joined."""
+    widget = app.main.query_one("#header-left")
+    lines = widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))
+    return " ".join(line.text.strip() for line in lines if line.text.strip())
 
 
 def selected(app):

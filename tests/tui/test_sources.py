@@ -4,7 +4,7 @@ On a small corpus written for the tests (tests/corpus) and on the bundled events
 seed articles."""
 
 from conftest import CORPUS, EVENTS, SEEDS, needs_seeds
-from test_app import detail_text, selected
+from test_app import detail_text, header, selected
 from textual.widgets import OptionList
 
 from timeline.loader import load
@@ -157,7 +157,7 @@ async def test_source_filter(small):
         await pilot.press("s", *"paper", "enter")
         view = app.main.query_one(TimelineView)
         assert [small.ids[i] for i in view.shown] == ["bridge-denial", "officials-toll"]
-        assert "source: The Paper" in str(app.main.query_one("#header-left").render())
+        assert "source: The Paper" in header(app)
 
 
 async def test_timeline_keys_are_off_in_the_reader(small):

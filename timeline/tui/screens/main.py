@@ -25,6 +25,7 @@ from .. import keys
 from ..commands import MainCommands
 from ..widgets.detail import DetailPane
 from ..widgets.footer import NARROW_WIDTH, AppFooter
+from ..widgets.header import HeaderText
 from ..widgets.overview import Overview
 from ..widgets.timeline_view import TimelineView
 from .help import key_names
@@ -160,13 +161,8 @@ class MainScreen(Screen):
         return lines
 
     def update_header(self) -> None:
-        left = Text(no_wrap=True, overflow="ellipsis")
-        left.append(f" {len(self.shown)} of {len(self.timeline.events)} events", style="bold")
-        for part in self.filters.describe(self.timeline):
-            left.append("  │  ")
-            left.append(part, style="bold yellow")
-        left.append("  │  ")
-        left.append(self.timeline.title, style="dim")
+        left = HeaderText(f"{len(self.shown)} of {len(self.timeline.events)} events",
+                          self.filters.describe(self.timeline), self.timeline.title)
         self.query_one("#header-left", Static).update(left)
         self.update_position()
 
