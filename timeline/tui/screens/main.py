@@ -17,7 +17,7 @@ from ...controls import visible
 from ...corpus import Corpus, passages
 from ...dates import When
 from ...export import export_text
-from ...filters import Filters, choices
+from ...filters import Filters, choices, cleared
 from ...model import Source, Timeline
 from ...output import OutputError, write_file
 from ...query import Searcher
@@ -178,7 +178,13 @@ class MainScreen(Screen):
     # --- filter keys -------------------------------------------------------------------
 
     def _pick(self, name: str) -> None:
-        screen = PickerScreen(PICKER_TITLES[name], choices(self.timeline, name), getattr(self.filters.query, name))
+        # The counts are of the events the other filters let through: what choosing gives.
+        others = self.filters.set(name, **cleared(name))
+        within = set(Searcher(self.timeline).run(others.query)) if others.order else None
+        note = ("counts: events that match " + "; ".join(others.describe(self.timeline)) if within is not None
+                else "counts: events in the whole file")
+        screen = PickerScreen(PICKER_TITLES[name], choices(self.timeline, name, within),
+                              getattr(self.filters.query, name), note)
         self.app.push_screen(screen, partial(self._picked, name))
 
     def _picked(self, name: str, values: tuple[str, ...] | None) -> None:

@@ -2,14 +2,31 @@
 
 from __future__ import annotations
 
+from rich.segment import Segment
 from rich.text import Text
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, SelectionList
+from textual.strip import Strip
+from textual.widgets import Checkbox, Input, Label, SelectionList
 from textual.widgets.selection_list import Selection
 
 from ...filters import Choice
 from .. import keys
+
+
+class ChoiceList(SelectionList[str]):
+    """A SelectionList whose box holds ✓ when chosen and is empty when not: Textual's draws
+    an X in both, told apart by colour alone."""
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        segments = list(strip)
+        index = self.scroll_offset.y + y
+        if len(segments) < 2 or segments[1].text != Checkbox.BUTTON_INNER or index >= self.option_count:
+            return strip
+        chosen = self.get_option_at_index(index).value in self.selected
+        segments[1] = Segment("✓" if chosen else " ", segments[1].style)
+        return Strip(segments, strip.cell_length)
 
 
 class PickerScreen(ModalScreen[tuple[str, ...] | None]):
@@ -21,20 +38,22 @@ class PickerScreen(ModalScreen[tuple[str, ...] | None]):
     PickerScreen > Vertical { width: 70%; max-width: 80; min-width: 40; height: 80%; border: thick $accent; background: $panel; padding: 0 1; }
     PickerScreen Input { margin: 0 0 1 0; }
     PickerScreen SelectionList { height: 1fr; }
-    PickerScreen #picker-hint { color: $text-muted; width: 1fr; height: auto; }
+    PickerScreen #picker-hint, PickerScreen #picker-note { color: $text-muted; width: 1fr; height: auto; }
     """
 
-    def __init__(self, title: str, choices: list[Choice], chosen: tuple[str, ...] = ()):
+    def __init__(self, title: str, choices: list[Choice], chosen: tuple[str, ...] = (), note: str = ""):
         super().__init__()
         self.title_text = title
         self.choices = choices
         self.chosen: list[str] = list(chosen)
+        self.note = note  # what the counts count
 
     def compose(self):
         with Vertical():
             yield Label(Text(self.title_text, style="bold"))
+            yield Label(self.note, id="picker-note")
             yield Input(placeholder="type to narrow", id="picker-input")
-            yield SelectionList[str](id="picker-list")
+            yield ChoiceList(id="picker-list")
             yield Label("tab chooses (several may be) · enter applies · esc closes", id="picker-hint")
 
     def on_mount(self) -> None:
