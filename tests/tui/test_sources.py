@@ -8,6 +8,7 @@ from test_app import detail_text, header, selected
 from textual.widgets import OptionList
 
 from timeline.loader import load
+from timeline.query import Query
 from timeline.tui.app import make_app
 from timeline.tui.screens.listing import EventListScreen
 from timeline.tui.screens.reader import ReaderScreen
@@ -187,6 +188,15 @@ def test_snapshot_coverage_bundled(snap_compare):
         await pilot.press("v")
 
     assert snap_compare(make_app(load(EVENTS), corpus=str(SEEDS)), terminal_size=(120, 40), run_before=run_before)
+
+
+def test_snapshot_coverage_under_a_kind_filter(snap_compare, small):
+    async def run_before(pilot):
+        await _open_reader(pilot)
+        await pilot.press("v")
+
+    assert snap_compare(make_app(small, query=Query(kinds=("denial",))), terminal_size=(100, 30),
+                        run_before=run_before)
 
 
 def test_snapshot_disputes_bundled(snap_compare):

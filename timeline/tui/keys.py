@@ -81,16 +81,23 @@ READER = [
     Binding("escape,q", "close", "Back", id="reader.close"),
 ]
 
+# Every view (disputes, figures, coverage, lanes) opens on the filtered events; this key
+# switches it to the whole file and back. One Binding, so one keymap entry remaps it in all.
+SCOPE = Binding("f", "switch_scope", "Filtered/whole file", id="view.scope",
+                tooltip="Show the events the filters let through, or the whole file")
+
 LANES = [
     Binding("right,l", "step(1)", "Next event", id="lanes.next"),
     Binding("left,h", "step(-1)", "Previous event", id="lanes.previous"),
     Binding("down,j", "lane(1)", "Next lane", id="lanes.down"),
     Binding("up,k", "lane(-1)", "Previous lane", id="lanes.up"),
     Binding("enter", "choose", "Go to event", id="lanes.choose"),
+    SCOPE,
     Binding("escape,q", "close", "Back", id="lanes.close"),
 ]
 
 VIEW = [
+    SCOPE,
     Binding("escape,q", "close", "Back", id="view.close"),
 ]
 

@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from ...claims import answered, answers_to
+from ...claims import answer_place, answers_to
 from ...controls import visible
 from ...corpus import Corpus, passages
 from ...dates import When
@@ -23,6 +23,7 @@ from ...output import OutputError, write_file
 from ...query import Searcher
 from .. import keys
 from ..commands import MainCommands
+from ..scope import Scope
 from ..widgets.detail import DetailPane
 from ..widgets.footer import NARROW_WIDTH, AppFooter
 from ..widgets.header import HeaderText
@@ -295,32 +296,29 @@ class MainScreen(Screen):
     def action_to_claim(self) -> None:
         """c: from any answer straight back to its claim, however far x went."""
         index = self.view.selected_event
-        place = None if index is None else self._answer_place(index, own_answers_first=False)
+        place = None if index is None else self._answer_place(index, claim_first=True)
         if place is None or place[1] < 0:
-            self.notify("This event answers no claim." if place is None else
-                        f"This is the claim; {key_names(self.app, 'nav.counterpart')} steps to its answers.", timeout=3)
+            self.notify("This event answers no claim." if place is None else f"This is the claim; {self._x_keys}.",
+                        timeout=3)
             return
         self._stepping = None
         self.jump_to_event(self.timeline.ids[place[0]])
 
-    def _answers(self, claim: int) -> list[tuple[str, int]]:
-        return answers_to(self.timeline, self.timeline.ids[claim])
+    @property
+    def _x_keys(self) -> str:
+        app = self.app
+        return (f"{key_names(app, 'nav.counterpart')} next, {key_names(app, 'nav.counterpart_back')} back, "
+                f"{key_names(app, 'nav.claim')} the claim")
 
-    def _answer_place(self, index: int, own_answers_first: bool = True) -> tuple[int, int] | None:
-        """(claim, place of this event among its answers), the place -1 on the claim itself.
-        The claim whose answers x is stepping through comes first; then, for an event that is
-        both, its own answers (for x) or the claim it answers (for c)."""
+    def _answer_place(self, index: int, claim_first: bool = False) -> tuple[int, int] | None:
+        """As claims.answer_place, but on the answer x stepped to, the claim x came from: an
+        answer to two claims goes on through the answers of the one it was reached from."""
         if self._stepping:
             claim, place = self._stepping
-            answers = self._answers(claim)
+            answers = answers_to(self.timeline, self.timeline.ids[claim])
             if place < len(answers) and answers[place][1] == index:
                 return self._stepping
-        own = (index, -1) if self._answers(index) else None
-        claims = answered(self.timeline, index)
-        theirs = None
-        if claims:
-            theirs = (claims[0], [answer for _, answer in self._answers(claims[0])].index(index))
-        return (own or theirs) if own_answers_first else (theirs or own)
+        return answer_place(self.timeline, index, claim_first)
 
     def _step_answer(self, direction: int) -> None:
         index = self.view.selected_event
@@ -329,24 +327,21 @@ class MainScreen(Screen):
             self.notify("Nothing denies or answers this event, and it answers none.", timeout=3)
             return
         claim, position = place
-        answers = self._answers(claim)
+        answers = answers_to(self.timeline, self.timeline.ids[claim])
         target = position + direction
-        keys_help = (f"{key_names(self.app, 'nav.counterpart')} next, {key_names(self.app, 'nav.counterpart_back')} "
-                     f"back, {key_names(self.app, 'nav.claim')} the claim")
         if target >= len(answers):
-            self.notify(f"This is the last of {len(answers)} answer{'s' * (len(answers) != 1)}; {keys_help}.", timeout=3)
-            return
-        if target < 0:
-            if position < 0:  # on the claim already
-                self.notify(f"This is the claim; {keys_help}.", timeout=3)
-                return
+            self.notify(f"This is the last of {len(answers)} answer{'s' * (len(answers) != 1)}; {self._x_keys}.",
+                        timeout=3)
+        elif target < 0 and position < 0:
+            self.notify(f"This is the claim; {self._x_keys}.", timeout=3)
+        elif target < 0:  # back from the first answer
             self._stepping = None
             self.jump_to_event(self.timeline.ids[claim])
-            return
-        kind, answer = answers[target]
-        self._stepping = (claim, target)
-        self.notify(f"{kind} ({target + 1} of {len(answers)}); {keys_help}", timeout=3)
-        self.jump_to_event(self.timeline.ids[answer])
+        else:
+            kind, answer = answers[target]
+            self._stepping = (claim, target)
+            self.notify(f"{kind} ({target + 1} of {len(answers)}); {self._x_keys}", timeout=3)
+            self.jump_to_event(self.timeline.ids[answer])
 
     # --- messages from the widgets -----------------------------------------------------
 
@@ -416,19 +411,23 @@ class MainScreen(Screen):
     def show_coverage(self, source_id: str) -> None:
         source, text = self.article_text(source_id)
         if text is not None:
-            self.app.push_screen(coverage_screen(self.timeline, source, text), self._chose_event)
+            self.app.push_screen(coverage_screen(self.timeline, source, text, self.scope()), self._chose_event)
+
+    def scope(self) -> Scope:
+        """What the views cover: the events shown here, as long as a filter is on."""
+        described = tuple(self.filters.describe(self.timeline))
+        return Scope(frozenset(self.shown), described) if described else Scope()
 
     def action_disputes(self) -> None:
-        self.app.push_screen(disputes_screen(self.timeline), self._chose_event)
+        self.app.push_screen(disputes_screen(self.timeline, self.scope()), self._chose_event)
 
     def action_figures(self) -> None:
-        self.app.push_screen(figures_screen(self.timeline), self._chose_event)
+        self.app.push_screen(figures_screen(self.timeline, self.scope()), self._chose_event)
 
     def action_lanes(self) -> None:
-        """Lanes for the chosen actors, or for the busiest eight when none is chosen."""
-        t = self.timeline
-        actors = list(self.filters.query.actors) or sorted(t.index_actor, key=lambda a: -len(t.index_actor[a]))[:8]
-        self.app.push_screen(LanesScreen(t, actors), self._chose_event)
+        """Lanes for the chosen actors, or for the busiest when none is chosen."""
+        self.app.push_screen(LanesScreen(self.timeline, list(self.filters.query.actors), self.scope()),
+                             self._chose_event)
 
     def _chose_event(self, event_id: str | None) -> None:
         while self.app.screen is not self:  # back here from a view over the reader

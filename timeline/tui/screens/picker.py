@@ -65,7 +65,9 @@ class PickerScreen(ModalScreen[tuple[str, ...] | None]):
         selection.clear_options()
         shown = [c for c in self.choices if not typed or c.matches(typed)]
         selection.add_options([
-            Selection(Text.assemble((f"{c.count:>6}  ", "dim"), c.label), c.value, c.value in self.chosen)
+            # none among the events the other filters let through: still there, dimmed
+            Selection(Text.assemble((f"{c.count:>6}  ", "dim"), (c.label, "dim" if not c.count else "")),
+                      c.value, c.value in self.chosen)
             for c in shown
         ])
         if shown:
