@@ -25,7 +25,7 @@ def timeline():
 
 def header(app) -> str:
     """What the header shows, its lines (when the filters take more than one) joined."""
-    widget = app.main.query_one("#header-left")
+    widget = app.main.query_one("#header")
     lines = widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))
     return " ".join(line.text.strip() for line in lines if line.text.strip())
 
@@ -89,7 +89,7 @@ async def test_g_G_home_end(timeline):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("G")
         assert selected(app) is timeline.events[-1]
-        assert f"{len(timeline.events)}/{len(timeline.events)}" in str(app.main.query_one("#header-right").render())
+        assert f"{len(timeline.events)}/{len(timeline.events)}" in header(app)
         await pilot.press("g")
         assert selected(app) is timeline.events[0]
         await pilot.press("end")

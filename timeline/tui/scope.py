@@ -28,8 +28,9 @@ class Scope:
         if self.filtered is None:
             return Text("Shown: the whole file (no filter is on)", style="dim")
         filters = "; ".join(self.described)
-        if self.whole:
-            return Text.assemble(("Shown: the whole file", "bold"), (f"   {key}: only {filters}", "dim"))
+        if self.whole:  # the filters are said when they are on; here, how many they keep is enough
+            return Text.assemble(("Shown: the whole file", "bold"),
+                                 (f"   {key}: only the {len(self.filtered)} filtered events", "dim"))
         return Text.assemble(("Shown: ", "bold"), (filters, "bold yellow"), (f"   {key}: the whole file", "dim"))
 
 

@@ -55,11 +55,10 @@ class MainScreen(Screen):
         self.shown: list[int] = []
         self._stepping: tuple[int, int] | None = None  # (claim, place among its answers) x went to
         self._text_before_search = ""
+        self._described: list[str] = []  # the filters in words, for the header
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="header"):
-            yield Static(id="header-left")
-            yield Static(id="header-right")
+        yield Static(id="header")
         yield Static(id="reload-error")
         with Horizontal(id="body"):
             with Vertical(id="left"):
@@ -162,19 +161,20 @@ class MainScreen(Screen):
         return lines
 
     def update_header(self) -> None:
-        left = HeaderText(f"{len(self.shown)} of {len(self.timeline.events)} events",
-                          self.filters.describe(self.timeline), self.timeline.title)
-        self.query_one("#header-left", Static).update(left)
+        self._described = self.filters.describe(self.timeline)
         self.update_position()
 
     def update_position(self) -> None:
+        """The header again, for the cursor's new place (the filters as update_header found them)."""
         view = self.view
         index = view.selected_event
-        right = Text(no_wrap=True)
+        position = Text(no_wrap=True)
         if index is not None and self.shown:
-            right.append(f"▸ {self.timeline.events[index].date.display()} ", style="bold")
-            right.append(f"{view.selected_position}/{len(self.shown)} ", style="dim")
-        self.query_one("#header-right", Static).update(right)
+            position.append(f"▸ {self.timeline.events[index].date.display()} ", style="bold")
+            position.append(f"{view.selected_position}/{len(self.shown)} ", style="dim")
+        header = HeaderText(f"{len(self.shown)} of {len(self.timeline.events)} events", self._described,
+                            self.timeline.title, position)
+        self.query_one("#header", Static).update(header)
 
     # --- filter keys -------------------------------------------------------------------
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.segment import Segment
 from rich.text import Text
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.strip import Strip
 from textual.widgets import Checkbox, Input, Label, SelectionList
@@ -38,7 +38,10 @@ class PickerScreen(ModalScreen[tuple[str, ...] | None]):
     PickerScreen > Vertical { width: 70%; max-width: 80; min-width: 40; height: 80%; border: thick $accent; background: $panel; padding: 0 1; }
     PickerScreen Input { margin: 0 0 1 0; }
     PickerScreen SelectionList { height: 1fr; }
-    PickerScreen #picker-hint, PickerScreen #picker-note { color: $text-muted; width: 1fr; height: auto; }
+    PickerScreen #picker-hint { color: $text-muted; width: 1fr; height: auto; }
+    /* beside the title, so a small terminal keeps room for the list; the header shows the filters whole */
+    PickerScreen #picker-top { height: 1; }
+    PickerScreen #picker-note { color: $text-muted; width: 1fr; text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
     def __init__(self, title: str, choices: list[Choice], chosen: tuple[str, ...] = (), note: str = ""):
@@ -50,8 +53,9 @@ class PickerScreen(ModalScreen[tuple[str, ...] | None]):
 
     def compose(self):
         with Vertical():
-            yield Label(Text(self.title_text, style="bold"))
-            yield Label(self.note, id="picker-note")
+            with Horizontal(id="picker-top"):
+                yield Label(Text(self.title_text + "  ", style="bold"))
+                yield Label(self.note, id="picker-note")
             yield Input(placeholder="type to narrow", id="picker-input")
             yield ChoiceList(id="picker-list")
             yield Label("tab chooses (several may be) · enter applies · esc closes", id="picker-hint")

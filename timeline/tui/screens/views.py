@@ -102,6 +102,6 @@ def _figures(timeline: Timeline, events: Container[int] | None):
             line.append(f"  [{', '.join(row.outlets)}]", style="dim")
             options.append(Option(line, id=f"{timeline.ids[row.event_index]}#{quantity}{number}"))
     if not table:
-        where = "in this file" if events is None else "among these events"
-        options.append(heading_option(f"No event {where} carries figures.", style="dim"))
+        which = "No event in this file" if events is None else "None of these events"
+        options.append(heading_option(f"{which} carries figures.", style="dim"))
     return heading, options
