@@ -198,3 +198,10 @@ async def test_a_header_that_fits_stays_one_line():
     app = make_app(load(EVENTS), query=Query(kinds=("claim",)))
     async with app.run_test(size=(120, 40)):
         assert len(header_lines(app)) == 1
+
+
+async def test_the_picker_note_shows_typed_text_as_typed_not_as_markup():
+    app = make_app(load(EVENTS), query=Query(text="[bold]x[/b"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("a")
+        assert "text: “[bold]x[/b”" in " ".join(drawn(app.screen.query_one("#picker-note")))

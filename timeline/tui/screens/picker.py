@@ -55,7 +55,7 @@ class PickerScreen(ModalScreen[tuple[str, ...] | None]):
         with Vertical():
             with Horizontal(id="picker-top"):
                 yield Label(Text(self.title_text + "  ", style="bold"))
-                yield Label(self.note, id="picker-note")
+                yield Label(Text(self.note), id="picker-note")  # the filters hold typed text: not markup
             yield Input(placeholder="type to narrow", id="picker-input")
             yield ChoiceList(id="picker-list")
             yield Label("tab chooses (several may be) · enter applies · esc closes", id="picker-hint")
