@@ -11,6 +11,7 @@ import difflib
 import os
 import re
 import stat
+from collections.abc import Container
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
@@ -354,8 +355,10 @@ class Coverage:
     uncited: list[tuple[int, int]]  # paragraphs no event quotes
 
 
-def coverage(timeline: Timeline, source_id: str, text: str) -> Coverage:
-    found = passages(timeline, source_id, text)
+def coverage(timeline: Timeline, source_id: str, text: str, within: Container[int] | None = None) -> Coverage:
+    """The events that quote this article, and the paragraphs none of them cites; with
+    `within`, of those events only."""
+    found = [p for p in passages(timeline, source_id, text) if within is None or p.event_index in within]
     events = list(dict.fromkeys(p.event_index for p in found))
     uncited = [(a, b) for a, b in paragraphs(text) if not any(p.start < b and p.end > a for p in found)]
     return Coverage(events, uncited)

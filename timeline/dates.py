@@ -6,8 +6,8 @@ approximate (~) or uncertain (?), and intervals whose ends may be open (..) or u
 Every `When` has an earliest and a latest possible day; timelines sort by the earliest.
 
 Parsing accepts the EDTF forms (`2015-10-02~`, `2016-02-08/2016-02-09`, `../2015-03`) and
-the human forms that `When.display` writes ("~2 Oct 2015", "8–9 Feb 2016",
-"before Mar 2015"), so what the screen shows can be typed back in.
+the human forms that `When.display` writes ("2 Oct 2015~", "8–9 Feb 2016",
+"before Mar 2015"), so what the screen shows can be typed back in ("~2 Oct 2015" too).
 """
 
 from __future__ import annotations
@@ -94,7 +94,10 @@ class Point:
         return year
 
     def display(self) -> str:
-        return ("~" if self.approximate else "") + self.plain() + ("?" if self.uncertain else "")
+        """The date and then its qualifiers, as EDTF writes them: "2 Oct 2015~" (approximate),
+        "Oct 2015?" (uncertain), "2015~?" (both). One side for both, so neither is read as
+        belonging to what stands before the date (an event's status mark, on screen)."""
+        return self.plain() + ("~" if self.approximate else "") + ("?" if self.uncertain else "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +146,15 @@ class When:
             self.interval and (self.start is None or self.end is None)
         )
 
+    def qualities(self) -> str:
+        """What the qualifiers say, in words: "approximate", "uncertain, end unknown", ""."""
+        points = [p for p in (self.start, self.end) if p]
+        words = [word for word, on in (("approximate", any(p.approximate for p in points)),
+                                       ("uncertain", any(p.uncertain for p in points)),
+                                       ("start unknown", self.interval and not self.start and not self.open_start),
+                                       ("end unknown", self.interval and not self.end and not self.open_end)) if on]
+        return ", ".join(words)
+
     def edtf(self) -> str:
         if not self.interval:
             return self.start.edtf()
@@ -151,7 +163,7 @@ class When:
         return f"{left}/{right}"
 
     def display(self) -> str:
-        """A short human form: "~2 Oct 2015", "8–9 Feb 2016", "before Mar 2015"."""
+        """A short human form: "2 Oct 2015~", "8–9 Feb 2016", "before Mar 2015"."""
         if not self.interval:
             return self.start.display()
         start, end = self.start, self.end
@@ -184,7 +196,7 @@ def _display_range(start: Point, end: Point) -> str:
 
 _EDTF_POINT = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([~?%]?)")
 _HUMAN_POINT = re.compile(
-    r"(~?)\s*(?:(\d{1,2})\s+)?(?:([A-Za-z]{3,9})\.?\s+)?(\d{4})\s*(\??)", re.ASCII
+    r"(~?)\s*(?:(\d{1,2})\s+)?(?:([A-Za-z]{3,9})\.?\s+)?(\d{4})\s*(~?\??|\?~)", re.ASCII
 )
 _DASH = r"\s*[–—-]\s*"
 _RANGES = [
@@ -236,11 +248,11 @@ def _parse_human_point(text: str) -> Point | None:
     match = _HUMAN_POINT.fullmatch(text.strip())
     if not match:
         return None
-    tilde, day, month_name, year, question = match.groups()
+    tilde, day, month_name, year, after = match.groups()  # "~" before, as this app once wrote it
     if day and not month_name or month_name and month_name.lower() not in _MONTH_NUMBERS:
         return None
     month = _month_number(month_name) if month_name else None
-    return _make_point(int(year), month, int(day) if day else None, bool(tilde), bool(question))
+    return _make_point(int(year), month, int(day) if day else None, bool(tilde) or "~" in after, "?" in after)
 
 
 def _parse_point(text: str) -> Point | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass
 
 from .dates import When
@@ -26,10 +27,13 @@ class FigureRow:
         return f"{words.get(self.qualifier, self.qualifier + ' ')}{self.value:,}"
 
 
-def figures_by_quantity(timeline: Timeline) -> dict[str, list[FigureRow]]:
-    """Quantities in order of their first figure; each quantity's figures by date."""
+def figures_by_quantity(timeline: Timeline, within: Container[int] | None = None) -> dict[str, list[FigureRow]]:
+    """Quantities in order of their first figure; each quantity's figures by date. With
+    `within`, only the figures of those events."""
     table: dict[str, list[FigureRow]] = {}
     for index in timeline.index_figures():
+        if within is not None and index not in within:
+            continue
         event = timeline.events[index]
         for figure in event.figures:
             table.setdefault(figure.quantity, []).append(FigureRow(

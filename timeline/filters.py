@@ -7,6 +7,7 @@ reads the same in a report's heading, the app's header and a picker.
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass
 
 from .model import Timeline
@@ -108,18 +109,24 @@ class Choice:
         return any(typed in name.lower() for name in (self.label, self.value, *self.names))
 
 
-def choices(timeline: Timeline, name: str) -> list[Choice]:
+def choices(timeline: Timeline, name: str, within: Container[int] | None = None) -> list[Choice]:
     """What a picker for `name` (actors, kinds or sources) offers, the busiest first for
-    actors and sources, kinds in their usual order."""
+    actors and sources, kinds in their usual order. Counts are of the events `within` (those
+    the other filters let through), or of the whole file."""
     t = timeline
+
+    def count(index: dict, value: str) -> int:
+        events = index.get(value, ())
+        return len(events) if within is None else sum(1 for i in events if i in within)
+
     if name == "kinds":
-        return [Choice(kind, kind, len(t.index_kind.get(kind, ())), (description,))
+        return [Choice(kind, kind, count(t.index_kind, kind), (description,))
                 for kind, description in t.kinds.items()]
     if name == "actors":
-        found = [Choice(actor.id, actor.name, len(t.index_actor.get(actor.id, ())), actor.aliases)
+        found = [Choice(actor.id, actor.name, count(t.index_actor, actor.id), actor.aliases)
                  for actor in t.actors.values()]
     elif name == "sources":
-        found = [Choice(source.id, source_label(t, source.id), len(t.index_source.get(source.id, ())),
+        found = [Choice(source.id, source_label(t, source.id), count(t.index_source, source.id),
                         (source.outlet, source.headline or ""))
                  for source in t.sources.values()]
     else:

@@ -3,7 +3,7 @@ the events that answer them, in time order."""
 
 import pytest
 
-from timeline.claims import answered, answers_to, contested
+from timeline.claims import answer_place, answered, answers_to, contested
 from timeline.dates import parse_date
 from timeline.loader import load
 from timeline.model import Citation, Event, Relation, Timeline
@@ -121,3 +121,28 @@ def test_links_to_an_event_the_timeline_lacks_are_passed_over():
                          event("denier", "2016-01-02", ("denies", "ghost"), ("denies", "real")).to_record()])
     assert ids(timeline, answered(timeline, timeline.by_id["denier"])) == ["real"]
     assert ids(timeline, [c.claim for c in contested(timeline)]) == ["real"]
+
+
+def test_within_some_events_the_disputes_they_take_part_in_each_whole(claims):
+    by_id = claims.by_id
+    # the denial alone: its claim's dispute, with every answer, not only the denial
+    [contest] = contested(claims, within={by_id["denial"]})
+    assert claims.ids[contest.claim] == "denied"
+    assert ids(claims, [a for _, a in contest.answers]) == ["response", "contradiction", "denial"]
+    # the claim alone: the same dispute
+    assert [c.claim for c in contested(claims, within={by_id["denied"]})] == [by_id["denied"]]
+    # an event in no dispute: none
+    assert contested(claims, within={by_id["answered-only"], by_id["followed-only"]}) == []
+    assert contested(claims, within=set(range(len(claims.events)))) == contested(claims)
+
+
+def test_where_an_event_stands_in_a_dispute(claims):
+    by_id = claims.by_id
+    # denied's answers in time order: response (12 Jan), contradiction (15), denial (20)
+    assert answer_place(claims, by_id["denied"]) == (by_id["denied"], -1)
+    assert answer_place(claims, by_id["denial"]) == (by_id["denied"], 2)
+    assert answer_place(claims, by_id["response"]) == (by_id["denied"], 0)
+    assert answer_place(claims, by_id["disputed-alone"]) is None  # disputed, but nothing answers it
+    # contradiction answers two claims, denied first (its first answering link)
+    assert answer_place(claims, by_id["contradiction"]) == (by_id["denied"], 1)
+    assert answer_place(claims, by_id["answered-only"]) == (by_id["answered-only"], -1)

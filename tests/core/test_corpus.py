@@ -38,6 +38,22 @@ def test_coverage_orders_events_by_their_quotes_and_finds_uncited_paragraphs(sma
     assert uncited == ["Officials claim the bridge was destroyed", "Witnesses reported heavy smoke over the river."]
 
 
+def test_coverage_within_some_events_counts_only_their_quotes(small):
+    text = (CORPUS / "wire-a.txt").read_text(encoding="utf-8")
+    result = coverage(small, "wire", text, within={small.by_id["bridge-denial"]})
+    assert [small.ids[i] for i in result.events] == ["bridge-denial"]
+    uncited = [text[a:b] for a, b in result.uncited]
+    # the paragraphs the other events quote are uncited by this one
+    assert "The ministry put the number of fighters killed at 40." in uncited
+    assert not any("A spokesman for the governor denied" in paragraph for paragraph in uncited)
+
+
+def test_figures_within_some_events_are_theirs_only(small):
+    table = figures_by_quantity(small, within={small.by_id["officials-toll"]})
+    assert [(r.shown_value, r.claimant) for r in table["dead"]] == [("12", "Local officials")]
+    assert figures_by_quantity(small, within={small.by_id["bridge-claim"]}) == {}
+
+
 def test_paragraphs_are_the_non_blank_lines():
     text = "one\n\n  two  \nthree"
     assert [text[a:b] for a, b in paragraphs(text)] == ["one", "two", "three"]

@@ -51,9 +51,9 @@ def whens(draw):
     ("2016-02", "2016-02-01", "2016-02-29", MONTH, "Feb 2016"),
     ("2015-02", "2015-02-01", "2015-02-28", MONTH, "Feb 2015"),
     ("2016-02-09", "2016-02-09", "2016-02-09", DAY, "9 Feb 2016"),
-    ("2015-10-02~", "2015-10-02", "2015-10-02", DAY, "~2 Oct 2015"),
+    ("2015-10-02~", "2015-10-02", "2015-10-02", DAY, "2 Oct 2015~"),
     ("2015-10?", "2015-10-01", "2015-10-31", MONTH, "Oct 2015?"),
-    ("2015%", "2015-01-01", "2015-12-31", YEAR, "~2015?"),
+    ("2015%", "2015-01-01", "2015-12-31", YEAR, "2015~?"),
     ("2016-02-08/2016-02-09", "2016-02-08", "2016-02-09", DAY, "8–9 Feb 2016"),
     ("2015-09-30/2015-10-01", "2015-09-30", "2015-10-01", DAY, "30 Sep – 1 Oct 2015"),
     ("2015-12/2016-02", "2015-12-01", "2016-02-29", MONTH, "Dec 2015 – Feb 2016"),
@@ -177,15 +177,33 @@ def test_the_first_and_last_possible_dates_are_dates(text):
 
 @pytest.mark.parametrize("text, approximate, uncertain, display", [
     ("2015-10-02", False, False, "2 Oct 2015"),
-    ("2015-10-02~", True, False, "~2 Oct 2015"),
+    ("2015-10-02~", True, False, "2 Oct 2015~"),
     ("2015-10-02?", False, True, "2 Oct 2015?"),
-    ("2015-10-02%", True, True, "~2 Oct 2015?"),
+    ("2015-10-02%", True, True, "2 Oct 2015~?"),
 ])
 def test_approximate_and_uncertain_are_kept_apart(text, approximate, uncertain, display):
     when = parse_date(text)
     assert (when.is_approximate, when.is_uncertain) == (approximate, uncertain)
     assert when.display() == display
     assert when.edtf() == text
+
+
+@given(points())
+def test_qualifiers_follow_the_date_as_in_edtf(point):
+    """Both qualifiers sit on one side, after the date, as the events file writes them."""
+    shown = point.display()
+    assert shown.startswith(point.plain())
+    assert shown[len(point.plain()):] == ("~" if point.approximate else "") + ("?" if point.uncertain else "")
+
+
+@pytest.mark.parametrize("text, words", [
+    ("2015-10-02", ""), ("2015-10-02~", "approximate"), ("2015-10?", "uncertain"),
+    ("2015%", "approximate, uncertain"), ("2015-10~/2016?", "approximate, uncertain"),
+    ("../2015-03", ""),  # "before Mar 2015" says it already
+    ("/2015-03", "start unknown"), ("2015-09/", "end unknown"), ("2015-09?/..", "uncertain"),
+])
+def test_the_qualifiers_in_words(text, words):
+    assert parse_date(text).qualities() == words
 
 
 def test_an_interval_is_approximate_or_uncertain_when_either_end_is():
@@ -226,9 +244,9 @@ def test_sort_key_gives_the_earliest_and_latest_possible_days():
     ("0033", "0033"),
     ("2015-09/", "Sep 2015 – ?"),
     ("2015-09?/..", "since Sep 2015?"),
-    ("2016-02-08~/2016-02-09", "~8 Feb 2016 – 9 Feb 2016"),  # qualifiers are never shortened away
+    ("2016-02-08~/2016-02-09", "8 Feb 2016~ – 9 Feb 2016"),  # qualifiers are never shortened away
     ("2016-02-08/2016-02-09?", "8 Feb 2016 – 9 Feb 2016?"),
-    ("2016-02~/2016-03", "~Feb 2016 – Mar 2016"),
+    ("2016-02~/2016-03", "Feb 2016~ – Mar 2016"),
     ("2014?/2015", "2014? – 2015"),
     ("2015/2016-02", "2015 – Feb 2016"),  # precisions differ
     ("2016-02/2016-03-05", "Feb 2016 – 5 Mar 2016"),
@@ -252,6 +270,10 @@ def test_display_forms(text, display):
     ("~Oct 2015", "2015-10~"),
     ("2 Oct 2015 ?", "2015-10-02?"),
     ("~2015?", "2015%"),
+    ("2015~?", "2015%"),
+    ("2 Oct 2015~", "2015-10-02~"),
+    ("Oct 2015 ~", "2015-10~"),
+    ("2015?~", "2015%"),
     ("Sept. 2015", "2015-09"),
     ("2 Oct. 2015", "2015-10-02"),
     ("2 october 2015", "2015-10-02"),
@@ -418,14 +440,14 @@ def test_an_interval_may_start_and_end_on_the_same_day():
 # Every form parse_date reads, with what it must give, written out by hand:
 # (text, EDTF, display, earliest, latest, approximate, uncertain)
 FORMS = [
-    ("2015-10-02~", "2015-10-02~", "~2 Oct 2015", "2015-10-02", "2015-10-02", True, False),
+    ("2015-10-02~", "2015-10-02~", "2 Oct 2015~", "2015-10-02", "2015-10-02", True, False),
     ("2015-10-02?", "2015-10-02?", "2 Oct 2015?", "2015-10-02", "2015-10-02", False, True),
-    ("2015-10-02%", "2015-10-02%", "~2 Oct 2015?", "2015-10-02", "2015-10-02", True, True),
-    ("~2 Oct 2015", "2015-10-02~", "~2 Oct 2015", "2015-10-02", "2015-10-02", True, False),
+    ("2015-10-02%", "2015-10-02%", "2 Oct 2015~?", "2015-10-02", "2015-10-02", True, True),
+    ("~2 Oct 2015", "2015-10-02~", "2 Oct 2015~", "2015-10-02", "2015-10-02", True, False),
     ("2 Oct 2015?", "2015-10-02?", "2 Oct 2015?", "2015-10-02", "2015-10-02", False, True),
-    ("~2 Oct 2015?", "2015-10-02%", "~2 Oct 2015?", "2015-10-02", "2015-10-02", True, True),
+    ("~2 Oct 2015?", "2015-10-02%", "2 Oct 2015~?", "2015-10-02", "2015-10-02", True, True),
     ("Oct 2015", "2015-10", "Oct 2015", "2015-10-01", "2015-10-31", False, False),
-    ("~2016", "2016~", "~2016", "2016-01-01", "2016-12-31", True, False),
+    ("~2016", "2016~", "2016~", "2016-01-01", "2016-12-31", True, False),
     ("0001", "0001", "0001", "0001-01-01", "0001-12-31", False, False),
     ("9999-12", "9999-12", "Dec 9999", "9999-12-01", "9999-12-31", False, False),
     ("8–9 Feb 2016", "2016-02-08/2016-02-09", "8–9 Feb 2016", "2016-02-08", "2016-02-09", False, False),

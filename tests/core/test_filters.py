@@ -83,6 +83,17 @@ def test_picker_choices_count_events_busiest_first(timeline):
     assert sum(c.count for c in sources) == sum(len({c.source for c in e.sources}) for e in timeline.events)
 
 
+def test_picker_choices_within_some_events_count_only_those(timeline):
+    claims = {i for i, e in enumerate(timeline.events) if e.kind == "claim"}
+    actors = choices(timeline, "actors", within=claims)
+    assert {c.value for c in actors} == set(timeline.actors)  # every actor is still offered
+    kadyrov = next(c for c in actors if c.value == "kadyrov")
+    assert kadyrov.count == sum("kadyrov" in timeline.events[i].actor_ids for i in claims)
+    counts = [c.count for c in actors]
+    assert counts == sorted(counts, reverse=True) and counts[-1] == 0  # the busiest among the claims first
+    assert {c.value: c.count for c in choices(timeline, "kinds", within=claims)}["claim"] == len(claims)
+
+
 def test_every_filter_given_at_once_takes_its_place_in_the_usual_order():
     query = Query(date_to=dt.date(2016, 1, 1), text="oil", sources=("wire",), kinds=("claim",),
                   actors=("peskov",))

@@ -6,6 +6,7 @@ import io
 import pytest
 from conftest import EVENTS
 from rich.console import Console
+from textual.geometry import Region
 from textual.widgets import Input, OptionList, SelectionList, Static
 
 from timeline.loader import load
@@ -23,7 +24,10 @@ def timeline():
 
 
 def header(app) -> str:
-    return str(app.main.query_one("#header-left").render())
+    """What the header shows, its lines (when the filters take more than one) joined."""
+    widget = app.main.query_one("#header")
+    lines = widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))
+    return " ".join(line.text.strip() for line in lines if line.text.strip())
 
 
 def selected(app):
@@ -85,7 +89,7 @@ async def test_g_G_home_end(timeline):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("G")
         assert selected(app) is timeline.events[-1]
-        assert f"{len(timeline.events)}/{len(timeline.events)}" in str(app.main.query_one("#header-right").render())
+        assert f"{len(timeline.events)}/{len(timeline.events)}" in header(app)
         await pilot.press("g")
         assert selected(app) is timeline.events[0]
         await pilot.press("end")
@@ -366,6 +370,24 @@ async def test_narrow_terminal_puts_the_detail_below(timeline):
         view, detail = app.main.query_one(TimelineView), app.main.query_one(DetailPane)
         assert detail.region.y > view.region.y
         assert detail.region.width == view.region.width
+
+
+def cursor_on_screen(app) -> bool:
+    view = app.main.query_one(TimelineView)
+    top, height = view.scroll_offset.y, view.scrollable_content_region.height
+    return height > 0 and top <= view.cursor < top + height
+
+
+async def test_resizing_the_terminal_keeps_the_cursor_row_on_screen(timeline):
+    app = make_app(timeline)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for start in ("G", "g"):  # the cursor low in a scrolled list, and high in one at the top
+            await pilot.resize_terminal(120, 40)
+            await pilot.press(start, *("k" if start == "G" else "j") * 12)
+            for size in ((120, 15), (80, 24), (50, 15), (120, 12), (120, 40), (200, 50)):
+                await pilot.resize_terminal(*size)
+                await pilot.pause()
+                assert cursor_on_screen(app), (start, size)
 
 
 async def test_opening_already_filtered(timeline):

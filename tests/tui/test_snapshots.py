@@ -62,3 +62,33 @@ def test_empty_result(snap_compare):
 
 def test_actor_lanes(snap_compare):
     assert snap_compare(app(), terminal_size=(120, 40), press=["L", "right", "right"])
+
+
+# Each view under a filter: its header says what it shows (the filters, in words).
+
+def test_disputes_under_an_actor_filter(snap_compare):
+    assert snap_compare(app(Query(actors=("peskov",))), terminal_size=(120, 40), press=["D"])
+
+
+def test_figures_under_an_actor_filter(snap_compare):
+    assert snap_compare(app(Query(actors=("fsb", "breitbart-news"))), terminal_size=(120, 40), press=["F"])
+
+
+def test_lanes_under_a_kind_filter(snap_compare):
+    assert snap_compare(app(Query(kinds=("claim",))), terminal_size=(120, 40), press=["L"])
+
+
+def test_actor_picker_counts_under_a_kind_filter_with_one_chosen(snap_compare):
+    async def open_picker(pilot):
+        await pilot.press("a")
+        await no_blink(pilot)
+        await pilot.press("tab", "down")
+        await pilot.pause()
+
+    assert snap_compare(app(Query(kinds=("claim",))), terminal_size=(120, 40), run_before=open_picker)
+
+
+def test_header_with_many_filters_at_80x24(snap_compare):
+    query = Query(actors=("kadyrov", "peskov", "putin"), kinds=("claim", "statement", "denial"),
+                  sources=("breitbart-2016-02-09",), text="chechen")
+    assert snap_compare(app(query), terminal_size=(80, 24))

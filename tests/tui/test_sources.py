@@ -4,10 +4,11 @@ On a small corpus written for the tests (tests/corpus) and on the bundled events
 seed articles."""
 
 from conftest import CORPUS, EVENTS, SEEDS, needs_seeds
-from test_app import detail_text, selected
+from test_app import detail_text, header, selected
 from textual.widgets import OptionList
 
 from timeline.loader import load
+from timeline.query import Query
 from timeline.tui.app import make_app
 from timeline.tui.screens.listing import EventListScreen
 from timeline.tui.screens.reader import ReaderScreen
@@ -114,13 +115,16 @@ async def test_without_a_corpus_the_pane_says_how_to_add_one(small):
         assert not isinstance(app.screen, ReaderScreen)
 
 
-async def test_x_steps_from_a_claim_to_its_denial_and_back(small):
+async def test_x_steps_from_a_claim_to_its_denial_and_X_back(small):
     app = make_app(small)
     async with app.run_test(size=(120, 40)) as pilot:
         select(app, "bridge-claim")
         await pilot.press("x")
         assert selected(app).id == "bridge-denial"
-        await pilot.press("x")
+        await pilot.press("x")  # its only answer: x stays, and says how to go back
+        assert selected(app).id == "bridge-denial"
+        assert any("the last of 1 answer" in str(n.message) for n in app._notifications)
+        await pilot.press("X")
         assert selected(app).id == "bridge-claim"
 
 
@@ -154,7 +158,7 @@ async def test_source_filter(small):
         await pilot.press("s", *"paper", "enter")
         view = app.main.query_one(TimelineView)
         assert [small.ids[i] for i in view.shown] == ["bridge-denial", "officials-toll"]
-        assert "source: The Paper" in str(app.main.query_one("#header-left").render())
+        assert "source: The Paper" in header(app)
 
 
 async def test_timeline_keys_are_off_in_the_reader(small):
@@ -184,6 +188,15 @@ def test_snapshot_coverage_bundled(snap_compare):
         await pilot.press("v")
 
     assert snap_compare(make_app(load(EVENTS), corpus=str(SEEDS)), terminal_size=(120, 40), run_before=run_before)
+
+
+def test_snapshot_coverage_under_a_kind_filter(snap_compare, small):
+    async def run_before(pilot):
+        await _open_reader(pilot)
+        await pilot.press("v")
+
+    assert snap_compare(make_app(small, query=Query(kinds=("denial",))), terminal_size=(100, 30),
+                        run_before=run_before)
 
 
 def test_snapshot_disputes_bundled(snap_compare):
@@ -225,25 +238,47 @@ async def test_bundled_disputes_pair_the_spy_claim_with_its_denial():
         assert any("└ denies " in a and "Kadyrov's spokesman denies" in a for a in answers)
 
 
-@needs_seeds
-async def test_x_visits_every_answer_going_back_to_the_claim_between():
-    timeline = load(EVENTS)
-    claim = "kadyrov-claims-spy-network-inside-is"
-    # Its five answers in time order (events.yaml): the three dated 8-9 Feb 2016, then the
-    # two of 9 Feb (the Kremlin's "by 9 Feb" sorts on its known end), each in file order.
-    answers = ["peskov-refuses-to-confirm-kadyrov-claim", "peskov-relevant-federal-units-remark",
-               "karimov-denies-chechen-special-task-force", "kremlin-denies-russian-ground-troops",
-               "chechen-source-tells-interfax-of-volunteers"]
-    app = make_app(timeline)
+CLAIM = "kadyrov-claims-spy-network-inside-is"
+# Its five answers in time order (events.yaml): the three dated 8-9 Feb 2016, then the
+# two of 9 Feb (the Kremlin's "by 9 Feb" sorts on its known end), each in file order.
+ANSWERS = ["peskov-refuses-to-confirm-kadyrov-claim", "peskov-relevant-federal-units-remark",
+           "karimov-denies-chechen-special-task-force", "kremlin-denies-russian-ground-troops",
+           "chechen-source-tells-interfax-of-volunteers"]
+
+
+async def test_x_steps_through_every_answer_in_turn_and_X_steps_back_to_the_claim():
+    app = make_app(load(EVENTS))
     async with app.run_test(size=(120, 40)) as pilot:
-        select(app, claim)
+        select(app, CLAIM)
         visited = []
-        for _ in answers:
+        for _ in ANSWERS:
             await pilot.press("x")
             visited.append(selected(app).id)
-            await pilot.press("x")
-            assert selected(app).id == claim
-        assert visited == answers
+        assert visited == ANSWERS
+        await pilot.press("x")  # past the last: it stays there
+        assert selected(app).id == ANSWERS[-1]
+        back = []
+        for _ in ANSWERS:
+            await pilot.press("X")
+            back.append(selected(app).id)
+        assert back == ANSWERS[-2::-1] + [CLAIM]
+
+
+async def test_the_claim_is_one_key_away_from_any_of_its_answers():
+    app = make_app(load(EVENTS))
+    async with app.run_test(size=(120, 40)) as pilot:
+        select(app, CLAIM)
+        await pilot.press("x", "x", "x", "x")
+        assert selected(app).id == ANSWERS[3]
+        await pilot.press("c")
+        assert selected(app).id == CLAIM
+        # An answer reached by the cursor, not by x: c goes to its claim, x on to the next answer.
+        select(app, ANSWERS[2])
+        await pilot.press("x")
+        assert selected(app).id == ANSWERS[3]
+        select(app, ANSWERS[1])
+        await pilot.press("c")
+        assert selected(app).id == CLAIM
 
 
 async def test_a_jump_that_clears_filters_scrolls_to_the_event():

@@ -60,9 +60,9 @@ ROWS = [
     " 2015",
     "  Sep 2015",
     f"{'   30 Sep 2015  ↯   Strikes begin':<48}{'  Russia':<9} 2▤",
-    f"{'   30 Sep 2015? ✦?✗ A claim':<45}  Kadyrov, … 1▤",
+    f"{'   30 Sep 2015? ✦⚑✗ A claim':<45}  Kadyrov, … 1▤",
     "  Oct 2015",
-    f"{'   Oct 2015     ⊗~  A denial':<48}{'  Peskov':<9} 1▤",
+    f"{'   Oct 2015     ⊗◌  A denial':<48}{'  Peskov':<9} 1▤",
     " 2016",
     f"{'   2016         •   Next year':<57} 1▤",
 ]
@@ -113,7 +113,7 @@ async def test_a_narrow_row_cuts_the_title_and_drops_the_actors(timeline):
         view = pilot.app.query_one(TimelineView)
         # 30 cells: 3 + 12 (date) + 1 + 3 marks + 1 = 20 before the title, 3 for " 2▤"
         assert lines(view)[2] == "   30 Sep 2015  ↯   Strike… 2▤"
-        assert lines(view)[3] == "   30 Sep 2015? ✦?✗ A claim 1▤"
+        assert lines(view)[3] == "   30 Sep 2015? ✦⚑✗ A claim 1▤"
         assert all(len(line) <= 30 for line in lines(view))
 
 
@@ -370,7 +370,7 @@ async def test_rows_carry_their_colours(timeline):
         claim = view.render_line(3)  # not under the cursor
         assert style_of(claim, "30 Sep 2015?").color == dim
         assert style_of(claim, "✦").color.name == "yellow"
-        assert style_of(claim, "?").color.name == "yellow" and style_of(claim, "?").bold
+        assert style_of(claim, "⚑").color.name == "yellow" and style_of(claim, "⚑").bold
         assert style_of(claim, "✗").color.name == "red" and style_of(claim, "✗").bold
         assert style_of(claim, "Kadyrov").color == dim
         assert style_of(claim, "1▤").color.name == "yellow"  # a single outlet

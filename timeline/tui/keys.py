@@ -19,8 +19,12 @@ MAIN = [
     Binding("r", "clear_filters", "Reset", id="filter.clear"),
     Binding("escape", "back", "Back", id="app.back", show=False),
     Binding("colon", "goto_date", "Go to", id="nav.goto", key_display=":", tooltip="Go to a date"),
-    Binding("x", "counterpart", "Claim⇄answer", id="nav.counterpart", show=False,
-            tooltip="Step from a claim to its denials and answers, and back"),
+    Binding("x", "next_answer", "Next answer", id="nav.counterpart", show=False,
+            tooltip="From a claim to its first denial or answer, then to the next, in time order"),
+    Binding("X", "previous_answer", "Previous answer", id="nav.counterpart_back", show=False,
+            tooltip="Back to the answer before, and from the first one to the claim"),
+    Binding("c", "to_claim", "To the claim", id="nav.claim", show=False,
+            tooltip="From any denial or answer straight back to the claim it answers"),
     Binding("o", "open_article", "Read", id="view.article", show=False,
             tooltip="Read the selected event's first article, at its quote"),
     Binding("D", "disputes", "Disputes", id="view.disputes", show=False,
@@ -77,16 +81,23 @@ READER = [
     Binding("escape,q", "close", "Back", id="reader.close"),
 ]
 
+# Every view (disputes, figures, coverage, lanes) opens on the filtered events; this key
+# switches it to the whole file and back. One Binding, so one keymap entry remaps it in all.
+SCOPE = Binding("f", "switch_scope", "Filtered/whole file", id="view.scope",
+                tooltip="Show the events the filters let through, or the whole file")
+
 LANES = [
     Binding("right,l", "step(1)", "Next event", id="lanes.next"),
     Binding("left,h", "step(-1)", "Previous event", id="lanes.previous"),
     Binding("down,j", "lane(1)", "Next lane", id="lanes.down"),
     Binding("up,k", "lane(-1)", "Previous lane", id="lanes.up"),
     Binding("enter", "choose", "Go to event", id="lanes.choose"),
+    SCOPE,
     Binding("escape,q", "close", "Back", id="lanes.close"),
 ]
 
 VIEW = [
+    SCOPE,
     Binding("escape,q", "close", "Back", id="view.close"),
 ]
 
@@ -148,6 +159,10 @@ SCOPES = {
     "in the date filter": DATES,
     "in the export dialog": EXPORT,
 }
+
+
+def binding(binding_id: str) -> Binding:
+    return next(b for b in everything() if b.id == binding_id)
 
 
 def everything() -> list[Binding]:

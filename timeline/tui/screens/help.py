@@ -10,11 +10,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from .. import keys
-from ..marks import DENIED_MARK, KIND_MARKS, STATUS_MARKS, UNVERIFIED_MARK
+from ..marks import DATE_QUALIFIERS, DENIED_MARK, KIND_MARKS, STATUS_MARKS, STATUS_MEANINGS, UNVERIFIED_MARK
 
 
-def _key_names(app, binding: Binding) -> str:
-    """The keys bound now (after the user's keymap), as the footer would show them."""
+def key_names(app, binding: Binding | str) -> str:
+    """The keys of a binding (or a binding id) bound now (after the user's keymap), as the
+    footer would show them."""
+    if isinstance(binding, str):
+        binding = keys.binding(binding)
     keymap = getattr(app, "user_keymap", {})
     bound = keymap.get(binding.id, binding.key)
     if bound != binding.key:
@@ -37,7 +40,7 @@ def help_table(app) -> Table:
     for title, bindings in groups:
         table.add_row(Text(title, style="bold underline"), "")
         for binding in bindings:
-            table.add_row(_key_names(app, binding), binding.tooltip or binding.description)
+            table.add_row(key_names(app, binding), binding.tooltip or binding.description)
         table.add_row("", "")
     table.add_row(Text("In a picker", style="bold underline"), "")
     for key, what in keys.PICKER_HELP:
@@ -48,10 +51,12 @@ def help_table(app) -> Table:
         table.add_row(Text(mark, style=style), kind)
     for status, (mark, style) in STATUS_MARKS.items():
         if mark.strip():
-            table.add_row(Text(mark, style=style), f"{status} (status)")
+            table.add_row(Text(mark, style=style), f"{status} (status): {STATUS_MEANINGS[status]}")
     table.add_row(Text(DENIED_MARK[0], style=DENIED_MARK[1]), "another event denies or contradicts it")
     table.add_row(Text(UNVERIFIED_MARK[0], style=UNVERIFIED_MARK[1]), "a quote is not in its article verbatim (with a corpus)")
     table.add_row("3▤", "outlets reporting it (yellow when only one)")
+    for mark, meaning in DATE_QUALIFIERS:
+        table.add_row(mark, f"after a date: {meaning}")
     return table
 
 

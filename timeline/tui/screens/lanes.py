@@ -1,5 +1,6 @@
 """Actor lanes: one lane per actor across a shared time axis, so the order of what each
-did and said shows at a glance."""
+did and said shows at a glance. The lanes hold the events the scope covers (those the
+filters let through, or the whole file): for the chosen actors, or else the busiest."""
 
 from __future__ import annotations
 
@@ -15,11 +16,14 @@ from ...axis import Axis, make_axis
 from ...model import R_KIND, Timeline
 from ..widgets.overview import year_labels
 from ..marks import kind_mark
+from ..scope import Scope, ScopedView
+from .help import key_names
 
 LABEL_WIDTH = 22
+BUSIEST = 8  # lanes when no actor is chosen
 
 
-class LanesScreen(Screen[str | None]):
+class LanesScreen(ScopedView, Screen[str | None]):
     """Dismisses with the chosen event's id, or None."""
 
     BINDINGS = keys.LANES
@@ -29,10 +33,12 @@ class LanesScreen(Screen[str | None]):
     LanesScreen #lanes-cell { height: 1fr; padding: 1 1 0 1; border-top: tall $primary-background-lighten-2; }
     """
 
-    def __init__(self, timeline: Timeline, actors: list[str]):
+    def __init__(self, timeline: Timeline, chosen: list[str], scope: Scope = Scope()):
         super().__init__()
         self.timeline = timeline
-        self.actors = actors
+        self.chosen = chosen  # the actor filter's actors, kept whatever the scope
+        self.scope = scope
+        self.actors: list[str] = []
         self.lane = 0
         self.column = 0
         self.axis: Axis | None = None
@@ -45,10 +51,26 @@ class LanesScreen(Screen[str | None]):
         yield AppFooter()
 
     def on_mount(self) -> None:
+        self.redraw()
+
+    def redraw(self) -> None:
+        """Lanes for the scope, the cursor on the first lane's first event."""
+        self.actors = self.chosen or self.busiest()
         self.layout_lanes()
-        first = next((c for c, cell in enumerate(self.cells[0]) if cell), 0) if self.cells else 0
-        self.column = first
+        self.lane = 0
+        self.column = next((c for c, cell in enumerate(self.cells[0]) if cell), 0) if self.cells else 0
         self.draw()
+
+    def busiest(self) -> list[str]:
+        index, events = self.timeline.index_actor, self.scope.events
+        counts = {actor: len(found) if events is None else sum(1 for i in found if i in events)
+                  for actor, found in index.items()}
+        return [actor for actor in sorted(index, key=lambda a: -counts[a]) if counts[actor]][:BUSIEST]
+
+    def events_of(self, actor: str) -> list[int]:
+        events = self.scope.events
+        found = self.timeline.index_actor.get(actor, [])
+        return found if events is None else [i for i in found if i in events]
 
     def on_resize(self) -> None:
         self.layout_lanes()
@@ -60,11 +82,11 @@ class LanesScreen(Screen[str | None]):
         days = t.first_day
         width = max(10, self.size.width - LABEL_WIDTH - 4)
         # The axis spans these actors' events only: two actors in one year fill the width.
-        mine = [i for actor in self.actors for i in t.index_actor.get(actor, ())]
+        mine = [i for actor in self.actors for i in self.events_of(actor)]
         self.axis = make_axis(days[min(mine)], days[max(mine)], width) if mine else None
         self.cells = []
         for actor in self.actors:
-            events = t.index_actor.get(actor, [])
+            events = self.events_of(actor)
             columns: list[list[int]] = [[] for _ in range(self.axis.columns if self.axis else 0)]
             for index in events:
                 columns[self.axis.column_of(days[index])].append(index)
@@ -76,6 +98,8 @@ class LanesScreen(Screen[str | None]):
         head.append(f"\n{len(self.actors)} actor{'s' * (len(self.actors) != 1)} on one time axis "
                     f"({self.axis.unit if self.axis else '-'} a column); "
                     "←/→ from event to event, ↑/↓ between lanes, enter goes to the event", style="dim")
+        head.append("\n")
+        head.append_text(self.scope.line(key_names(self.app, "view.scope")))
         self.query_one("#lanes-head", Static).update(head)
         body = Text(no_wrap=True)
         # A short span is drawn wider: each column `stretch` cells.
@@ -105,7 +129,8 @@ class LanesScreen(Screen[str | None]):
 
     def cell_text(self) -> Text:
         if not self.cells or self.axis is None:
-            return Text("No actors to show.", style="dim")
+            return Text("No actors to show." if not self.actors else "None of these actors has an event here.",
+                        style="dim")
         t = self.timeline
         cell = self.cells[self.lane][self.column]
         text = Text(f"{t.actor_name(self.actors[self.lane])} — {self.axis.label(self.column)}: ", style="bold")
@@ -143,7 +168,7 @@ class LanesScreen(Screen[str | None]):
             self.draw()
 
     def action_choose(self) -> None:
-        cell = self.cells[self.lane][self.column] if self.cells else []
+        cell = self.cells[self.lane][self.column] if self.cells and self.axis else []
         if cell:
             self.dismiss(self.timeline.ids[cell[0]])
         else:

@@ -1,6 +1,10 @@
-"""A full screen list of events under headings; Enter jumps to the chosen event."""
+"""A full screen list of events under headings; Enter jumps to the chosen event. The list
+is of the events its scope covers (the filtered ones, or the whole file), and a key
+switches between the two."""
 
 from __future__ import annotations
+
+from collections.abc import Callable, Container
 
 from rich.text import Text
 from textual.screen import Screen
@@ -10,11 +14,16 @@ from textual.widgets.option_list import Option
 from .. import keys
 from ..widgets.footer import AppFooter
 from ...model import Timeline
-from ..marks import kind_mark
+from ..marks import STATUS_MARKS, kind_mark
+from ..scope import Scope, ScopedView
 from ..widgets.vim_list import VimOptionList
+from .help import key_names
+
+# A view's heading and options, for the events given (None: every event).
+Build = Callable[[Container[int] | None], tuple[Text, list[Option]]]
 
 
-class EventListScreen(Screen[str | None]):
+class EventListScreen(ScopedView, Screen[str | None]):
     """Dismisses with the chosen event's id, or None (Escape)."""
 
     BINDINGS = keys.VIEW
@@ -23,20 +32,29 @@ class EventListScreen(Screen[str | None]):
     EventListScreen OptionList { height: 1fr; border: none; text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
-    def __init__(self, heading: Text, options: list[Option]):
+    def __init__(self, build: Build, scope: Scope = Scope()):
         super().__init__()
-        self.heading = heading
-        self.options = options
+        self.build = build
+        self.scope = scope
 
     def compose(self):
-        yield Static(self.heading, id="listing-head")
-        yield VimOptionList(*self.options, id="listing")
+        yield Static(id="listing-head")
+        yield VimOptionList(id="listing")
         yield AppFooter()
 
     def on_mount(self) -> None:
+        self.redraw()
+        self.query_one(OptionList).focus()
+
+    def redraw(self) -> None:
+        heading, options = self.build(self.scope.events)
+        heading.append("\n")
+        heading.append_text(self.scope.line(key_names(self.app, "view.scope")))
+        self.query_one("#listing-head", Static).update(heading)
         listing = self.query_one(OptionList)
-        listing.focus()
-        first = next((i for i, option in enumerate(self.options) if not option.disabled), None)
+        listing.clear_options()
+        listing.add_options(options)
+        first = next((i for i, option in enumerate(options) if not option.disabled), None)
         if first is not None:
             listing.highlighted = first
 
@@ -57,8 +75,9 @@ def event_line(timeline: Timeline, index: int, prefix: str = "", note: str = "")
     line.append(f"{event.date.display():<20} ", style="dim")
     line.append(mark + " ", style=style)
     line.append(event.title)
-    if event.status != "reported":
-        line.append(f"  [{event.status}]", style="yellow")
+    status_mark, status_style = STATUS_MARKS.get(event.status, (" ", ""))
+    if status_mark.strip():
+        line.append(f"  {status_mark} {event.status}", style=status_style)
     if note:
         line.append(f"  {note}", style="dim")
     return line

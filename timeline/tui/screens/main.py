@@ -12,21 +12,24 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from ...claims import answered, answers_to
+from ...claims import answer_place, answers_to
 from ...controls import visible
 from ...corpus import Corpus, passages
 from ...dates import When
 from ...export import export_text
-from ...filters import Filters, choices
+from ...filters import Filters, choices, cleared
 from ...model import Source, Timeline
 from ...output import OutputError, write_file
 from ...query import Searcher
 from .. import keys
 from ..commands import MainCommands
+from ..scope import Scope
 from ..widgets.detail import DetailPane
 from ..widgets.footer import NARROW_WIDTH, AppFooter
+from ..widgets.header import HeaderText
 from ..widgets.overview import Overview
 from ..widgets.timeline_view import TimelineView
+from .help import key_names
 from .lanes import LanesScreen
 from .picker import PickerScreen
 from .prompts import DateRangeScreen, ExportScreen, GotoDateScreen
@@ -50,14 +53,12 @@ class MainScreen(Screen):
         self.filters = filters
         self.searcher = Searcher(timeline)
         self.shown: list[int] = []
-        self._answer_turn: dict[int, int] = {}  # which answer `x` went to last, per claim
-        self._stepping: tuple[int, int | None] | None = None  # (claim, answer) `x` is between
+        self._stepping: tuple[int, int] | None = None  # (claim, place among its answers) x went to
         self._text_before_search = ""
+        self._described: list[str] = []  # the filters in words, for the header
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="header"):
-            yield Static(id="header-left")
-            yield Static(id="header-right")
+        yield Static(id="header")
         yield Static(id="reload-error")
         with Horizontal(id="body"):
             with Vertical(id="left"):
@@ -160,29 +161,31 @@ class MainScreen(Screen):
         return lines
 
     def update_header(self) -> None:
-        left = Text(no_wrap=True, overflow="ellipsis")
-        left.append(f" {len(self.shown)} of {len(self.timeline.events)} events", style="bold")
-        for part in self.filters.describe(self.timeline):
-            left.append("  │  ")
-            left.append(part, style="bold yellow")
-        left.append("  │  ")
-        left.append(self.timeline.title, style="dim")
-        self.query_one("#header-left", Static).update(left)
+        self._described = self.filters.describe(self.timeline)
         self.update_position()
 
     def update_position(self) -> None:
+        """The header again, for the cursor's new place (the filters as update_header found them)."""
         view = self.view
         index = view.selected_event
-        right = Text(no_wrap=True)
+        position = Text(no_wrap=True)
         if index is not None and self.shown:
-            right.append(f"▸ {self.timeline.events[index].date.display()} ", style="bold")
-            right.append(f"{view.selected_position}/{len(self.shown)} ", style="dim")
-        self.query_one("#header-right", Static).update(right)
+            position.append(f"▸ {self.timeline.events[index].date.display()} ", style="bold")
+            position.append(f"{view.selected_position}/{len(self.shown)} ", style="dim")
+        header = HeaderText(f"{len(self.shown)} of {len(self.timeline.events)} events", self._described,
+                            self.timeline.title, position)
+        self.query_one("#header", Static).update(header)
 
     # --- filter keys -------------------------------------------------------------------
 
     def _pick(self, name: str) -> None:
-        screen = PickerScreen(PICKER_TITLES[name], choices(self.timeline, name), getattr(self.filters.query, name))
+        # The counts are of the events the other filters let through: what choosing gives.
+        others = self.filters.set(name, **cleared(name))
+        within = set(Searcher(self.timeline).run(others.query)) if others.order else None
+        note = ("counts: events that match " + "; ".join(others.describe(self.timeline)) if within is not None
+                else "counts: events in the whole file")
+        screen = PickerScreen(PICKER_TITLES[name], choices(self.timeline, name, within),
+                              getattr(self.filters.query, name), note)
         self.app.push_screen(screen, partial(self._picked, name))
 
     def _picked(self, name: str, values: tuple[str, ...] | None) -> None:
@@ -282,32 +285,63 @@ class MainScreen(Screen):
             view.select_event(index)
         view.focus()
 
-    def action_counterpart(self) -> None:
-        """From a claim to its first answer; from there back to the claim; again to the next
-        answer, and so round. From an event reached otherwise, to the claim it answers."""
+    def action_next_answer(self) -> None:
+        """x: from a claim to its first answer, then on to each next one, in time order."""
+        self._step_answer(1)
+
+    def action_previous_answer(self) -> None:
+        """X: back to the answer before; from the first answer, to the claim."""
+        self._step_answer(-1)
+
+    def action_to_claim(self) -> None:
+        """c: from any answer straight back to its claim, however far x went."""
         index = self.view.selected_event
-        if index is None:
-            return
-        stepping = self._stepping
-        if stepping and stepping[1] == index:  # on the answer we stepped to: back to its claim
-            self._stepping = (stepping[0], None)
-            self.jump_to_event(self.timeline.ids[stepping[0]])
-            return
-        answers = answers_to(self.timeline, self.timeline.ids[index])
-        if answers:
-            turn = (self._answer_turn.get(index, -1) + 1) % len(answers)
-            self._answer_turn[index] = turn
-            kind, target = answers[turn]
-            self._stepping = (index, target)
-            self.notify(f"{kind} ({turn + 1} of {len(answers)}); x goes back, x again to the next", timeout=3)
-            self.jump_to_event(self.timeline.ids[target])
-            return
-        claims = answered(self.timeline, index)
-        if not claims:
-            self.notify("Nothing denies or answers this event, and it answers none.", timeout=3)
+        place = None if index is None else self._answer_place(index, claim_first=True)
+        if place is None or place[1] < 0:
+            self.notify("This event answers no claim." if place is None else f"This is the claim; {self._x_keys}.",
+                        timeout=3)
             return
         self._stepping = None
-        self.jump_to_event(self.timeline.ids[claims[0]])
+        self.jump_to_event(self.timeline.ids[place[0]])
+
+    @property
+    def _x_keys(self) -> str:
+        app = self.app
+        return (f"{key_names(app, 'nav.counterpart')} next, {key_names(app, 'nav.counterpart_back')} back, "
+                f"{key_names(app, 'nav.claim')} the claim")
+
+    def _answer_place(self, index: int, claim_first: bool = False) -> tuple[int, int] | None:
+        """As claims.answer_place, but on the answer x stepped to, the claim x came from: an
+        answer to two claims goes on through the answers of the one it was reached from."""
+        if self._stepping:
+            claim, place = self._stepping
+            answers = answers_to(self.timeline, self.timeline.ids[claim])
+            if place < len(answers) and answers[place][1] == index:
+                return self._stepping
+        return answer_place(self.timeline, index, claim_first)
+
+    def _step_answer(self, direction: int) -> None:
+        index = self.view.selected_event
+        place = None if index is None else self._answer_place(index)
+        if place is None:
+            self.notify("Nothing denies or answers this event, and it answers none.", timeout=3)
+            return
+        claim, position = place
+        answers = answers_to(self.timeline, self.timeline.ids[claim])
+        target = position + direction
+        if target >= len(answers):
+            self.notify(f"This is the last of {len(answers)} answer{'s' * (len(answers) != 1)}; {self._x_keys}.",
+                        timeout=3)
+        elif target < 0 and position < 0:
+            self.notify(f"This is the claim; {self._x_keys}.", timeout=3)
+        elif target < 0:  # back from the first answer
+            self._stepping = None
+            self.jump_to_event(self.timeline.ids[claim])
+        else:
+            kind, answer = answers[target]
+            self._stepping = (claim, target)
+            self.notify(f"{kind} ({target + 1} of {len(answers)}); {self._x_keys}", timeout=3)
+            self.jump_to_event(self.timeline.ids[answer])
 
     # --- messages from the widgets -----------------------------------------------------
 
@@ -377,19 +411,23 @@ class MainScreen(Screen):
     def show_coverage(self, source_id: str) -> None:
         source, text = self.article_text(source_id)
         if text is not None:
-            self.app.push_screen(coverage_screen(self.timeline, source, text), self._chose_event)
+            self.app.push_screen(coverage_screen(self.timeline, source, text, self.scope()), self._chose_event)
+
+    def scope(self) -> Scope:
+        """What the views cover: the events shown here, as long as a filter is on."""
+        described = tuple(self.filters.describe(self.timeline))
+        return Scope(frozenset(self.shown), described) if described else Scope()
 
     def action_disputes(self) -> None:
-        self.app.push_screen(disputes_screen(self.timeline), self._chose_event)
+        self.app.push_screen(disputes_screen(self.timeline, self.scope()), self._chose_event)
 
     def action_figures(self) -> None:
-        self.app.push_screen(figures_screen(self.timeline), self._chose_event)
+        self.app.push_screen(figures_screen(self.timeline, self.scope()), self._chose_event)
 
     def action_lanes(self) -> None:
-        """Lanes for the chosen actors, or for the busiest eight when none is chosen."""
-        t = self.timeline
-        actors = list(self.filters.query.actors) or sorted(t.index_actor, key=lambda a: -len(t.index_actor[a]))[:8]
-        self.app.push_screen(LanesScreen(t, actors), self._chose_event)
+        """Lanes for the chosen actors, or for the busiest when none is chosen."""
+        self.app.push_screen(LanesScreen(self.timeline, list(self.filters.query.actors), self.scope()),
+                             self._chose_event)
 
     def _chose_event(self, event_id: str | None) -> None:
         while self.app.screen is not self:  # back here from a view over the reader

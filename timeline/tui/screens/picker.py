@@ -2,14 +2,31 @@
 
 from __future__ import annotations
 
+from rich.segment import Segment
 from rich.text import Text
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, SelectionList
+from textual.strip import Strip
+from textual.widgets import Checkbox, Input, Label, SelectionList
 from textual.widgets.selection_list import Selection
 
 from ...filters import Choice
 from .. import keys
+
+
+class ChoiceList(SelectionList[str]):
+    """A SelectionList whose box holds ✓ when chosen and is empty when not: Textual's draws
+    an X in both, told apart by colour alone."""
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        segments = list(strip)
+        index = self.scroll_offset.y + y
+        if len(segments) < 2 or segments[1].text != Checkbox.BUTTON_INNER or index >= self.option_count:
+            return strip
+        chosen = self.get_option_at_index(index).value in self.selected
+        segments[1] = Segment("✓" if chosen else " ", segments[1].style)
+        return Strip(segments, strip.cell_length)
 
 
 class PickerScreen(ModalScreen[tuple[str, ...] | None]):
@@ -22,19 +39,25 @@ class PickerScreen(ModalScreen[tuple[str, ...] | None]):
     PickerScreen Input { margin: 0 0 1 0; }
     PickerScreen SelectionList { height: 1fr; }
     PickerScreen #picker-hint { color: $text-muted; width: 1fr; height: auto; }
+    /* beside the title, so a small terminal keeps room for the list; the header shows the filters whole */
+    PickerScreen #picker-top { height: 1; }
+    PickerScreen #picker-note { color: $text-muted; width: 1fr; text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
-    def __init__(self, title: str, choices: list[Choice], chosen: tuple[str, ...] = ()):
+    def __init__(self, title: str, choices: list[Choice], chosen: tuple[str, ...] = (), note: str = ""):
         super().__init__()
         self.title_text = title
         self.choices = choices
         self.chosen: list[str] = list(chosen)
+        self.note = note  # what the counts count
 
     def compose(self):
         with Vertical():
-            yield Label(Text(self.title_text, style="bold"))
+            with Horizontal(id="picker-top"):
+                yield Label(Text(self.title_text + "  ", style="bold"))
+                yield Label(Text(self.note), id="picker-note")  # the filters hold typed text: not markup
             yield Input(placeholder="type to narrow", id="picker-input")
-            yield SelectionList[str](id="picker-list")
+            yield ChoiceList(id="picker-list")
             yield Label("tab chooses (several may be) · enter applies · esc closes", id="picker-hint")
 
     def on_mount(self) -> None:
@@ -46,7 +69,9 @@ class PickerScreen(ModalScreen[tuple[str, ...] | None]):
         selection.clear_options()
         shown = [c for c in self.choices if not typed or c.matches(typed)]
         selection.add_options([
-            Selection(Text.assemble((f"{c.count:>6}  ", "dim"), c.label), c.value, c.value in self.chosen)
+            # none among the events the other filters let through: still there, dimmed
+            Selection(Text.assemble((f"{c.count:>6}  ", "dim"), (c.label, "dim" if not c.count else "")),
+                      c.value, c.value in self.chosen)
             for c in shown
         ])
         if shown:

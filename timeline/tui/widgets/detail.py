@@ -14,7 +14,7 @@ from .. import keys
 from ...controls import visible
 from ...corpus import Corpus, QuoteCheck
 from ...model import INVERSE_NAMES, Event, Timeline
-from ..marks import DENIED_MARK, kind_mark
+from ..marks import DENIED_MARK, STATUS_MARKS, kind_mark
 from .vim_list import VimOptionList
 
 
@@ -209,8 +209,8 @@ def render_event(timeline: Timeline, event: Event) -> list[tuple[object, str]]:
     line = Text()
     line.append(f"{mark} {event.kind}", style=mark_style)
     line.append("  ·  ")
-    status_style = {"disputed": "bold yellow", "alleged": "yellow"}.get(event.status, "green")
-    line.append(event.status, style=status_style)
+    status_mark, status_style = STATUS_MARKS.get(event.status, (" ", ""))
+    line.append(f"{status_mark} {event.status}" if status_mark.strip() else event.status, style=status_style or "green")
     if timeline.is_denied(event):
         line.append(f"  {DENIED_MARK[0]} denied or contradicted", style=DENIED_MARK[1])
     outlets = timeline.outlets(event)
@@ -225,7 +225,8 @@ def render_event(timeline: Timeline, event: Event) -> list[tuple[object, str]]:
     facts.add_column(style="bold dim", no_wrap=True)
     facts.add_column(ratio=1)
     date = Text(event.date.display(), style="bold")
-    date.append(f"  ({event.date.edtf()})", style="dim")
+    qualities = event.date.qualities()
+    date.append(f"  {qualities + ' ' if qualities else ''}({event.date.edtf()})", style="dim")
     facts.add_row("Date", date)
     if event.date_basis:
         facts.add_row("Basis", Text(event.date_basis, style="italic"))

@@ -211,6 +211,9 @@ class TimelineView(ScrollView, can_focus=True):
     def on_resize(self) -> None:
         self._cache.clear()
         self.virtual_size = Size(self.size.width, len(self.rows) or len(self.empty_message))
+        # A shorter view would leave the cursor's row below its bottom edge; the scroll
+        # range is the new one only after the next layout.
+        self.call_after_refresh(self.scroll_to_cursor)
 
     # --- rendering -------------------------------------------------------------------
 
