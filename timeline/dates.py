@@ -168,9 +168,9 @@ class When:
             return self.start.display()
         start, end = self.start, self.end
         if start is None:
-            return f"before {end.display()}" if self.open_start == ".." else f"? – {end.display()}"
+            return f"before {end.display()}" if self.open_start == ".." else f"unknown – {end.display()}"
         if end is None:
-            return f"since {start.display()}" if self.open_end == ".." else f"{start.display()} – ?"
+            return f"since {start.display()}" if self.open_end == ".." else f"{start.display()} – unknown"
         return _display_range(start, end)
 
     def __str__(self) -> str:
@@ -290,6 +290,9 @@ def _interval(start: Point | None, end: Point | None, open_start: str, open_end:
     return When(start, end, True, open_start if start is None else "", open_end if end is None else "")
 
 
+UNKNOWN_END = ("?", "unknown")
+
+
 def _split_interval(text: str) -> tuple[str, str] | None:
     """Split "a/b", "a – b", "before b", "since a" into two sides ("" or ".." for open)."""
     if "/" in text:
@@ -330,15 +333,17 @@ def parse_date(text: str) -> When:
     point = _parse_point(text)
     if point is not None:
         return When(point, point)
-    ranged = _parse_human_range(text)
+    sides = _split_interval(text)
+    unknown_end = sides is not None and any(side.lower() in UNKNOWN_END for side in sides)
+    ranged = None if unknown_end else _parse_human_range(text)  # "unknown" is no month
     if ranged is not None:
         return ranged
-    sides = _split_interval(text)
     if sides is None:
         raise DateError(f"'{text}' is not a date; {EXPECTED}")
     left, right = sides
-    left = "" if left == "?" else left
-    right = "" if right == "?" else right
+    # an unknown end: "?" as typed, "unknown" as displayed ("?" alone means uncertain)
+    left = "" if left.lower() in UNKNOWN_END else left
+    right = "" if right.lower() in UNKNOWN_END else right
     return _interval(_parse_side(left), _parse_side(right), left, right)
 
 

@@ -61,7 +61,7 @@ def whens(draw):
     ("2014/2015", "2014-01-01", "2015-12-31", YEAR, "2014–2015"),
     ("../2015-03", None, "2015-03-31", MONTH, "before Mar 2015"),
     ("2015-09/..", "2015-09-01", None, MONTH, "since Sep 2015"),
-    ("/2015-03", None, "2015-03-31", MONTH, "? – Mar 2015"),
+    ("/2015-03", None, "2015-03-31", MONTH, "unknown – Mar 2015"),
 ])
 def test_parse_edtf(text, earliest, latest, precision, display):
     when = parse_date(text)
@@ -242,7 +242,7 @@ def test_sort_key_gives_the_earliest_and_latest_possible_days():
 @pytest.mark.parametrize("text, display", [
     ("0033-04-03", "3 Apr 0033"),  # four digits, so it reads back as a year
     ("0033", "0033"),
-    ("2015-09/", "Sep 2015 – ?"),
+    ("2015-09/", "Sep 2015 – unknown"),
     ("2015-09?/..", "since Sep 2015?"),
     ("2016-02-08~/2016-02-09", "8 Feb 2016~ – 9 Feb 2016"),  # qualifiers are never shortened away
     ("2016-02-08/2016-02-09?", "8 Feb 2016 – 9 Feb 2016?"),
@@ -295,7 +295,9 @@ def test_display_forms(text, display):
     ("since Sep 2015", "2015-09/.."),
     ("after Sep 2015", "2015-09/.."),
     ("AFTER 2015-09", "2015-09/.."),
-    ("? – Mar 2015", "/2015-03"),
+    ("unknown – Mar 2015", "/2015-03"),
+    ("Sep 2015 – unknown", "2015-09/"),
+    ("? – Mar 2015", "/2015-03"),  # as typed
     ("Sep 2015 – ?", "2015-09/"),
     ("2015-09 / 2015-10", "2015-09/2015-10"),
 ])
@@ -465,9 +467,9 @@ FORMS = [
     ("since Sep 2015", "2015-09/..", "since Sep 2015", "2015-09-01", None, False, True),
     ("after Sep 2015", "2015-09/..", "since Sep 2015", "2015-09-01", None, False, True),
     ("After Sep 2015", "2015-09/..", "since Sep 2015", "2015-09-01", None, False, True),
-    ("2016-02-08/", "2016-02-08/", "8 Feb 2016 – ?", "2016-02-08", None, False, True),
-    ("/2016-02-08", "/2016-02-08", "? – 8 Feb 2016", None, "2016-02-08", False, True),
-    ("2016-02-08/?", "2016-02-08/", "8 Feb 2016 – ?", "2016-02-08", None, False, True),
+    ("2016-02-08/", "2016-02-08/", "8 Feb 2016 – unknown", "2016-02-08", None, False, True),
+    ("/2016-02-08", "/2016-02-08", "unknown – 8 Feb 2016", None, "2016-02-08", False, True),
+    ("2016-02-08/?", "2016-02-08/", "8 Feb 2016 – unknown", "2016-02-08", None, False, True),
 ]
 
 

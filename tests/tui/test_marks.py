@@ -71,7 +71,7 @@ async def test_the_help_lists_the_date_qualifiers_and_the_status_marks_apart(wri
         assert "⚑ disputed (status): its claim is contested" in lines
         assert "◌ alleged (status): claimed, not established" in lines
         assert "~ after a date: approximate (2 Oct 2015~)" in lines
-        assert "? after a date: uncertain (Oct 2015?), or an unknown end (? – Mar 2015)" in lines
+        assert "? after a date: uncertain (Oct 2015?)" in lines
 
 
 async def test_the_detail_pane_says_the_status_and_the_date_qualifiers_in_words(write):

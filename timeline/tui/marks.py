@@ -25,7 +25,7 @@ STATUS_MARKS = {"disputed": ("⚑", "bold yellow"), "alleged": ("◌", "yellow")
 STATUS_MEANINGS = {"disputed": "its claim is contested", "alleged": "claimed, not established"}
 # What may follow a date, for the help's legend.
 DATE_QUALIFIERS = [("~", "approximate (2 Oct 2015~)"),
-                   ("?", "uncertain (Oct 2015?), or an unknown end (? – Mar 2015)")]
+                   ("?", "uncertain (Oct 2015?)")]  # an end not known is written out: unknown – Mar 2015
 DENIED_MARK = ("✗", "bold red")
 UNVERIFIED_MARK = ("!", "bold red on default")  # a quote not found verbatim in its article
 
