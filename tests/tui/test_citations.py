@@ -1,0 +1,185 @@
+"""Citations in full: every quote of an event can be read in the detail pane at any size,
+grouped under its article, with its ✓/✗ line however the event was reached; Enter on a
+quote opens the reader there (or at its nearest passage, saying so).
+
+What is checked is what the terminal shows: the pane's lines as drawn on the screen,
+gathered while the pane is scrolled from top to bottom, as a reader would."""
+
+import pytest
+from conftest import EVENTS, SEEDS, needs_seeds
+from test_app import selected
+
+from timeline.loader import load
+from timeline.tui.app import make_app
+from timeline.tui.widgets.detail import DetailPane
+from timeline.tui.widgets.timeline_view import TimelineView
+
+SIX_QUOTES = "kadyrov-claims-spy-network-inside-is"
+SIZES = [(120, 40), (80, 24), (50, 15)]
+
+
+def screen_rows(app) -> list[str]:
+    """The text of each row of the terminal, as it is drawn now."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def pane_rows_now(app) -> dict[int, str]:
+    """The detail pane's visible rows, keyed by their row in the pane's whole content."""
+    pane = app.main.query_one(DetailPane)
+    area = pane.scrollable_content_region
+    rows = screen_rows(app)
+    return {pane.scroll_offset.y + y - area.y: rows[y][area.x:area.right] for y in range(area.y, area.bottom)}
+
+
+def words(text: str) -> str:
+    """Text as one line of words: quote bars and wrapping do not count."""
+    return " ".join(text.replace("┃", " ").split())
+
+
+async def read_pane_by_scrolling(pilot) -> str:
+    """Everything the detail pane shows, read by paging it from top to bottom."""
+    app = pilot.app
+    pane = app.main.query_one(DetailPane)
+    pane.focus()
+    pane.scroll_home(animate=False)
+    await pilot.pause()
+    seen = pane_rows_now(app)
+    for _ in range(100):
+        before = pane.scroll_offset.y
+        await pilot.press("pagedown")
+        await pilot.pause()
+        seen.update(pane_rows_now(app))
+        if pane.scroll_offset.y == before:
+            break
+    return words(" ".join(seen[row] for row in sorted(seen)))
+
+
+def quotes_with_marks(timeline, event_id):
+    return [words(c.quote) + " ✓ verbatim in the article" for c in timeline.event(event_id).sources]
+
+
+@needs_seeds
+@pytest.mark.parametrize("size", SIZES)
+async def test_every_quote_of_the_six_quote_event_is_shown_in_full(size):
+    timeline = load(EVENTS)
+    app = make_app(timeline, corpus=str(SEEDS))
+    async with app.run_test(size=size) as pilot:
+        app.main.query_one(TimelineView).select_event(timeline.by_id[SIX_QUOTES])
+        await pilot.pause()
+        shown = await read_pane_by_scrolling(pilot)
+    for quote in quotes_with_marks(timeline, SIX_QUOTES):
+        assert quote in shown
+
+
+@needs_seeds
+async def test_quotes_are_grouped_under_their_article():
+    """The outlet, headline, date and link once per article, then its quotes."""
+    timeline = load(EVENTS)
+    event = timeline.event(SIX_QUOTES)
+    app = make_app(timeline, corpus=str(SEEDS))
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.main.query_one(TimelineView).select_event(timeline.by_id[SIX_QUOTES])
+        await pilot.pause()
+        shown = await read_pane_by_scrolling(pilot)
+    articles = list(dict.fromkeys(c.source for c in event.sources))
+    heads = []
+    for source_id in articles:
+        source = timeline.sources[source_id]
+        head = f"{source.outlet} — “{source.headline}”" if source.headline else source.outlet
+        head = words(f"{head} published {source.published.display()}")
+        assert shown.count(head) == 1
+        assert source.url is None or "".join(shown.split()).count(source.url) == 1  # a link may wrap
+        heads.append(shown.index(head))
+    assert heads == sorted(heads)
+    for number, source_id in enumerate(articles):
+        end = heads[number + 1] if number + 1 < len(heads) else len(shown)
+        for citation in (c for c in event.sources if c.source == source_id):
+            assert heads[number] < shown.index(words(citation.quote)) < end
+
+
+# The ways of reaching an event that the ✓/✗ lines must survive. Each starts at 120x40
+# on the bundled events and ends on an event, which is then read as it is shown.
+FOUR_QUOTES = "documentary-says-chechen-agents-guide-strikes"
+
+
+async def by_j_from_the_event_before(pilot):
+    pilot.app.main.query_one(TimelineView).select_event(pilot.app.timeline.by_id[FOUR_QUOTES] - 1)
+    await pilot.pause()
+    await pilot.press("j")
+
+
+async def by_a_search(pilot):
+    await pilot.press("slash", *"Documentary says Chechen agents", "enter")
+
+
+async def by_the_palette(pilot):
+    pilot.app.main.query_one(TimelineView).select_event(pilot.app.timeline.by_id[SIX_QUOTES])
+    await pilot.pause()
+    await pilot.press("ctrl+p", *"Actor: Russia One")
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+
+
+async def by_a_resize(pilot):
+    await pilot.resize_terminal(80, 24)
+    pilot.app.main.query_one(TimelineView).select_event(pilot.app.timeline.by_id[FOUR_QUOTES])
+    await pilot.pause()
+    await pilot.resize_terminal(120, 40)
+
+
+@needs_seeds
+@pytest.mark.parametrize("route", [by_j_from_the_event_before, by_a_search, by_the_palette, by_a_resize])
+async def test_the_verification_lines_do_not_depend_on_how_the_event_was_reached(route):
+    timeline = load(EVENTS)
+    app = make_app(timeline, corpus=str(SEEDS))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await route(pilot)
+        await pilot.pause()
+        reached = selected(app).id
+        shown = await read_pane_by_scrolling(pilot)
+    app = make_app(load(EVENTS), corpus=str(SEEDS))
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.main.query_one(TimelineView).select_event(timeline.by_id[reached])
+        await pilot.pause()
+        direct = await read_pane_by_scrolling(pilot)
+    assert shown.count("✓ verbatim in the article") == direct.count("✓ verbatim in the article")
+    for quote in quotes_with_marks(timeline, reached):
+        assert quote in shown
+
+
+async def test_quotes_whose_article_cannot_be_read_say_they_are_not_checked(tmp_path):
+    """Without a ✓/✗ line, a quote must not pass for a checked one: its article says why."""
+    from conftest import CORPUS
+
+    for name in ("events.yaml", "wire-a.txt"):  # The Paper's article is missing
+        (tmp_path / name).write_bytes((CORPUS / name).read_bytes())
+    timeline = load(tmp_path / "events.yaml")
+    app = make_app(timeline)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.main.query_one(TimelineView).select_event(timeline.by_id["bridge-denial"])
+        await pilot.pause()
+        shown = await read_pane_by_scrolling(pilot)
+    paper = shown.index("The Paper — “Governor denies bridge strike”")
+    assert shown.count("✓ verbatim in the article") == 1 and shown.index("✓ verbatim") < paper
+    why = f"? quotes not checked: source 'paper': {tmp_path / 'paper-b.txt'} does not exist"
+    assert "".join(why.split()) in "".join(shown[paper:].split())  # the path may wrap anywhere
+
+
+# --- Snapshots: the six-quote event's detail pane, in the quotes, at quote 4 -----------------
+# (the quote that stopped mid-sentence at 40 lines), under its article's head.
+
+async def _at_quote_4(pilot):
+    pilot.app.main.query_one(TimelineView).select_event(pilot.app.timeline.by_id[SIX_QUOTES])
+    await pilot.pause()
+    await pilot.press("enter", "j", "j", "j")
+    await pilot.pause()
+
+
+@needs_seeds
+def test_snapshot_six_quotes_120x40(snap_compare):
+    assert snap_compare(make_app(load(EVENTS), corpus=str(SEEDS)), terminal_size=(120, 40), run_before=_at_quote_4)
+
+
+@needs_seeds
+def test_snapshot_six_quotes_80x24(snap_compare):
+    assert snap_compare(make_app(load(EVENTS), corpus=str(SEEDS)), terminal_size=(80, 24), run_before=_at_quote_4)
