@@ -11,6 +11,7 @@ from test_app import selected
 
 from timeline.loader import load
 from timeline.tui.app import make_app
+from timeline.tui.screens.reader import ReaderScreen
 from timeline.tui.widgets.detail import DetailPane
 from timeline.tui.widgets.timeline_view import TimelineView
 
@@ -183,3 +184,71 @@ def test_snapshot_six_quotes_120x40(snap_compare):
 @needs_seeds
 def test_snapshot_six_quotes_80x24(snap_compare):
     assert snap_compare(make_app(load(EVENTS), corpus=str(SEEDS)), terminal_size=(80, 24), run_before=_at_quote_4)
+
+
+# --- Enter on a quote: the reader, at the quote or at its nearest passage ----------------
+
+def current_spans(reader) -> list[str]:
+    """The text drawn in the reader's focus style."""
+    style = str(reader.get_component_rich_style("reader--current"))
+    return [str(w.content)[s.start:s.end] for w in reader.query(".paragraph") for s in w.content.spans
+            if str(s.style) == style]
+
+
+def on_screen(widget) -> bool:
+    """Whether any of the widget is inside its scrolling parent's view."""
+    view = widget.parent.scrollable_content_region
+    return widget.region.overlaps(view) if widget.region else False
+
+
+@needs_seeds
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_enter_on_the_last_quote_opens_the_reader_there(size):
+    timeline = load(EVENTS)
+    last = timeline.event(SIX_QUOTES).sources[-1]
+    app = make_app(timeline, corpus=str(SEEDS))
+    async with app.run_test(size=size) as pilot:
+        app.main.query_one(TimelineView).select_event(timeline.by_id[SIX_QUOTES])
+        await pilot.press("enter")  # into the quotes
+        await pilot.press(*"jjjjjjjjjjjjjjjjjjjjjjjjjjjjjj")  # past the last one: it stays the last
+        await pilot.press("enter")
+        await pilot.pause()
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen) and reader.source.id == last.source
+        assert current_spans(reader) == [last.quote]
+        paragraph = next(w for w in reader.query(".paragraph") if last.quote in str(w.content))
+        assert on_screen(paragraph)
+        assert "Quote " in str(reader.query_one("#reader-head").content)
+
+
+def altered_small_corpus(tmp_path):
+    """The small corpus with The Paper's quote in bridge-denial (quote 2) changed: a
+    straight apostrophe where the article has a curly one."""
+    from conftest import CORPUS
+
+    for name in ("paper-b.txt", "wire-a.txt"):
+        (tmp_path / name).write_bytes((CORPUS / name).read_bytes())
+    text = (CORPUS / "events.yaml").read_text(encoding="utf-8")
+    (tmp_path / "events.yaml").write_text(text.replace("called the ministry’s claim", "called the ministry's claim"),
+                                          encoding="utf-8")
+    return load(tmp_path / "events.yaml")
+
+
+async def test_enter_on_a_quote_not_verbatim_opens_at_its_nearest_passage_and_says_so(tmp_path):
+    timeline = altered_small_corpus(tmp_path)
+    app = make_app(timeline)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.main.query_one(TimelineView).select_event(timeline.by_id["bridge-denial"])
+        await pilot.press("enter", "j", "enter")  # the second quote
+        await pilot.pause()
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen) and reader.source.id == "paper"
+        head = words(str(reader.query_one("#reader-head").content))
+        assert "Nearest passage to quote 2, not verbatim" in head
+        assert "differs: quotation marks (curly or straight)" in head
+        assert current_spans(reader) == ["called the ministry’s claim “a fabrication”"]
+        paragraph = next(w for w in reader.query(".paragraph") if "a fabrication" in str(w.content))
+        assert on_screen(paragraph)
+        await pilot.press("n")  # on to the article's verbatim quotes
+        assert current_spans(reader) == ["Local officials later said 12 people had died in the fighting"]
+        assert "Quote 1 of 1 cited from this article" in str(reader.query_one("#reader-head").content)
