@@ -252,3 +252,30 @@ async def test_enter_on_a_quote_not_verbatim_opens_at_its_nearest_passage_and_sa
         await pilot.press("n")  # on to the article's verbatim quotes
         assert current_spans(reader) == ["Local officials later said 12 people had died in the fighting"]
         assert "Quote 1 of 1 cited from this article" in str(reader.query_one("#reader-head").content)
+
+
+# --- The live-reload banner: what stopped the reload comes first --------------------------
+
+async def test_the_reload_banner_lists_the_errors_before_any_warning(tmp_path):
+    from test_live_reload import wait_for
+
+    path = tmp_path / "events.yaml"
+    good = EVENTS.read_text(encoding="utf-8")
+    path.write_text(good, encoding="utf-8")
+    app = make_app(load(path))
+    app.reload_interval = 0.05
+    async with app.run_test(size=(120, 40)) as pilot:
+        # Five events lose their date_basis (a warning each) before the one error, near the end.
+        broken = good
+        for _ in range(5):
+            start = broken.index("    date_basis:")
+            broken = broken[:start] + broken[broken.index("\n", start) + 1:]
+        last_kind = broken.rindex("    kind: ")
+        broken = broken[:last_kind] + "    kind: atack\n" + broken[broken.index("\n", last_kind) + 1:]
+        path.write_text(broken, encoding="utf-8")
+        banner = app.main.query_one("#reload-error")
+        assert await wait_for(pilot, lambda: banner.display)
+        lines = str(banner.render()).splitlines()
+    assert "unknown kind 'atack'" in lines[1]
+    assert "warning:" not in lines[1] and any("warning:" in line for line in lines[2:])
+    assert lines[-1] == "... and 3 more: 3 warnings"

@@ -129,10 +129,15 @@ def _prepare(timeline: Timeline) -> None:
 
 
 def reload_error_text(problems: list) -> Text:
-    """Keep the last good data on screen, and say what is wrong with the file now."""
-    lines = [visible(str(p)) for p in problems[:RELOAD_ERRORS_SHOWN]]
-    if len(problems) > RELOAD_ERRORS_SHOWN:
-        lines.append(f"... and {len(problems) - RELOAD_ERRORS_SHOWN} more")
+    """Keep the last good data on screen, and say what is wrong with the file now: the
+    errors that stopped the reload first, then the warnings (which alone would not)."""
+    ordered = sorted(problems, key=lambda p: p.severity != "error")  # stable: in file order within each
+    lines = [visible(str(p)) for p in ordered[:RELOAD_ERRORS_SHOWN]]
+    rest = ordered[RELOAD_ERRORS_SHOWN:]
+    if rest:
+        errors = sum(p.severity == "error" for p in rest)
+        counts = [f"{n} {name}{'s' * (n != 1)}" for n, name in ((errors, "error"), (len(rest) - errors, "warning")) if n]
+        lines.append(f"... and {len(rest)} more: {', '.join(counts)}")
     text = Text("The file changed and cannot be read; showing it as it was before. Fix it and save.\n",
                 style="bold")
     text.append("\n".join(lines))
