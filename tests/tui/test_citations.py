@@ -166,6 +166,28 @@ async def test_quotes_whose_article_cannot_be_read_say_they_are_not_checked(tmp_
     assert "".join(why.split()) in "".join(shown[paper:].split())  # the path may wrap anywhere
 
 
+@needs_seeds
+@pytest.mark.parametrize("over_the_reader", [False, True])
+async def test_after_a_resize_the_current_quote_is_still_in_view(over_the_reader):
+    from timeline.tui.widgets.detail import SourceList
+
+    timeline = load(EVENTS)
+    app = make_app(timeline, corpus=str(SEEDS))
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.main.query_one(TimelineView).select_event(timeline.by_id[SIX_QUOTES])
+        await pilot.press("enter", "j", "j", "j", "j")  # quote 5
+        if over_the_reader:
+            await pilot.press("enter")
+        await pilot.resize_terminal(50, 15)
+        await pilot.pause()
+        if over_the_reader:
+            await pilot.press("escape")
+        await pilot.pause()
+        quotes, pane = app.main.query_one(SourceList), app.main.query_one(DetailPane)
+        assert quotes.has_focus and quotes.current == 4
+        assert quotes.quotes[4].region.overlaps(pane.scrollable_content_region)
+
+
 # --- Snapshots: the six-quote event's detail pane, in the quotes, at quote 4 -----------------
 # (the quote that stopped mid-sentence at 40 lines), under its article's head.
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 
 from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 from textual import events
@@ -114,6 +115,11 @@ class SourceList(Vertical, can_focus=True):
 
     def on_focus(self) -> None:
         if self.quotes:
+            self._show_current()
+
+    def on_resize(self) -> None:
+        # A new width wraps everything above anew: the pane's old offset shows something else.
+        if self.has_focus and self.quotes:
             self._show_current()
 
     def _scroll_within(self, direction: int) -> bool:
@@ -307,16 +313,16 @@ def article_head(source_id: str, source: Source | None, corpus: Corpus | None) -
 def quote_entry(number: int, quote: str, check: QuoteCheck | None) -> Group:
     parts: list = [Quotation(quote, number=number)]
     if check is not None:
-        parts.append(verification_line(check))
+        parts.append(Padding(verification_line(check), (0, 0, 0, 3)))  # wrapped lines keep the indent
     return Group(*parts)
 
 
 def verification_line(check: QuoteCheck) -> Text:
     if check.found:
-        return Text("   ✓ verbatim in the article", style="green")
-    line = Text("   ✗ not in the article verbatim", style="bold red")
+        return Text("✓ verbatim in the article", style="green")
+    line = Text("✗ not in the article verbatim", style="bold red")
     line.append(visible(f" — differs: {'; '.join(check.differences)}"), style="red")
-    line.append("\n   nearest passage: ", style="dim")
+    line.append("\nnearest passage: ", style="dim")
     line.append(f"“{visible(check.nearest)}”", style="italic")
     return line
 
