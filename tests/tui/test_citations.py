@@ -298,6 +298,7 @@ async def test_the_reload_banner_lists_the_errors_before_any_warning(tmp_path):
         banner = app.main.query_one("#reload-error")
         assert await wait_for(pilot, lambda: banner.display)
         lines = str(banner.render()).splitlines()
+    assert lines[0].startswith("The file changed and cannot be read (1 error, 5 warnings)")
     assert "unknown kind 'atack'" in lines[1]
     assert "warning:" not in lines[1] and any("warning:" in line for line in lines[2:])
     assert lines[-1] == "... and 3 more: 3 warnings"

@@ -135,13 +135,19 @@ def reload_error_text(problems: list) -> Text:
     lines = [visible(str(p)) for p in ordered[:RELOAD_ERRORS_SHOWN]]
     rest = ordered[RELOAD_ERRORS_SHOWN:]
     if rest:
-        errors = sum(p.severity == "error" for p in rest)
-        counts = [f"{n} {name}{'s' * (n != 1)}" for n, name in ((errors, "error"), (len(rest) - errors, "warning")) if n]
-        lines.append(f"... and {len(rest)} more: {', '.join(counts)}")
-    text = Text("The file changed and cannot be read; showing it as it was before. Fix it and save.\n",
-                style="bold")
+        lines.append(f"... and {len(rest)} more: {_count(rest)}")
+    # The counts go first: on a small terminal the banner shows only its first lines.
+    text = Text(f"The file changed and cannot be read ({_count(problems)}); showing it as it was before. "
+                "Fix it and save.\n", style="bold")
     text.append("\n".join(lines))
     return text
+
+
+def _count(problems: list) -> str:
+    """'1 error, 5 warnings'."""
+    errors = sum(p.severity == "error" for p in problems)
+    counts = ((errors, "error"), (len(problems) - errors, "warning"))
+    return ", ".join(f"{n} {name}{'s' * (n != 1)}" for n, name in counts if n)
 
 
 def make_app(timeline: Timeline, query: Query | None = None, corpus: str | None = None,
