@@ -243,6 +243,20 @@ async def test_enter_on_the_last_quote_opens_the_reader_there(size):
         assert "Quote " in str(reader.query_one("#reader-head").content)
 
 
+async def test_a_click_on_a_quote_opens_the_reader_there(small):
+    from timeline.tui.widgets.detail import QuoteEntry
+
+    app = make_app(small)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.main.query_one(TimelineView).select_event(small.by_id["bridge-denial"])
+        await pilot.pause()
+        second = list(app.main.query(QuoteEntry))[1]
+        await pilot.click(second, offset=(10, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen) and app.screen.source.id == "paper"
+        assert current_spans(app.screen) == ["called the ministry’s claim “a fabrication”"]
+
+
 def altered_small_corpus(tmp_path):
     """The small corpus with The Paper's quote in bridge-denial (quote 2) changed: a
     straight apostrophe where the article has a curly one."""
