@@ -38,6 +38,7 @@ class QuoteCheck:
     found: bool
     offset: int = -1  # where the quote starts in the article, when found verbatim
     nearest: str | None = None  # the closest passage, when not found
+    nearest_at: int = -1  # where that passage starts in the article (-1 when it has no text)
     differences: tuple[str, ...] = ()
     missing_article: str | None = None  # why the article could not be read
 
@@ -49,7 +50,7 @@ class Corpus:
         self.folder = Path(folder)
         self._root = self.folder.resolve()  # what every article must resolve inside of
         self._texts: dict[str, tuple[str | None, str]] = {}  # file → (text, or None and why)
-        self._checks: dict[tuple[str, str], tuple[bool, str | None, tuple[str, ...]]] = {}
+        self._checks: dict[tuple[str, str], tuple[bool, str | None, int, tuple[str, ...]]] = {}
 
     def is_verbatim(self, source: Source | None, quote: str) -> bool | None:
         """Whether the quote is in its article character for character; None without the article."""
@@ -65,9 +66,10 @@ class Corpus:
         key = (source.id, citation.quote)
         if key not in self._checks:
             result = check_quote(event, citation, source, text)
-            self._checks[key] = (result.found, result.nearest, result.differences)
-        found, nearest, differences = self._checks[key]
-        return QuoteCheck(event, citation, source, found, nearest=nearest, differences=differences)
+            self._checks[key] = (result.found, result.nearest, result.nearest_at, result.differences)
+        found, nearest, nearest_at, differences = self._checks[key]
+        return QuoteCheck(event, citation, source, found, nearest=nearest, nearest_at=nearest_at,
+                          differences=differences)
 
     def text(self, source: Source) -> str | None:
         if not source.file:
@@ -209,8 +211,9 @@ def check_quote(event: Event, citation: Citation, source: Source, text: str) -> 
     offset = text.find(citation.quote)
     if offset >= 0:
         return QuoteCheck(event, citation, source, True, offset)
-    nearest = nearest_passage(citation.quote, text)
-    return QuoteCheck(event, citation, source, False, nearest=nearest,
+    start, end = nearest_span(citation.quote, text)
+    nearest = text[start:end]
+    return QuoteCheck(event, citation, source, False, nearest=nearest, nearest_at=start if nearest else -1,
                       differences=tuple(describe_differences(citation.quote, nearest)))
 
 
@@ -219,14 +222,20 @@ def _words(text: str) -> list[tuple[int, int]]:
 
 
 def nearest_passage(quote: str, text: str) -> str:
-    """The run of the article's words most like the quote.
+    """The run of the article's words most like the quote."""
+    start, end = nearest_span(quote, text)
+    return text[start:end]
+
+
+def nearest_span(quote: str, text: str) -> tuple[int, int]:
+    """Where the run of the article's words most like the quote starts and ends.
 
     Windows a few words shorter and longer than the quote are tried, since a changed
     hyphen or space changes the word count.
     """
     words = _words(text)
     if not words:
-        return ""
+        return 0, 0
     folded_words = [_bare(text[a:b]) for a, b in words]
     target = [_bare(word) for word in quote.split()]
     matcher = difflib.SequenceMatcher(autojunk=False)
@@ -239,10 +248,10 @@ def nearest_passage(quote: str, text: str) -> str:
             ratio = matcher.ratio()
             if ratio > best:
                 best, best_span = ratio, (start, start + size - 1)
-    passage = text[words[best_span[0]][0]:words[best_span[1]][1]]
-    while passage and passage[-1] in ".,;:" and not quote.endswith(passage[-1]):
-        passage = passage[:-1]
-    return passage
+    start, end = words[best_span[0]][0], words[best_span[1]][1]
+    while end > start and text[end - 1] in ".,;:" and not quote.endswith(text[end - 1]):
+        end -= 1
+    return start, end
 
 
 def _bare(word: str) -> str:

@@ -13,7 +13,8 @@ from conftest import CORPUS, EVENTS, SEEDS, needs_seeds
 import timeline.corpus
 from timeline.claims import contested
 from timeline.corpus import (Corpus, Passage, QuoteCheck, check_quote, coverage, describe_differences,
-                             nearest_passage, paragraphs, passages, resolve_corpus, verify_quotes)
+                             nearest_passage, nearest_span, paragraphs, passages, resolve_corpus,
+                             verify_quotes)
 from timeline.figures import figures_by_quantity
 from timeline.loader import load
 
@@ -162,6 +163,14 @@ def test_the_nearest_passage_keeps_a_word_ending_in_a_capital_x():
     assert describe_differences("the firm SpaceX said", "the firm SpaceX") == ["'said' is not in the article"]
 
 
+def test_the_nearest_span_is_where_the_nearest_passage_stands():
+    text = "The bridge stood. Officials said the bridge was not hit. Then it rained."
+    start, end = nearest_span("the bridge was hit", text)
+    assert (start, end) == (text.index("the bridge was not"), text.index(". Then"))
+    assert text[start:end] == nearest_passage("the bridge was hit", text)
+    assert nearest_span("anything", " \n ") == (0, 0)
+
+
 def test_the_nearest_passage_can_be_the_last_words_of_the_article():
     assert nearest_passage("the bridge was hit", "Officials said the bridge was not hit.") == "the bridge was not hit"
     assert nearest_passage("Soldiers were seen leaving at dawn", "Residents heard explosions before dawn.") == \
@@ -255,7 +264,8 @@ def test_check_quote_of_a_near_miss_gives_the_passage_and_what_differs(articles)
     event, wire = articles.events[1], articles.sources["wire"]
     text = "On Monday the town was taken.\n" + NEAR_MISS + ".\n"
     assert check_quote(event, event.sources[0], wire, text) == QuoteCheck(
-        event, event.sources[0], wire, False, nearest=NEAR_MISS, differences=("quotation marks (curly or straight)",))
+        event, event.sources[0], wire, False, nearest=NEAR_MISS, nearest_at=30,
+        differences=("quotation marks (curly or straight)",))
 
 
 def test_check_quote_against_an_article_of_blanks(articles):
@@ -271,7 +281,7 @@ def test_verify_quotes_checks_every_quote_and_says_why_an_article_cannot_be_read
         QuoteCheck(taken, taken.sources[0], sources["wire"], True, 0),
         QuoteCheck(taken, taken.sources[1], sources["notes"], False,
                    missing_article="source 'notes' names no 'file' in the corpus"),
-        QuoteCheck(spokesman, spokesman.sources[0], sources["wire"], False, nearest=NEAR_MISS,
+        QuoteCheck(spokesman, spokesman.sources[0], sources["wire"], False, nearest=NEAR_MISS, nearest_at=30,
                    differences=("quotation marks (curly or straight)",)),
         QuoteCheck(spokesman, spokesman.sources[1], sources["lost"], False,
                    missing_article=f"source 'lost': {tmp_path / 'lost.txt'} does not exist; check the file name, "

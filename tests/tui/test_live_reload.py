@@ -54,7 +54,7 @@ async def test_an_invalid_edit_keeps_the_old_data_and_shows_the_error(tmp_path):
         banner = app.main.query_one("#reload-error")
         assert await wait_for(pilot, lambda: banner.display)
         message = str(banner.render())
-        assert "cannot be read; showing it as it was before" in message
+        assert "cannot be read (1 error); showing it as it was before" in message
         assert f"{path}:" in message and "unknown kind 'atack' (did you mean 'attack'?)" in message
         assert len(app.timeline.events) == before
         path.write_text(good, encoding="utf-8")  # fixed: the banner goes

@@ -32,9 +32,9 @@ async def test_vim_keys_move_in_the_detail_pane_lists():
     async with app.run_test(size=(120, 40)) as pilot:
         app.main.query_one("#timeline").select_event(timeline.by_id["kadyrov-claims-spy-network-inside-is"])
         await pilot.press("enter", "j")
-        assert app.main.query_one("#sources").highlighted == 1
+        assert app.main.query_one("#sources").current == 1
         await pilot.press("k")
-        assert app.main.query_one("#sources").highlighted == 0
+        assert app.main.query_one("#sources").current == 0
         assert selected(app).id == "kadyrov-claims-spy-network-inside-is"
 
 

@@ -129,14 +129,25 @@ def _prepare(timeline: Timeline) -> None:
 
 
 def reload_error_text(problems: list) -> Text:
-    """Keep the last good data on screen, and say what is wrong with the file now."""
-    lines = [visible(str(p)) for p in problems[:RELOAD_ERRORS_SHOWN]]
-    if len(problems) > RELOAD_ERRORS_SHOWN:
-        lines.append(f"... and {len(problems) - RELOAD_ERRORS_SHOWN} more")
-    text = Text("The file changed and cannot be read; showing it as it was before. Fix it and save.\n",
-                style="bold")
+    """Keep the last good data on screen, and say what is wrong with the file now: the
+    errors that stopped the reload first, then the warnings (which alone would not)."""
+    ordered = sorted(problems, key=lambda p: p.severity != "error")  # stable: in file order within each
+    lines = [visible(str(p)) for p in ordered[:RELOAD_ERRORS_SHOWN]]
+    rest = ordered[RELOAD_ERRORS_SHOWN:]
+    if rest:
+        lines.append(f"... and {len(rest)} more: {_count(rest)}")
+    # The counts go first: on a small terminal the banner shows only its first lines.
+    text = Text(f"The file changed and cannot be read ({_count(problems)}); showing it as it was before. "
+                "Fix it and save.\n", style="bold")
     text.append("\n".join(lines))
     return text
+
+
+def _count(problems: list) -> str:
+    """'1 error, 5 warnings'."""
+    errors = sum(p.severity == "error" for p in problems)
+    counts = ((errors, "error"), (len(problems) - errors, "warning"))
+    return ", ".join(f"{n} {name}{'s' * (n != 1)}" for n, name in counts if n)
 
 
 def make_app(timeline: Timeline, query: Query | None = None, corpus: str | None = None,

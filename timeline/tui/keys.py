@@ -70,8 +70,15 @@ RELATED = [
     Binding("enter", "follow", "Follow link", id="detail.follow"),
 ]
 
+# The quotes of the detail pane; a quote longer than the pane is scrolled through first.
 SOURCES = [
-    Binding("enter", "read", "Read article", id="detail.read", tooltip="Open the article at this quote"),
+    Binding("enter", "read", "Read article", id="detail.read",
+            tooltip="Open the article at this quote (or at its nearest passage, when it is not verbatim)"),
+    Binding("j,down", "next_quote", "Next quote", show=False, id="detail.next_quote",
+            tooltip="Next quote (the rest of a long one first)"),
+    Binding("k,up", "previous_quote", "Previous quote", show=False, id="detail.previous_quote"),
+    Binding("g,home", "first_quote", "First quote", show=False, id="detail.first_quote"),
+    Binding("G,end", "last_quote", "Last quote", show=False, id="detail.last_quote"),
 ]
 
 READER = [
@@ -148,7 +155,7 @@ PICKER_HELP = [
 SCOPES = {
     "on the main screen": MAIN + TIMELINE + APP,
     "in the detail pane": MAIN + DETAIL_PANE + APP,
-    "in the detail pane's quotes": MAIN + SOURCES + LIST + APP,
+    "in the detail pane's quotes": MAIN + SOURCES + APP,
     "in the detail pane's links": MAIN + RELATED + LIST + APP,
     "in the article reader": READER,
     "in the actor lanes": LANES,

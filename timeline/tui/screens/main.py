@@ -14,7 +14,7 @@ from textual.widgets import Input, Static
 
 from ...claims import answer_place, answers_to
 from ...controls import visible
-from ...corpus import Corpus, passages
+from ...corpus import Corpus, Passage, passages
 from ...dates import When
 from ...export import export_text
 from ...filters import Filters, choices, cleared
@@ -24,7 +24,7 @@ from ...query import Searcher
 from .. import keys
 from ..commands import MainCommands
 from ..scope import Scope
-from ..widgets.detail import DetailPane
+from ..widgets.detail import DetailPane, quote_number
 from ..widgets.footer import NARROW_WIDTH, AppFooter
 from ..widgets.header import HeaderText
 from ..widgets.overview import Overview
@@ -33,7 +33,7 @@ from .help import key_names
 from .lanes import LanesScreen
 from .picker import PickerScreen
 from .prompts import DateRangeScreen, ExportScreen, GotoDateScreen
-from .reader import ReaderScreen
+from .reader import NearestPassage, ReaderScreen
 from .views import coverage_screen, disputes_screen, figures_screen
 
 PICKER_TITLES = {"actors": "Filter by actor", "kinds": "Filter by kind", "sources": "Filter by source"}
@@ -386,17 +386,29 @@ class MainScreen(Screen):
         event = self.timeline.events[index]
         if not event.sources:
             return
-        citation = event.sources[min(citation_number, len(event.sources) - 1)]
+        number = min(citation_number, len(event.sources) - 1)
+        citation = event.sources[number]
         source, text = self.article_text(citation.source)
         if text is None:
             return
         found = passages(self.timeline, source.id, text)
         current = next((n for n, p in enumerate(found) if p.event_index == index and p.quote == citation.quote), None)
-        if current is None:
-            self.notify("This quote is not in the article verbatim; the detail pane shows the nearest passage.",
-                        severity="warning", timeout=6)
+        nearest = self._nearest_passage(index, number, source) if current is None else None
         self.app.push_screen(ReaderScreen(self.timeline, source, text, found, current or 0,
-                                          show_coverage=self.show_coverage))
+                                          show_coverage=self.show_coverage, nearest=nearest))
+
+    def _nearest_passage(self, event_index: int, number: int, source: Source) -> NearestPassage | None:
+        """Where the reader opens for a quote that is not in the article verbatim: the
+        passage most like it (None, said in a notification, when the article has no text)."""
+        event = self.timeline.events[event_index]
+        citation = event.sources[number]
+        check = self.corpus.check(event, citation, source)
+        if check is None or check.nearest_at < 0:
+            self.notify("This quote is not in the article verbatim, and nothing in the article is near it.",
+                        severity="warning", timeout=6)
+            return None
+        passage = Passage(check.nearest_at, check.nearest_at + len(check.nearest), event_index, citation.quote)
+        return NearestPassage(passage, quote_number(event, number), check.differences)
 
     def action_open_article(self) -> None:
         """The article of the event's first citation, or of the first one the source filter names."""

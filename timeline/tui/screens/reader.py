@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from rich.text import Text
 from textual.containers import VerticalScroll
@@ -11,12 +12,23 @@ from textual.widgets import Static
 
 from .. import keys
 from ..widgets.footer import AppFooter
+from ...controls import visible
 from ...corpus import Passage, paragraphs
 from ...model import Source, Timeline
 
 
+@dataclass
+class NearestPassage:
+    """The passage of the article most like a quote that is not in it verbatim."""
+
+    passage: Passage
+    quote_number: int  # the quote's number in the detail pane
+    differences: tuple[str, ...]
+
+
 class ReaderScreen(Screen[None]):
-    """Returns nothing; `v` shows the article's coverage through `show_coverage`."""
+    """Returns nothing; `v` shows the article's coverage through `show_coverage`. Opens at
+    `found[current]`, or at `nearest` when given (a quote not in the article verbatim)."""
 
     BINDINGS = keys.READER
     DEFAULT_CSS = """
@@ -25,11 +37,12 @@ class ReaderScreen(Screen[None]):
     ReaderScreen .paragraph { margin: 0 0 1 0; max-width: 100; }
     ReaderScreen .reader--quote { background: $warning 25%; }
     ReaderScreen .reader--current { background: $warning 70%; color: $text; text-style: bold; }
+    ReaderScreen .reader--nearest { background: $error 30%; }
     """
-    COMPONENT_CLASSES = {"reader--quote", "reader--current"}
+    COMPONENT_CLASSES = {"reader--quote", "reader--current", "reader--nearest"}
 
     def __init__(self, timeline: Timeline, source: Source, text: str, found: list[Passage], current: int = 0,
-                 show_coverage: Callable[[str], None] | None = None):
+                 show_coverage: Callable[[str], None] | None = None, nearest: NearestPassage | None = None):
         super().__init__()
         self.show_coverage = show_coverage
         self.timeline = timeline
@@ -37,6 +50,8 @@ class ReaderScreen(Screen[None]):
         self.text = text
         self.found = found
         self.current = current
+        self.nearest = nearest
+        self.at_nearest = nearest is not None  # in focus until n or N steps to a verbatim quote
         self.spans = paragraphs(text)
 
     def compose(self):
@@ -52,21 +67,36 @@ class ReaderScreen(Screen[None]):
     def _style(self, name: str):
         return self.get_component_rich_style(name)
 
-    def show_current(self) -> None:
-        """Draw every paragraph with its quotes marked, and bring the current one into view."""
+    @property
+    def focus_passage(self) -> Passage | None:
+        """The passage in focus: the current quote, or the nearest passage."""
+        if self.at_nearest:
+            return self.nearest.passage
+        return self.found[self.current] if self.found else None
+
+    def _marked(self) -> list[tuple[Passage, object]]:
+        """Each passage to mark, with its style."""
         quote, current = self._style("reader--quote"), self._style("reader--current")
-        focus_paragraph = 0
+        focus = self.focus_passage
+        marked = [(p, current if p is focus else quote) for p in self.found]
+        if self.nearest is not None:
+            marked.append((self.nearest.passage, current if self.at_nearest else self._style("reader--nearest")))
+        return marked
+
+    def show_current(self) -> None:
+        """Draw every paragraph with its quotes marked, and bring the one in focus into view."""
+        marked, focus = self._marked(), self.focus_passage
+        focus_paragraph = None
         for index, (start, end) in enumerate(self.spans):
             text = Text(self.text[start:end])
-            for number, passage in enumerate(self.found):
+            for passage, style in marked:
                 if passage.start < end and passage.end > start:
-                    style = current if number == self.current else quote
                     text.stylize(style, max(0, passage.start - start), min(end, passage.end) - start)
-                    if number == self.current and not focus_paragraph:
-                        focus_paragraph = index
+            if focus_paragraph is None and focus is not None and focus.start < end and focus.end > start:
+                focus_paragraph = index
             self.query_one(f"#p{index}", Static).update(text)
         self.query_one("#reader-head", Static).update(self.heading())
-        if self.found:
+        if focus_paragraph is not None:
             self.query_one(f"#p{focus_paragraph}").scroll_visible(top=True, animate=False)
 
     def heading(self) -> Text:
@@ -78,7 +108,14 @@ class ReaderScreen(Screen[None]):
         if s.url:
             head.append(f"  {s.url}", style="dim")
         head.append(f"  ({s.file})", style="dim")
-        if self.found:
+        if self.at_nearest:
+            nearest = self.nearest
+            event = self.timeline.events[nearest.passage.event_index]
+            head.append(f"\nNearest passage to quote {nearest.quote_number}, not verbatim", style="bold red")
+            head.append(f" — {event.title} ({event.date.display()})")
+            if nearest.differences:
+                head.append(visible(f"\ndiffers: {'; '.join(nearest.differences)}"), style="red")
+        elif self.found:
             passage = self.found[self.current]
             event = self.timeline.events[passage.event_index]
             head.append(f"\nQuote {self.current + 1} of {len(self.found)} cited from this article", style="bold")
@@ -88,14 +125,25 @@ class ReaderScreen(Screen[None]):
         return head
 
     def action_next_passage(self) -> None:
-        if self.found:
-            self.current = (self.current + 1) % len(self.found)
-            self.show_current()
+        self._step(1)
 
     def action_previous_passage(self) -> None:
-        if self.found:
-            self.current = (self.current - 1) % len(self.found)
-            self.show_current()
+        self._step(-1)
+
+    def _step(self, direction: int) -> None:
+        """To the next (1) or previous (-1) quote; from the nearest passage, to the quote
+        after or before it in the text."""
+        if not self.found:
+            return
+        if self.at_nearest:
+            self.at_nearest = False
+            start = self.nearest.passage.start
+            after = [n for n, p in enumerate(self.found) if p.start >= start]
+            before = [n for n, p in enumerate(self.found) if p.start < start]
+            self.current = (after or [0])[0] if direction > 0 else (before or [len(self.found) - 1])[-1]
+        else:
+            self.current = (self.current + direction) % len(self.found)
+        self.show_current()
 
     def action_coverage(self) -> None:
         if self.show_coverage is not None:

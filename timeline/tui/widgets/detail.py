@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
+
 from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
+from textual import events
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import OptionList, Static
@@ -13,21 +17,28 @@ from textual.widgets.option_list import Option
 from .. import keys
 from ...controls import visible
 from ...corpus import Corpus, QuoteCheck
-from ...model import INVERSE_NAMES, Event, Timeline
+from ...model import INVERSE_NAMES, Event, Source, Timeline
 from ..marks import DENIED_MARK, STATUS_MARKS, kind_mark
 from .vim_list import VimOptionList
 
 
 class Quotation:
-    """A quote set off by a bar down its whole left side, wrapped to the width given."""
+    """A quote set off by a bar down its whole left side, wrapped to the width given; with
+    a number, the number stands in the margin of its first line."""
 
-    def __init__(self, text: str, indent: int = 3, style: str = "italic", bar_style: str = "cyan"):
+    def __init__(self, text: str, indent: int = 3, style: str = "italic", bar_style: str = "cyan",
+                 number: int | None = None):
         self.text, self.indent, self.style, self.bar_style = text, indent, style, bar_style
+        self.number = number
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = max(10, options.max_width - self.indent - 2)
-        for line in Text(self.text, style=self.style).wrap(console, width):
-            yield Text.assemble(" " * self.indent, ("┃ ", self.bar_style), line)
+        margin = " " * self.indent
+        for count, line in enumerate(Text(self.text, style=self.style).wrap(console, width)):
+            if count == 0 and self.number is not None:
+                yield Text.assemble((f"{self.number:>{self.indent - 1}} ", "bold"), ("┃ ", self.bar_style), line)
+            else:
+                yield Text.assemble(margin, ("┃ ", self.bar_style), line)
 
 
 class RelatedList(VimOptionList):
@@ -39,13 +50,133 @@ class RelatedList(VimOptionList):
         self.action_select()
 
 
-class SourceList(VimOptionList):
-    """The citations of the event; Enter opens the article at the quote."""
+class SourceList(Vertical, can_focus=True):
+    """The event's citations, grouped under their articles, every quote in full: one quote
+    is the current one, and Enter opens its article there.
+
+    Widgets, not an OptionList: an OptionList keeps each option's height from the width it
+    had when the options were added, and when its own scrollbar then narrows it the last
+    line of an option is cut off, which was the ✓/✗ line. Here the pane scrolls them all."""
 
     BINDINGS = keys.SOURCES
+    DEFAULT_CSS = """
+    SourceList { height: auto; }
+    SourceList > .article { margin: 1 0 0 0; }
+    SourceList > .article.-first { margin: 0; }
+    SourceList > .quote.-current { background: $block-cursor-blurred-background; }
+    SourceList:focus > .quote.-current { background: $block-cursor-background; text-style: bold; }
+    """
+
+    current = 0  # which quote, in the order shown
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.quotes: list[QuoteEntry] = []
+
+    def show(self, timeline: Timeline, event: Event | None, corpus: Corpus | None) -> None:
+        self.remove_children()
+        self.quotes, self.current = [], 0
+        if event is None or not event.sources:
+            return
+        widgets: list[Static] = []
+        for source_id, numbered in by_article(event):
+            source = timeline.sources.get(source_id)
+            head = Static(article_head(source_id, source, corpus), classes="article")
+            widgets.append(head)
+            for number, index in numbered:
+                citation = event.sources[index]
+                check = corpus.check(event, citation, source) if corpus and source else None
+                entry = QuoteEntry(index, quote_entry(number, citation.quote, check))
+                entry.head, head = head, None  # the article's first quote shows its head with it
+                widgets.append(entry)
+                self.quotes.append(entry)
+        widgets[0].add_class("-first")
+        self.mount_all(widgets)
+        self._mark_current()
+
+    def _mark_current(self) -> None:
+        for number, entry in enumerate(self.quotes):
+            entry.set_class(number == self.current, "-current")
+
+    def go_to(self, number: int) -> None:
+        if not self.quotes:
+            return
+        self.current = max(0, min(number, len(self.quotes) - 1))
+        self._mark_current()
+        self._show_current()
+
+    def _show_current(self) -> None:
+        """Scroll the current quote into view, with its article's head above it when it is
+        the article's first quote and both fit."""
+        entry = self.quotes[self.current]
+        if entry.head is not None:
+            entry.head.scroll_visible(animate=False)
+        entry.scroll_visible(animate=False)
+
+    def on_focus(self) -> None:
+        if self.quotes:
+            self._show_current()
+
+    def on_resize(self) -> None:
+        # A new width wraps everything above anew: the pane's old offset shows something else.
+        if self.has_focus and self.quotes:
+            self._show_current()
+
+    def _scroll_within(self, direction: int) -> bool:
+        """Scroll the pane on through the current quote when part of it is out of view
+        that way (1 below, -1 above), a view less a line at a time; False when none is."""
+        pane, entry = self.parent, self.quotes[self.current] if self.quotes else None
+        if entry is None or not isinstance(pane, VerticalScroll) or not entry.region:
+            return False
+        view = pane.scrollable_content_region
+        hidden = entry.region.bottom - view.bottom if direction > 0 else view.y - entry.region.y
+        if hidden <= 0:
+            return False
+        pane.scroll_relative(y=direction * min(hidden, max(1, view.height - 1)), animate=False)
+        return True
+
+    def action_next_quote(self) -> None:
+        # A quote longer than the pane is scrolled through before the next one is taken,
+        # so that its last lines and its ✓/✗ line can be read at any size.
+        if not self._scroll_within(1):
+            self.go_to(self.current + 1)
+
+    def action_previous_quote(self) -> None:
+        if not self._scroll_within(-1):
+            self.go_to(self.current - 1)
+
+    def action_first_quote(self) -> None:
+        self.go_to(0)
+
+    def action_last_quote(self) -> None:
+        self.go_to(len(self.quotes) - 1)
 
     def action_read(self) -> None:
-        self.action_select()
+        if self.quotes:
+            self.post_message(self.Chosen(self.quotes[self.current].index))
+
+    def on_click(self, message: events.Click) -> None:
+        entry = message.widget
+        if isinstance(entry, QuoteEntry):
+            self.focus()
+            self.go_to(self.quotes.index(entry))
+            self.action_read()
+
+    class Chosen(Message):
+        """The user chose a quote: `citation` is its index in the event's sources."""
+
+        def __init__(self, citation: int):
+            self.citation = citation
+            super().__init__()
+
+
+class QuoteEntry(Static):
+    """One quote, numbered, with its ✓/✗ line; `index` is its place in the event's sources."""
+
+    def __init__(self, index: int, content):
+        super().__init__(content, classes="quote")
+        self.index = index
+        self.head: Static | None = None  # its article's head, when it is the article's first quote
 
 
 class DetailPane(VerticalScroll, can_focus=True):
@@ -55,7 +186,7 @@ class DetailPane(VerticalScroll, can_focus=True):
     DetailPane:focus-within { background: $boost; }
     DetailPane > #detail-body { height: auto; }
     DetailPane .gap { margin: 1 0 0 0; }
-    DetailPane > OptionList { height: auto; max-height: 40; margin: 0; border: none; padding: 0; background: $surface; }
+    DetailPane > RelatedList { height: auto; max-height: 40; margin: 0; border: none; padding: 0; background: $surface; }
     DetailPane > #sources-title, DetailPane > #related-title { margin: 1 0 0 0; }
     DetailPane > #corpus-note { color: $text-muted; margin: 0 0 0 3; }
     """
@@ -94,11 +225,11 @@ class DetailPane(VerticalScroll, can_focus=True):
         self.event = event
         body = self.query_one("#detail-body")
         body.remove_children()
-        for widget in self.query(OptionList):
-            widget.clear_options()
+        self.query_one(RelatedList).clear_options()
+        self.query_one(SourceList).show(self.timeline, event, self.corpus)
         if event is None:
             body.mount(Static(Text("No event selected.", style="dim")))
-            self._fill("#sources-title", SourceList, "", [])
+            self.query_one("#sources-title", Static).update("")
             self._fill("#related-title", RelatedList, "", [])
             self.query_one("#corpus-note").display = False
             self.scroll_home(animate=False)
@@ -107,7 +238,7 @@ class DetailPane(VerticalScroll, can_focus=True):
         articles = len({c.source for c in event.sources})
         title = (f"Sources ({articles} article{'s' * (articles != 1)}, "
                  f"{len(event.sources)} quote{'s' * (len(event.sources) != 1)})")
-        self._fill("#sources-title", SourceList, title, citation_options(self.timeline, event, self.corpus))
+        self.query_one("#sources-title", Static).update(Text(title, style="bold underline") if event.sources else "")
         self.query_one("#corpus-note").display = self.corpus is None and bool(self.corpus_note)
         self._fill("#related-title", RelatedList, "Related", related_links(self.timeline, event))
         self.scroll_home(animate=False)
@@ -117,12 +248,13 @@ class DetailPane(VerticalScroll, can_focus=True):
 
     def focus_lists(self) -> None:
         """Focus the quotes, else the links, else the pane itself."""
-        for kind in (SourceList, RelatedList):
-            widget = self.query_one(kind)
-            if widget.display and widget.option_count:
-                widget.focus()
-                return
-        self.focus()
+        sources, related = self.query_one(SourceList), self.query_one(RelatedList)
+        if sources.quotes:
+            sources.focus()
+        elif related.display and related.option_count:
+            related.focus()
+        else:
+            self.focus()
 
     def _fill(self, title_id: str, kind: type[OptionList], title: str, options: list[tuple[object, str]]) -> None:
         self.query_one(title_id, Static).update(Text(title, style="bold underline") if options else "")
@@ -134,46 +266,63 @@ class DetailPane(VerticalScroll, can_focus=True):
 
     def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
         message.stop()
-        if not message.option.id or self.event is None:
-            return
-        if isinstance(message.option_list, SourceList):
-            self.post_message(self.Read(self.event.id, int(message.option.id)))
-        else:
+        if message.option.id and self.event is not None:
             self.post_message(self.Follow(message.option.id))
 
+    def on_source_list_chosen(self, message: SourceList.Chosen) -> None:
+        message.stop()
+        if self.event is not None:
+            self.post_message(self.Read(self.event.id, message.citation))
 
-def citation_options(timeline: Timeline, event: Event, corpus: Corpus | None) -> list[tuple[Group, str]]:
-    """One option per quote: the article it comes from, the quote, and whether it checks."""
-    options = []
-    for number, citation in enumerate(event.sources):
-        source = timeline.sources.get(citation.source)
-        head = Text(f"{number + 1}. ", style="bold")
-        head.append(source.outlet if source else citation.source, style="bold")
-        if source and source.headline:
-            head.append(f" — “{source.headline}”")
-        parts: list = [head]
-        if source:
-            meta = Text("   ", style="dim")
-            if source.published:
-                meta.append(f"published {source.published.display()}")
-            if source.url:
-                meta.append("  ")
-                meta.append(source.url, style=f"underline link {source.url}")
-            parts.append(meta)
-        parts.append(Quotation(citation.quote))
-        check = corpus.check(event, citation, source) if corpus and source else None
-        if check is not None:
-            parts.append(verification_line(check))
-        options.append((Group(*parts), str(number)))
-    return options
+
+def by_article(event: Event) -> list[tuple[str, list[tuple[int, int]]]]:
+    """The event's citations grouped under their article, in the order the articles are
+    first cited: (source id, [(quote number as shown, index in event.sources)])."""
+    groups: dict[str, list[int]] = {}
+    for index, citation in enumerate(event.sources):
+        groups.setdefault(citation.source, []).append(index)
+    numbers = itertools.count(1)
+    return [(source_id, [(next(numbers), index) for index in indexes]) for source_id, indexes in groups.items()]
+
+
+def quote_number(event: Event, index: int) -> int:
+    """The number the detail pane shows for the citation at this index."""
+    return next(number for _, quotes in by_article(event) for number, i in quotes if i == index)
+
+
+def article_head(source_id: str, source: Source | None, corpus: Corpus | None) -> Group:
+    """Outlet, headline, date and link of an article, once above its quotes."""
+    head = Text(source.outlet if source else source_id, style="bold")
+    if source and source.headline:
+        head.append(f" — “{source.headline}”")
+    parts: list = [head]
+    if source:
+        meta = Text("   ", style="dim")
+        if source.published:
+            meta.append(f"published {source.published.display()}")
+        if source.url:
+            meta.append("  ")
+            meta.append(source.url, style=f"underline link {source.url}")
+        parts.append(meta)
+    if corpus is not None and (source is None or corpus.text(source) is None):
+        # Said once here, so that quotes without a ✓/✗ line never pass for checked ones.
+        parts.append(Text(f"   ? quotes not checked: {visible(corpus.why_missing(source))}", style="yellow"))
+    return Group(*parts)
+
+
+def quote_entry(number: int, quote: str, check: QuoteCheck | None) -> Group:
+    parts: list = [Quotation(quote, number=number)]
+    if check is not None:
+        parts.append(Padding(verification_line(check), (0, 0, 0, 3)))  # wrapped lines keep the indent
+    return Group(*parts)
 
 
 def verification_line(check: QuoteCheck) -> Text:
     if check.found:
-        return Text("   ✓ verbatim in the article", style="green")
-    line = Text("   ✗ not in the article verbatim", style="bold red")
+        return Text("✓ verbatim in the article", style="green")
+    line = Text("✗ not in the article verbatim", style="bold red")
     line.append(visible(f" — differs: {'; '.join(check.differences)}"), style="red")
-    line.append("\n   nearest passage: ", style="dim")
+    line.append("\nnearest passage: ", style="dim")
     line.append(f"“{visible(check.nearest)}”", style="italic")
     return line
 
