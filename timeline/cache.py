@@ -19,7 +19,7 @@ from .model import Timeline
 from .parsing import bulk_allocation
 
 # Part of every entry: a new format or a new release never reads an old entry.
-FORMAT = f"timeline-cache-5-{__version__}"  # 5: YAML scalars as written (`1.10`, not 1.1)
+FORMAT = f"timeline-cache-6-{__version__}"  # 6: search texts without accents (5: YAML scalars as written)
 TEXT_CHUNK = 20_000  # search texts per pickled chunk
 
 

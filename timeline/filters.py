@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Timeline
-from .query import Query
+from .model import STATUSES, Timeline
+from .query import Query, facets
+from .search import is_regex, terms_of
 
-NAMES = ("actors", "kinds", "sources", "text", "dates")
+NAMES = ("actors", "kinds", "sources", "text", "dates", "statuses", "tags", "locations", "single_outlet",
+         "not_actors", "not_kinds")
 
 
 def is_on(query: Query, name: str) -> bool:
@@ -25,6 +27,8 @@ def cleared(name: str) -> dict:
     """The changes to a Query that switch the filter `name` off."""
     if name == "dates":
         return {"date_from": None, "date_to": None}
+    if name == "single_outlet":
+        return {name: False}
     return {name: "" if name == "text" else ()}
 
 
@@ -77,12 +81,32 @@ def describe(timeline: Timeline, query: Query) -> list[str]:
     if query.sources:
         parts.append("source: " + " or ".join(source_label(timeline, s) for s in query.sources))
     if query.text:
-        parts.append(f"text: “{query.text}”")
+        parts.append(describe_text(query.text))
     if query.date_from or query.date_to:
         first = query.date_from.isoformat() if query.date_from else "start"
         last = query.date_to.isoformat() if query.date_to else "end"
         parts.append(f"dates: {first} to {last}")
+    if query.statuses:
+        parts.append("status: " + " or ".join(query.statuses))
+    if query.tags:
+        parts.append("tag: " + " or ".join(query.tags))
+    if query.locations:
+        parts.append("location: " + " or ".join(query.locations))
+    if query.single_outlet:
+        parts.append("single outlet")
+    if query.not_actors:
+        parts.append("not actor: " + " nor ".join(timeline.actor_name(a) for a in query.not_actors))
+    if query.not_kinds:
+        parts.append("not kind: " + " nor ".join(query.not_kinds))
     return parts
+
+
+def describe_text(text: str) -> str:
+    """A search in words: each word or phrase it needs, or its regular expression."""
+    if is_regex(text):
+        return f"text matching {text.strip()}/"
+    terms = terms_of(text)
+    return "text: " + " and ".join(f"“{term}”" for term in terms) if terms else f"text: “{text}”"
 
 
 def source_label(timeline: Timeline, source_id: str) -> str:
@@ -98,7 +122,7 @@ def source_label(timeline: Timeline, source_id: str) -> str:
 class Choice:
     """One line of a picker."""
 
-    value: str  # what the filter holds (an actor id, a kind, a source id)
+    value: str  # what the filter holds (an actor id, a kind, a source id, a status, a tag, a location)
     label: str  # what the list shows
     count: int  # how many events it has
     names: tuple[str, ...] = ()  # other names that match when typed (aliases)
@@ -109,13 +133,18 @@ class Choice:
 
 
 def choices(timeline: Timeline, name: str) -> list[Choice]:
-    """What a picker for `name` (actors, kinds or sources) offers, the busiest first for
-    actors and sources, kinds in their usual order."""
+    """What a picker for `name` (actors, kinds, sources, statuses, tags or locations)
+    offers: kinds and statuses in their usual order, the others the busiest first."""
     t = timeline
     if name == "kinds":
         return [Choice(kind, kind, len(t.index_kind.get(kind, ())), (description,))
                 for kind, description in t.kinds.items()]
-    if name == "actors":
+    if name == "statuses":
+        return [Choice(status, status, len(t.index_status.get(status, ()))) for status in STATUSES]
+    if name in ("tags", "locations"):
+        index = facets(t).index_tag if name == "tags" else facets(t).index_location
+        found = [Choice(value, value, len(events)) for value, events in index.items()]
+    elif name == "actors":
         found = [Choice(actor.id, actor.name, len(t.index_actor.get(actor.id, ())), actor.aliases)
                  for actor in t.actors.values()]
     elif name == "sources":
