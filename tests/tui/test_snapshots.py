@@ -62,3 +62,9 @@ def test_empty_result(snap_compare):
 
 def test_actor_lanes(snap_compare):
     assert snap_compare(app(), terminal_size=(120, 40), press=["L", "right", "right"])
+
+
+def test_search_of_two_words_highlighted(snap_compare):
+    """Both words highlighted, in the rows and in the detail pane (its title, actors,
+    summary and quotes)."""
+    assert snap_compare(app(Query(text="Kadyrov Peskov")), terminal_size=(120, 40))

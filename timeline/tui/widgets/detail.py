@@ -14,6 +14,8 @@ from .. import keys
 from ...controls import visible
 from ...corpus import Corpus, QuoteCheck
 from ...model import INVERSE_NAMES, Event, Timeline
+from ...search import TextMatch
+from ..highlight import marked
 from ..marks import DENIED_MARK, kind_mark
 from .vim_list import VimOptionList
 
@@ -21,12 +23,13 @@ from .vim_list import VimOptionList
 class Quotation:
     """A quote set off by a bar down its whole left side, wrapped to the width given."""
 
-    def __init__(self, text: str, indent: int = 3, style: str = "italic", bar_style: str = "cyan"):
+    def __init__(self, text: str | Text, indent: int = 3, style: str = "italic", bar_style: str = "cyan"):
         self.text, self.indent, self.style, self.bar_style = text, indent, style, bar_style
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = max(10, options.max_width - self.indent - 2)
-        for line in Text(self.text, style=self.style).wrap(console, width):
+        text = self.text if isinstance(self.text, Text) else Text(self.text, style=self.style)
+        for line in text.wrap(console, width):
             yield Text.assemble(" " * self.indent, ("┃ ", self.bar_style), line)
 
 
@@ -81,6 +84,7 @@ class DetailPane(VerticalScroll, can_focus=True):
         self.corpus = corpus
         self.corpus_note = corpus_note
         self.event: Event | None = None
+        self.highlight: tuple[TextMatch, ...] = ()  # the searches whose matches are highlighted
 
     def compose(self):
         yield Vertical(id="detail-body")
@@ -103,11 +107,12 @@ class DetailPane(VerticalScroll, can_focus=True):
             self.query_one("#corpus-note").display = False
             self.scroll_home(animate=False)
             return
-        body.mount_all([Static(part, classes=css) for part, css in render_event(self.timeline, event)])
+        body.mount_all([Static(part, classes=css) for part, css in render_event(self.timeline, event, self.highlight)])
         articles = len({c.source for c in event.sources})
         title = (f"Sources ({articles} article{'s' * (articles != 1)}, "
                  f"{len(event.sources)} quote{'s' * (len(event.sources) != 1)})")
-        self._fill("#sources-title", SourceList, title, citation_options(self.timeline, event, self.corpus))
+        self._fill("#sources-title", SourceList, title,
+                   citation_options(self.timeline, event, self.corpus, self.highlight))
         self.query_one("#corpus-note").display = self.corpus is None and bool(self.corpus_note)
         self._fill("#related-title", RelatedList, "Related", related_links(self.timeline, event))
         self.scroll_home(animate=False)
@@ -142,8 +147,10 @@ class DetailPane(VerticalScroll, can_focus=True):
             self.post_message(self.Follow(message.option.id))
 
 
-def citation_options(timeline: Timeline, event: Event, corpus: Corpus | None) -> list[tuple[Group, str]]:
-    """One option per quote: the article it comes from, the quote, and whether it checks."""
+def citation_options(timeline: Timeline, event: Event, corpus: Corpus | None,
+                     highlight: tuple[TextMatch, ...] = ()) -> list[tuple[Group, str]]:
+    """One option per quote: the article it comes from, the quote (its matches of the
+    search highlighted), and whether it checks."""
     options = []
     for number, citation in enumerate(event.sources):
         source = timeline.sources.get(citation.source)
@@ -160,7 +167,7 @@ def citation_options(timeline: Timeline, event: Event, corpus: Corpus | None) ->
                 meta.append("  ")
                 meta.append(source.url, style=f"underline link {source.url}")
             parts.append(meta)
-        parts.append(Quotation(citation.quote))
+        parts.append(Quotation(marked(citation.quote, highlight, "italic")))
         check = corpus.check(event, citation, source) if corpus and source else None
         if check is not None:
             parts.append(verification_line(check))
@@ -201,10 +208,11 @@ def related_links(timeline: Timeline, event: Event) -> list[tuple[Text, str]]:
     return result
 
 
-def render_event(timeline: Timeline, event: Event) -> list[tuple[object, str]]:
-    """The event as (renderable, css classes) parts, one Static each."""
+def render_event(timeline: Timeline, event: Event, highlight: tuple[TextMatch, ...] = ()) -> list[tuple[object, str]]:
+    """The event as (renderable, css classes) parts, one Static each; the matches of the
+    search are highlighted in its title, actors, place and summary."""
     mark, mark_style = kind_mark(event.kind)
-    parts = [(Text(event.title, style="bold"), "")]
+    parts = [(marked(event.title, highlight, "bold"), "")]
 
     line = Text()
     line.append(f"{mark} {event.kind}", style=mark_style)
@@ -234,18 +242,18 @@ def render_event(timeline: Timeline, event: Event) -> list[tuple[object, str]]:
         for i, role in enumerate(event.actors):
             if i:
                 actors.append(" · ")
-            actors.append(timeline.actor_name(role.actor))
+            actors.append_text(marked(timeline.actor_name(role.actor), highlight))
             if role.role:
                 actors.append(f" ({role.role})", style="dim")
         facts.add_row("Actors", actors)
     if event.location:
-        facts.add_row("Where", event.location)
+        facts.add_row("Where", marked(event.location, highlight))
     facts.add_row("Outlets", ", ".join(outlets))
     if event.tags:
         facts.add_row("Tags", ", ".join(event.tags))
     parts.append((facts, "gap"))
     if event.summary:
-        parts.append((Text(event.summary), "gap"))
+        parts.append((marked(event.summary, highlight), "gap"))
     if event.figures:
         parts.append((Text("Figures", style="bold underline"), "gap"))
         for figure in event.figures:
