@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import weakref
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -109,42 +110,68 @@ def text_match(text: str) -> TextMatch:
         raise QueryError(str(error)) from None
 
 
-@dataclass(frozen=True)
 class Facets:
-    """Indexes that only some filters need, built from the records on first use."""
+    """Indexes that only some filters need, each built on first use and then kept: by
+    tag and by location, read from the records (on a million events that takes seconds,
+    once, as the figures view does), and the events a single outlet reports, worked out
+    from the index by source (a second on a million)."""
 
-    index_tag: dict[str, list[int]]
-    index_location: dict[str, list[int]]
-    single_outlet: list[int]  # events that one outlet reports (no fewer, no more)
+    def __init__(self, timeline: Timeline):
+        self._timeline = weakref.ref(timeline)  # kept beside the timeline: it must not keep it alive
+        self._fields: tuple[dict[str, list[int]], dict[str, list[int]]] | None = None
+        self._single: frozenset[int] | None = None
+
+    @property
+    def index_tag(self) -> dict[str, list[int]]:
+        return self._by_field()[0]
+
+    @property
+    def index_location(self) -> dict[str, list[int]]:
+        return self._by_field()[1]
+
+    @property
+    def single_outlet(self) -> frozenset[int]:
+        """The events that one outlet reports, no fewer and no more."""
+        if self._single is None:
+            self._single = _single_outlet_events(self._timeline())
+        return self._single
+
+    def _by_field(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+        if self._fields is None:
+            timeline = self._timeline()
+            index_tag: dict[str, list[int]] = {}
+            index_location: dict[str, list[int]] = {}
+            for i in range(len(timeline.records)):
+                record = timeline.record(i)
+                for tag in dict.fromkeys(record[R_TAGS]):
+                    index_tag.setdefault(tag, []).append(i)
+                if record[R_LOCATION]:
+                    index_location.setdefault(record[R_LOCATION], []).append(i)
+            self._fields = index_tag, index_location
+        return self._fields
+
+
+def _single_outlet_events(timeline: Timeline) -> frozenset[int]:
+    # An outlet as Timeline.outlets counts it: a source's outlet, else the source's id.
+    by_outlet: dict[str, list[list[int]]] = {}
+    for source_id, events in timeline.index_source.items():
+        source = timeline.sources.get(source_id)
+        by_outlet.setdefault(source.outlet if source else source_id, []).append(events)
+    outlets_of: Counter[int] = Counter()
+    for lists in by_outlet.values():
+        outlets_of.update(lists[0] if len(lists) == 1 else set().union(*lists))
+    return frozenset(i for i, count in outlets_of.items() if count == 1)
 
 
 _facets: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def facets(timeline: Timeline) -> Facets:
-    """The tag, location and outlet indexes of a timeline, built once and kept with it."""
+    """The tag, location and outlet indexes of a timeline, kept with it."""
     found = _facets.get(timeline)
     if found is None:
-        found = _facets[timeline] = _build_facets(timeline)
+        found = _facets[timeline] = Facets(timeline)
     return found
-
-
-def _build_facets(timeline: Timeline) -> Facets:
-    index_tag: dict[str, list[int]] = {}
-    index_location: dict[str, list[int]] = {}
-    single = []
-    sources = timeline.sources
-    for i in range(len(timeline.records)):
-        record = timeline.record(i)
-        for tag in dict.fromkeys(record[R_TAGS]):
-            index_tag.setdefault(tag, []).append(i)
-        if record[R_LOCATION]:
-            index_location.setdefault(record[R_LOCATION], []).append(i)
-        # An outlet as Timeline.outlets counts it: a source's outlet, else the source id.
-        outlets = {sources[s].outlet if s in sources else s for s, _, _ in record[R_SOURCES]}
-        if len(outlets) == 1:
-            single.append(i)
-    return Facets(index_tag, index_location, single)
 
 
 def search_text(timeline: Timeline, record: tuple) -> str:
@@ -237,8 +264,8 @@ class Searcher:
             matched = set().union(*(index.get(i, ()) for i in ids))
             candidates = matched if candidates is None else candidates & matched
         if query.single_outlet:
-            single = set(facets(t).single_outlet)
-            candidates = single if candidates is None else candidates & single
+            single = facets(t).single_outlet
+            candidates = set(single) if candidates is None else candidates & single
         result = sorted(candidates) if candidates is not None else range(len(t.records))
         excluded = self._excluded(query)
         if excluded:

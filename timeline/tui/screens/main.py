@@ -303,7 +303,6 @@ class MainScreen(Screen):
             self.notify("Nothing to find: f finds without filtering, / searches.", timeout=3)
             return
         found = self.searcher.find(self.shown, text)
-        self.app.clear_notifications()
         if not found:
             self.notify(f"No event shown matches “{text}”.", severity="warning", timeout=3)
             return
