@@ -175,8 +175,8 @@ def _add_list_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--tag", action="append", default=[], metavar="T",
                         help="only events with this tag (repeat for any of several)")
     parser.add_argument("--location", action="append", default=[], metavar="L",
-                        help="only events at this location, or at one that holds it ('Grozny' for "
-                        "'Grozny, Chechnya'; repeat for any of several)")
+                        help="only events at this location (any case); when none is called so, at every "
+                        "location that holds it ('chechnya' for 'Grozny, Chechnya'; repeat for any of several)")
     parser.add_argument("--single-outlet", action="store_true",
                         help="only events that a single outlet reports")
     parser.add_argument("--not-actor", action="append", default=[], metavar="A",
