@@ -36,12 +36,13 @@ def _code_stamp() -> str:
     digest = hashlib.sha256()
     folder = Path(__file__).parent
     for name in ("parsing.py", "validation.py", "fastpath.py", "loader.py", "model.py", "dates.py",
-                 "controls.py", "cache_entry.py"):
+                 "controls.py", "cache_entry.py", "search.py", "query.py"):
         digest.update((folder / name).read_bytes())
     return digest.hexdigest()[:16]
 
 
-FORMAT = f"timeline-cache-6-{__version__}-{_code_stamp()}"  # 6: header and sections of data, no pickle
+# 7: search texts without accents; 6: header and sections of data, no pickle
+FORMAT = f"timeline-cache-7-{__version__}-{_code_stamp()}"
 
 
 def cache_dir() -> Path:

@@ -12,7 +12,8 @@ from .dates import DateError, parse_loose
 from .loader import default_events_path, load_with_problems
 from .output import OutputError
 from .problems import OUT_OF_MEMORY, LoadError, Pos, Problem
-from .query import Query, QueryError, Searcher, resolve_actor, resolve_kind, resolve_source
+from .query import (Query, QueryError, Searcher, resolve_actor, resolve_kind, resolve_location, resolve_source,
+                    resolve_status, resolve_tag, text_match)
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 MAX_PROBLEMS_SHOWN = 200
@@ -85,7 +86,9 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--kind", action="append", default=[], metavar="K",
                         help="only events of this kind (repeat for any of several)")
     parser.add_argument("--search", metavar="TEXT", default="",
-                        help="only events whose title, summary, quotes or actors contain TEXT")
+                        help="only events whose id, title, summary, location, quotes or actors hold every word "
+                        "of TEXT, in any order, whatever the case and accents; \"a phrase\" in double quotes as "
+                        "written; a TEXT starting with / is a regular expression")
 
 
 def _app_parser() -> argparse.ArgumentParser:
@@ -167,6 +170,19 @@ def _add_list_filters(parser: argparse.ArgumentParser) -> None:
                         help="only events that may fall on or after DATE (2016, 2016-02, 'Feb 2016')")
     parser.add_argument("--to", dest="date_to", type=_date_arg, metavar="DATE",
                         help="only events that may fall on or before DATE")
+    parser.add_argument("--status", action="append", default=[], metavar="S",
+                        help="only events of this status: reported, alleged or disputed (repeat for any of several)")
+    parser.add_argument("--tag", action="append", default=[], metavar="T",
+                        help="only events with this tag (repeat for any of several)")
+    parser.add_argument("--location", action="append", default=[], metavar="L",
+                        help="only events at this location (any case); when none is called so, at every "
+                        "location that holds it ('chechnya' for 'Grozny, Chechnya'; repeat for any of several)")
+    parser.add_argument("--single-outlet", action="store_true",
+                        help="only events that a single outlet reports")
+    parser.add_argument("--not-actor", action="append", default=[], metavar="A",
+                        help="leave out the events in which this actor acts (repeat for several)")
+    parser.add_argument("--not-kind", action="append", default=[], metavar="K",
+                        help="leave out the events of this kind (repeat for several)")
 
 
 # --- commands ----------------------------------------------------------------------------
@@ -236,6 +252,7 @@ def _quote_problem(path: str, check) -> str:
 
 
 def build_query(timeline, args) -> Query:
+    text_match(args.search or "")  # a regular expression that is not valid stops here, saying why
     return Query(
         actors=tuple(resolve_actor(timeline, a) for a in args.actor),
         kinds=tuple(resolve_kind(timeline, k) for k in args.kind),
@@ -243,7 +260,17 @@ def build_query(timeline, args) -> Query:
         text=args.search or "",
         date_from=args.date_from.earliest if getattr(args, "date_from", None) else None,
         date_to=args.date_to.latest if getattr(args, "date_to", None) else None,
+        statuses=_unique(resolve_status(s) for s in args.status),
+        tags=_unique(tag for term in args.tag for tag in resolve_tag(timeline, term)),
+        locations=_unique(p for term in args.location for p in resolve_location(timeline, term)),
+        single_outlet=args.single_outlet,
+        not_actors=_unique(resolve_actor(timeline, a) for a in args.not_actor),
+        not_kinds=_unique(resolve_kind(timeline, k) for k in args.not_kind),
     )
+
+
+def _unique(values) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(values))
 
 
 def load_for_use(path: str | Path):

@@ -265,14 +265,15 @@ def export_text(format_name: str, timeline: Timeline, events: list[Event], filte
 
 
 def to_table(timeline: Timeline, events: list[Event], width: int | None = None) -> str:
-    """Aligned columns; titles and actors are cut with an ellipsis only when a width is given."""
-    rows = [(e.date.display(), e.kind, e.title, ", ".join(timeline.actor_name(a) for a in dict.fromkeys(e.actor_ids)))
-            for e in events]
-    header = ("DATE", "KIND", "TITLE", "ACTORS")
-    widths = [max([len(header[i])] + [len(r[i]) for r in rows]) for i in range(2)]
+    """Aligned columns, the event's id first (whole, for a script or a report to name the
+    event by); titles and actors are cut with an ellipsis only when a width is given."""
+    rows = [(e.id, e.date.display(), e.kind, e.title,
+             ", ".join(timeline.actor_name(a) for a in dict.fromkeys(e.actor_ids))) for e in events]
+    header = ("ID", "DATE", "KIND", "TITLE", "ACTORS")
+    widths = [max([len(header[i])] + [len(r[i]) for r in rows]) for i in range(3)]
     lines = []
     for row in [header, *rows]:
-        line = f"{row[0]:<{widths[0]}}  {row[1]:<{widths[1]}}  {row[2]}  ·  {row[3]}"
+        line = f"{row[0]:<{widths[0]}}  {row[1]:<{widths[1]}}  {row[2]:<{widths[2]}}  {row[3]}  ·  {row[4]}"
         if width and len(line) > width:
             line = line[: width - 1] + "…"
         lines.append(line)

@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Container
 from dataclasses import dataclass
 
-from .model import Timeline
-from .query import Query
+from .model import STATUSES, Timeline
+from .query import Query, facets
+from .search import is_regex, terms_of
 
-NAMES = ("actors", "kinds", "sources", "text", "dates")
+NAMES = ("actors", "kinds", "sources", "text", "dates", "statuses", "tags", "locations", "single_outlet",
+         "not_actors", "not_kinds")
 
 
 def is_on(query: Query, name: str) -> bool:
@@ -26,6 +28,8 @@ def cleared(name: str) -> dict:
     """The changes to a Query that switch the filter `name` off."""
     if name == "dates":
         return {"date_from": None, "date_to": None}
+    if name == "single_outlet":
+        return {name: False}
     return {name: "" if name == "text" else ()}
 
 
@@ -78,12 +82,32 @@ def describe(timeline: Timeline, query: Query) -> list[str]:
     if query.sources:
         parts.append("source: " + " or ".join(source_label(timeline, s) for s in query.sources))
     if query.text:
-        parts.append(f"text: “{query.text}”")
+        parts.append(describe_text(query.text))
     if query.date_from or query.date_to:
         first = query.date_from.isoformat() if query.date_from else "start"
         last = query.date_to.isoformat() if query.date_to else "end"
         parts.append(f"dates: {first} to {last}")
+    if query.statuses:
+        parts.append("status: " + " or ".join(query.statuses))
+    if query.tags:
+        parts.append("tag: " + " or ".join(query.tags))
+    if query.locations:
+        parts.append("location: " + " or ".join(query.locations))
+    if query.single_outlet:
+        parts.append("single outlet")
+    if query.not_actors:
+        parts.append("not actor: " + " nor ".join(timeline.actor_name(a) for a in query.not_actors))
+    if query.not_kinds:
+        parts.append("not kind: " + " nor ".join(query.not_kinds))
     return parts
+
+
+def describe_text(text: str) -> str:
+    """A search in words: each word or phrase it needs, or its regular expression."""
+    if is_regex(text):
+        return f"text matching {text.strip()}/"
+    terms = terms_of(text)
+    return "text: " + " and ".join(f"“{term}”" for term in terms) if terms else f"text: “{text}”"
 
 
 def source_label(timeline: Timeline, source_id: str) -> str:
@@ -99,7 +123,7 @@ def source_label(timeline: Timeline, source_id: str) -> str:
 class Choice:
     """One line of a picker."""
 
-    value: str  # what the filter holds (an actor id, a kind, a source id)
+    value: str  # what the filter holds (an actor id, a kind, a source id, a status, a tag, a location)
     label: str  # what the list shows
     count: int  # how many events it has
     names: tuple[str, ...] = ()  # other names that match when typed (aliases)
@@ -110,9 +134,9 @@ class Choice:
 
 
 def choices(timeline: Timeline, name: str, within: Container[int] | None = None) -> list[Choice]:
-    """What a picker for `name` (actors, kinds or sources) offers, the busiest first for
-    actors and sources, kinds in their usual order. Counts are of the events `within` (those
-    the other filters let through), or of the whole file."""
+    """What a picker for `name` (actors, kinds, sources, statuses, tags or locations)
+    offers: kinds and statuses in their usual order, the others the busiest first. Counts
+    are of the events `within` (those the other filters let through), or of the whole file."""
     t = timeline
 
     def count(index: dict, value: str) -> int:
@@ -122,7 +146,12 @@ def choices(timeline: Timeline, name: str, within: Container[int] | None = None)
     if name == "kinds":
         return [Choice(kind, kind, count(t.index_kind, kind), (description,))
                 for kind, description in t.kinds.items()]
-    if name == "actors":
+    if name == "statuses":
+        return [Choice(status, status, count(t.index_status, status)) for status in STATUSES]
+    if name in ("tags", "locations"):
+        index = facets(t).index_tag if name == "tags" else facets(t).index_location
+        found = [Choice(value, value, count(index, value)) for value in index]
+    elif name == "actors":
         found = [Choice(actor.id, actor.name, count(t.index_actor, actor.id), actor.aliases)
                  for actor in t.actors.values()]
     elif name == "sources":
@@ -131,4 +160,13 @@ def choices(timeline: Timeline, name: str, within: Container[int] | None = None)
                  for source in t.sources.values()]
     else:
         raise ValueError(f"no picker for '{name}'")
-    return sorted(found, key=lambda c: (-c.count, c.label.lower()))
+    # Busiest in the whole file first, whatever the other filters: the items keep their
+    # places from one opening to the next, and only their counts follow the filters.
+    busiest = {c.value: -len(i) for c in found for i in [_index_of(t, name).get(c.value, ())]}
+    return sorted(found, key=lambda c: (busiest[c.value], c.label.lower()))
+
+
+def _index_of(timeline: Timeline, name: str) -> dict:
+    if name in ("tags", "locations"):
+        return facets(timeline).index_tag if name == "tags" else facets(timeline).index_location
+    return timeline.index_actor if name == "actors" else timeline.index_source

@@ -56,7 +56,7 @@ def test_list_by_actor_gives_exactly_that_actors_events():
 def test_list_table_is_in_time_order_with_a_header():
     result = run("list", "events.yaml", "--kind", "airstrike")
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("DATE")
+    assert lines[0].split() == ["ID", "DATE", "KIND", "TITLE", "·", "ACTORS"]
     assert "30 Sep 2015" in lines[1] and "airstrike" in lines[1]
     assert "1 Oct 2015" in lines[2]
     assert len(lines) == 3

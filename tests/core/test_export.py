@@ -280,21 +280,23 @@ def test_export_text_runs_the_named_format(sample):
     assert str(raised.value) == "unknown export format 'pdf'; expected one of: markdown, timelinejs, csv, jsonl"
 
 
-# The DATE column is as wide as its longest value ("before 15 Mar 2015", 18), KIND as
-# "deployment" (10); two spaces after each.
+# The event's id comes first, as wide as the longest ("uncertain-statement", 19); the DATE
+# column is as wide as its longest value ("before 15 Mar 2015", 18), KIND as "deployment"
+# (10); two spaces after each.
 TABLE = [
-    "DATE                KIND        TITLE  ·  ACTORS",
-    "2014                report      A report on the year  ·  ",
-    "before 15 Mar 2015  claim       Gamma claims a plot  ·  Gamma Person",
-    "2 Oct 2015~         statement   Alpha speaks  ·  Alpha Force",
-    "5 Oct 2015?         statement   Beta answers  ·  Beta Ministry",
-    "1–8 Feb 2016        deployment  Troops move in  ·  ",
-    "8–9 Feb 2016        airstrike   Strikes on the old town  ·  Alpha Force, Beta Ministry, Gamma Person, Delta Militia",
-    "10 Feb 2016         denial      Alpha denies the strikes  ·  Alpha Force, Beta Ministry",
-    "1–9 Mar 2016        hearing     A hearing over nine days  ·  ",
-    "1–1 Apr 2016        political   A one-day session  ·  ",
-    "May–Jun 2016        media       A series airs  ·  ",
-    "since 4 Jul 2016    other       An open-ended campaign  ·  ",
+    "ID                   DATE                KIND        TITLE  ·  ACTORS",
+    "year-report          2014                report      A report on the year  ·  ",
+    "claim-before-march   before 15 Mar 2015  claim       Gamma claims a plot  ·  Gamma Person",
+    "approx-statement     2 Oct 2015~         statement   Alpha speaks  ·  Alpha Force",
+    "uncertain-statement  5 Oct 2015?         statement   Beta answers  ·  Beta Ministry",
+    "week-deployment      1–8 Feb 2016        deployment  Troops move in  ·  ",
+    "strikes              8–9 Feb 2016        airstrike   Strikes on the old town  ·  Alpha Force, Beta Ministry, "
+    "Gamma Person, Delta Militia",
+    "denial-day           10 Feb 2016         denial      Alpha denies the strikes  ·  Alpha Force, Beta Ministry",
+    "nine-days            1–9 Mar 2016        hearing     A hearing over nine days  ·  ",
+    "one-day-interval     1–1 Apr 2016        political   A one-day session  ·  ",
+    "spring-months        May–Jun 2016        media       A series airs  ·  ",
+    "since-july           since 4 Jul 2016    other       An open-ended campaign  ·  ",
 ]
 
 
@@ -304,26 +306,26 @@ def test_table_has_aligned_columns_and_is_cut_only_at_a_width(sample):
 
 
 def test_table_lines_longer_than_the_width_end_in_an_ellipsis(sample):
-    # at 57 columns: the year report's line is exactly 57 and stays whole
-    assert to_table(sample, list(sample.events), width=57).splitlines() == [
-        "DATE                KIND        TITLE  ·  ACTORS",
-        "2014                report      A report on the year  ·  ",
-        "before 15 Mar 2015  claim       Gamma claims a plot  ·  …",
-        "2 Oct 2015~         statement   Alpha speaks  ·  Alpha F…",
-        "5 Oct 2015?         statement   Beta answers  ·  Beta Mi…",
-        "1–8 Feb 2016        deployment  Troops move in  ·  ",
-        "8–9 Feb 2016        airstrike   Strikes on the old town …",
-        "10 Feb 2016         denial      Alpha denies the strikes…",
-        "1–9 Mar 2016        hearing     A hearing over nine days…",
-        "1–1 Apr 2016        political   A one-day session  ·  ",
-        "May–Jun 2016        media       A series airs  ·  ",
-        "since 4 Jul 2016    other       An open-ended campaign  …",
+    # at 78 columns: the year report's line is exactly 78 and stays whole; the ids stay whole
+    assert to_table(sample, list(sample.events), width=78).splitlines() == [
+        "ID                   DATE                KIND        TITLE  ·  ACTORS",
+        "year-report          2014                report      A report on the year  ·  ",
+        "claim-before-march   before 15 Mar 2015  claim       Gamma claims a plot  ·  …",
+        "approx-statement     2 Oct 2015~         statement   Alpha speaks  ·  Alpha F…",
+        "uncertain-statement  5 Oct 2015?         statement   Beta answers  ·  Beta Mi…",
+        "week-deployment      1–8 Feb 2016        deployment  Troops move in  ·  ",
+        "strikes              8–9 Feb 2016        airstrike   Strikes on the old town …",
+        "denial-day           10 Feb 2016         denial      Alpha denies the strikes…",
+        "nine-days            1–9 Mar 2016        hearing     A hearing over nine days…",
+        "one-day-interval     1–1 Apr 2016        political   A one-day session  ·  ",
+        "spring-months        May–Jun 2016        media       A series airs  ·  ",
+        "since-july           since 4 Jul 2016    other       An open-ended campaign  …",
     ]
 
 
 def test_table_of_no_events_is_the_header():
     timeline = Timeline([], title="Empty")
-    assert to_table(timeline, []) == "DATE  KIND  TITLE  ·  ACTORS\n"
+    assert to_table(timeline, []) == "ID  DATE  KIND  TITLE  ·  ACTORS\n"
 
 
 def test_terminal_width_without_a_terminal_is_100(monkeypatch):

@@ -106,10 +106,11 @@ def test_a_text_search_does_not_look_at_the_sources_headline_or_outlet(small):
     assert found(small, Query(text="wire service")) == []
 
 
-def test_a_search_does_not_run_one_field_into_the_next(small):
-    # the title "Ends on the from-day" and the summary "The spokesman..." are separate lines
-    assert found(small, Query(text="from-day the spokesman")) == []
-    assert found(small, Query(text="from-day\nthe spokesman")) == ["ends-on-from"]
+def test_a_phrase_does_not_run_one_field_into_the_next(small):
+    # the title "Ends on the from-day" and the summary "The spokesman..." are separate lines:
+    # as words they are all found; as one phrase, nowhere
+    assert found(small, Query(text='"from-day the spokesman"')) == []
+    assert found(small, Query(text="from-day the spokesman")) == ["ends-on-from"]
 
 
 def test_straight_and_curly_quotes_match_each_other(small):
@@ -240,9 +241,10 @@ def test_typing_on_after_an_empty_text_searches_everything(small):
 def test_typing_on_with_another_filter_changed_starts_afresh(small):
     searcher = Searcher(small)
     assert found(small, Query(text="a", kinds=("claim",)), searcher) == ["before-from", "after-to"]
-    assert found(small, Query(text="a day", kinds=("denial",)), searcher) == []
-    assert found(small, Query(text="a day", kinds=("denial", "claim")), searcher) == ["before-from", "after-to"]
-    assert found(small, Query(text="a day b", kinds=("denial", "claim"), date_to=dt.date(2016, 2, 10)),
+    # "a day" as a phrase: as two words, "Starts on the to-day" (the denial) has both
+    assert found(small, Query(text='"a day"', kinds=("denial",)), searcher) == []
+    assert found(small, Query(text='"a day"', kinds=("denial", "claim")), searcher) == ["before-from", "after-to"]
+    assert found(small, Query(text='"a day" b', kinds=("denial", "claim"), date_to=dt.date(2016, 2, 10)),
                  searcher) == ["before-from"]
 
 

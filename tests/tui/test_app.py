@@ -274,7 +274,7 @@ async def test_no_match_says_so_with_the_filters_and_how_to_clear(timeline):
         assert shown_ids(app) == []
         message = "\n".join(view.empty_message)
         assert "No events match" in message
-        assert "text: “no such words anywhere”" in message
+        assert "text: “no” and “such” and “words” and “anywhere”" in message
         assert "Press r to clear all filters" in message
         assert f"0 of {len(timeline.events)} events" in header(app)
 

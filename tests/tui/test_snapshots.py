@@ -92,3 +92,9 @@ def test_header_with_many_filters_at_80x24(snap_compare):
     query = Query(actors=("kadyrov", "peskov", "putin"), kinds=("claim", "statement", "denial"),
                   sources=("breitbart-2016-02-09",), text="chechen")
     assert snap_compare(app(query), terminal_size=(80, 24))
+
+
+def test_search_of_two_words_highlighted(snap_compare):
+    """Both words highlighted, in the rows and in the detail pane (its title, actors,
+    summary and quotes)."""
+    assert snap_compare(app(Query(text="Kadyrov Peskov")), terminal_size=(120, 40))

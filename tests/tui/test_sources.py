@@ -285,7 +285,7 @@ async def test_a_jump_that_clears_filters_scrolls_to_the_event():
     timeline = load(EVENTS)
     app = make_app(timeline)
     async with app.run_test(size=(120, 30)) as pilot:
-        await pilot.press("slash", *"spy network", "enter")
+        await pilot.press("slash", *'"spy network"', "enter")  # the phrase, not the two words anywhere
         await pilot.press("x")  # to the claim's first answer, hidden by the search: filters are cleared
         await pilot.pause()
         view = app.main.query_one(TimelineView)

@@ -17,6 +17,25 @@ MAIN = [
     Binding("s", "pick_sources", "Sources", id="filter.sources", show=False,
             tooltip="Filter by source article (type an outlet's name to narrow)"),
     Binding("r", "clear_filters", "Reset", id="filter.clear"),
+    # Off the footer too (no room): the help lists them with their tooltips.
+    Binding("S", "pick('statuses')", "Status", id="filter.statuses", show=False,
+            tooltip="Filter by status: reported, alleged, disputed"),
+    Binding("number_sign", "pick('tags')", "Tags", id="filter.tags", show=False, key_display="#",
+            tooltip="Filter by tag"),
+    Binding("at", "pick('locations')", "Places", id="filter.locations", show=False, key_display="@",
+            tooltip="Filter by location"),
+    Binding("1", "single_outlet", "Single outlet", id="filter.single_outlet", show=False,
+            tooltip="Only events a single outlet reports (again: every event)"),
+    Binding("A", "pick('not_actors')", "Not actors", id="filter.not_actors", show=False,
+            tooltip="Leave out the events of the actors chosen"),
+    Binding("T", "pick('not_kinds')", "Not kinds", id="filter.not_kinds", show=False,
+            tooltip="Leave out the events of the kinds chosen"),
+    Binding("f", "find", "Find", id="find.open", show=False,
+            tooltip="Find without filtering: the matches are highlighted, n / N step through them"),
+    Binding("n", "find_next", "Next match", id="find.next", show=False,
+            tooltip="Next event that matches the find (or the search)"),
+    Binding("N", "find_previous", "Previous match", id="find.previous", show=False,
+            tooltip="Previous event that matches the find (or the search)"),
     Binding("escape", "back", "Back", id="app.back", show=False),
     Binding("colon", "goto_date", "Go to", id="nav.goto", key_display=":", tooltip="Go to a date"),
     Binding("x", "next_answer", "Next answer", id="nav.counterpart", show=False,
@@ -146,6 +165,16 @@ PICKER_HELP = [
     ("tab", "choose or unchoose (several may be chosen)"),
     ("enter", "apply (the highlighted one, if none is chosen)"),
     ("escape", "close without changing the filter"),
+]
+
+
+# How the search bar (`/`, and `f` to find) reads what is typed: see timeline/search.py.
+SEARCH_HELP = [
+    ("words", "every word, anywhere in the event, in any order; case and accents do not count"),
+    ('"a phrase"', "these words together, in this order"),
+    ("/expression", "a leading / makes the rest a regular expression (case and accents ignored too)"),
+    ("enter", "keep the search and go back to the timeline"),
+    ("escape", "cancel: the search as it was before"),
 ]
 
 

@@ -42,6 +42,10 @@ def help_table(app) -> Table:
         for binding in bindings:
             table.add_row(key_names(app, binding), binding.tooltip or binding.description)
         table.add_row("", "")
+    table.add_row(Text("In the search bar", style="bold underline"), "")
+    for key, what in keys.SEARCH_HELP:
+        table.add_row(key, what)
+    table.add_row("", "")
     table.add_row(Text("In a picker", style="bold underline"), "")
     for key, what in keys.PICKER_HELP:
         table.add_row(key, what)

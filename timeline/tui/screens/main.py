@@ -3,6 +3,7 @@ and palette commands that act on them. Other screens never see these keys."""
 
 from __future__ import annotations
 
+import bisect
 from functools import partial
 from pathlib import Path
 
@@ -20,7 +21,8 @@ from ...export import export_text
 from ...filters import Filters, choices, cleared
 from ...model import Source, Timeline
 from ...output import OutputError, write_file
-from ...query import Searcher
+from ...query import Searcher, text_match
+from ...search import SearchError, parse
 from .. import keys
 from ..commands import MainCommands
 from ..scope import Scope
@@ -36,8 +38,16 @@ from .prompts import DateRangeScreen, ExportScreen, GotoDateScreen
 from .reader import NearestPassage, ReaderScreen
 from .views import coverage_screen, disputes_screen, figures_screen
 
-PICKER_TITLES = {"actors": "Filter by actor", "kinds": "Filter by kind", "sources": "Filter by source"}
-MAIN_ACTIONS = frozenset(binding.action for binding in keys.MAIN)
+PICKER_TITLES = {"actors": "Filter by actor", "kinds": "Filter by kind", "sources": "Filter by source",
+                 "statuses": "Filter by status", "tags": "Filter by tag", "locations": "Filter by location",
+                 "not_actors": "Leave out actors (their events are hidden)",
+                 "not_kinds": "Leave out kinds (their events are hidden)"}
+PICKER_CHOICES = {"not_actors": "actors", "not_kinds": "kinds"}  # a picker offering another filter's choices
+SEARCH_PLACEHOLDERS = {
+    "filter": "search: every word, in any order (\"a phrase\" as written, /regular expression)",
+    "find": "find without filtering: n / N step through the matches (\"a phrase\", /regular expression)",
+}
+MAIN_ACTIONS = frozenset(binding.action.split("(")[0] for binding in keys.MAIN)  # "pick('tags')" is "pick"
 
 
 class MainScreen(Screen):
@@ -56,6 +66,9 @@ class MainScreen(Screen):
         self._stepping: tuple[int, int] | None = None  # (claim, place among its answers) x went to
         self._text_before_search = ""
         self._described: list[str] = []  # the filters in words, for the header
+        self.find_text = ""  # what find highlights and n / N step through; it filters nothing
+        self._search_mode = "filter"  # what the search bar does: "filter" (/) or "find" (f)
+        self._find_origin: int | None = None  # the event selected when find was opened
 
     def compose(self) -> ComposeResult:
         yield Static(id="header")
@@ -65,7 +78,7 @@ class MainScreen(Screen):
                 yield Overview(self.timeline, id="overview")
                 yield TimelineView(self.timeline, self.corpus, id="timeline")
             yield DetailPane(self.timeline, self.corpus, self.corpus_note, id="detail")
-        yield Input(placeholder="search titles, summaries, quotes and actors", id="search")
+        yield Input(placeholder=SEARCH_PLACEHOLDERS["filter"], id="search")
         yield AppFooter()
 
     def on_mount(self) -> None:
@@ -143,6 +156,7 @@ class MainScreen(Screen):
                         title="Out of memory", severity="error", timeout=8)
             return False
         view.empty_message = self.empty_message() if not self.shown else []
+        self._update_highlight()
         view.show(self.shown, keep_event=keep)
         self.query_one(Overview).set_view(self.shown, view.selected_event)
         self.update_header()
@@ -184,7 +198,7 @@ class MainScreen(Screen):
         within = set(Searcher(self.timeline).run(others.query)) if others.order else None
         note = ("counts: events that match " + "; ".join(others.describe(self.timeline)) if within is not None
                 else "counts: events in the whole file")
-        screen = PickerScreen(PICKER_TITLES[name], choices(self.timeline, name, within),
+        screen = PickerScreen(PICKER_TITLES[name], choices(self.timeline, PICKER_CHOICES.get(name, name), within),
                               getattr(self.filters.query, name), note)
         self.app.push_screen(screen, partial(self._picked, name))
 
@@ -202,16 +216,47 @@ class MainScreen(Screen):
     def action_pick_sources(self) -> None:
         self._pick("sources")
 
+    def action_pick(self, name: str) -> None:
+        """A picker for the filter `name` (statuses, tags, locations, not_actors, not_kinds)."""
+        self._pick(name)
+
+    def action_single_outlet(self) -> None:
+        self.set_filters(self.filters.set("single_outlet", single_outlet=not self.filters.query.single_outlet))
+
+    # --- the search bar: search (filters) and find (does not) ----------------------------
+
     def action_search(self) -> None:
-        search = self.query_one("#search", Input)
         self._text_before_search = self.filters.query.text
-        search.value = self.filters.query.text
+        self._open_search("filter", self.filters.query.text)
+
+    def action_find(self) -> None:
+        self._text_before_search = self.find_text
+        self._find_origin = self.view.selected_event
+        self._open_search("find", self.find_text)
+
+    def _open_search(self, mode: str, text: str) -> None:
+        search = self.query_one("#search", Input)
+        self._search_mode = mode
+        search.placeholder = SEARCH_PLACEHOLDERS[mode]
+        search.border_title = search.border_subtitle = None
+        search.value = text
         search.display = True
         search.focus()
 
     def on_input_changed(self, message: Input.Changed) -> None:
-        if message.input.id == "search":
-            self.set_filters(self.filters.set("text", text=message.value.strip()))
+        if message.input.id != "search":
+            return
+        text = message.value.strip()
+        try:
+            parse(text)
+        except SearchError as error:  # half-typed, most often: the events shown stay as they are
+            message.input.border_subtitle = f"not a regular expression yet: {error.reason}"
+            return
+        message.input.border_subtitle = None
+        if self._search_mode == "find":
+            self._find(text)
+        else:
+            self.set_filters(self.filters.set("text", text=text))
 
     def on_input_submitted(self, message: Input.Submitted) -> None:
         if message.input.id == "search":
@@ -220,6 +265,67 @@ class MainScreen(Screen):
     def _close_search(self) -> None:
         self.query_one("#search", Input).display = False
         self.view.focus()
+
+    def _update_highlight(self) -> bool:
+        """Highlight, in the rows and the detail pane, the matches of the search and the
+        find; True when that changed what the detail pane highlights."""
+        matches = tuple(match for match in (text_match(self.filters.query.text), text_match(self.find_text)) if match)
+        self.view.set_highlight(matches)
+        pane = self.query_one(DetailPane)
+        changed = pane.highlight != matches
+        pane.highlight = matches
+        return changed
+
+    def _highlight_find(self, text: str) -> None:
+        self.find_text = text
+        if self._update_highlight():
+            pane = self.query_one(DetailPane)
+            pane.show_event(pane.event)
+
+    def _find(self, text: str) -> None:
+        """Find as it is typed: highlight the matches and go to the first one from where
+        find was opened, filtering nothing."""
+        self._highlight_find(text)
+        found = self.searcher.find(self.shown, text) if text else []
+        search = self.query_one("#search", Input)
+        search.border_title = (f"{len(found)} event{'s' * (len(found) != 1)} match" if found
+                               else "no event shown matches" if text else None)
+        origin = self._find_origin
+        if found:
+            k = bisect.bisect_left(found, origin) if origin is not None else 0
+            self.view.select_event(found[k % len(found)])
+        elif origin is not None:
+            self.view.select_event(origin)
+
+    def _step_match(self, direction: int) -> None:
+        """To the next (or previous) shown event that matches the find, else the search;
+        past the last, round to the first."""
+        text = self.find_text or self.filters.query.text
+        if not text:
+            self.notify("Nothing to find: f finds without filtering, / searches.", timeout=3)
+            return
+        found = self.searcher.find(self.shown, text)
+        if not found:
+            self.notify(f"No event shown matches “{text}”.", severity="warning", timeout=3)
+            return
+        here = self.view.selected_event
+        if here is None:
+            k = 0 if direction > 0 else len(found) - 1
+        elif direction > 0:
+            k = bisect.bisect_right(found, here)
+        else:
+            k = bisect.bisect_left(found, here) - 1
+        wrapped = not 0 <= k < len(found)
+        k %= len(found)
+        self.view.select_event(found[k])
+        where = (" (from the top)" if direction > 0 else " (from the bottom)") if wrapped else ""
+        self.notify(f"Match {k + 1} of {len(found)}{where}", timeout=2)
+
+    def action_find_next(self) -> None:
+        self._step_match(1)
+
+    def action_find_previous(self) -> None:
+        self._step_match(-1)
 
     def action_pick_dates(self) -> None:
         q = self.filters.query
@@ -239,16 +345,24 @@ class MainScreen(Screen):
         self.notify("All filters cleared.", timeout=2)
 
     def action_back(self) -> None:
-        """Escape: close the search bar, leave the detail pane, or clear the last filter."""
+        """Escape: close the search bar, leave the detail pane, clear the find, or clear
+        the last filter."""
         search = self.query_one("#search", Input)
         if search.display:
-            self.set_filters(self.filters.set("text", text=self._text_before_search))
+            if self._search_mode == "find":  # the find as it was, and the cursor where it was
+                self._highlight_find(self._text_before_search)
+                if self._find_origin is not None:
+                    self.view.select_event(self._find_origin)
+            else:
+                self.set_filters(self.filters.set("text", text=self._text_before_search))
             self._close_search()
             return
         if not self.view.has_focus:
             self.view.focus()
             return
-        if self.filters.order:
+        if self.find_text:
+            self._highlight_find("")
+        elif self.filters.order:
             self.set_filters(self.filters.without_last())
 
     # --- moving ------------------------------------------------------------------------

@@ -18,6 +18,8 @@ from .. import keys
 from ...controls import visible
 from ...corpus import Corpus, QuoteCheck
 from ...model import INVERSE_NAMES, Event, Source, Timeline
+from ...search import TextMatch
+from ..highlight import marked
 from ..marks import DENIED_MARK, STATUS_MARKS, kind_mark
 from .vim_list import VimOptionList
 
@@ -26,7 +28,7 @@ class Quotation:
     """A quote set off by a bar down its whole left side, wrapped to the width given; with
     a number, the number stands in the margin of its first line."""
 
-    def __init__(self, text: str, indent: int = 3, style: str = "italic", bar_style: str = "cyan",
+    def __init__(self, text: str | Text, indent: int = 3, style: str = "italic", bar_style: str = "cyan",
                  number: int | None = None):
         self.text, self.indent, self.style, self.bar_style = text, indent, style, bar_style
         self.number = number
@@ -34,7 +36,8 @@ class Quotation:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = max(10, options.max_width - self.indent - 2)
         margin = " " * self.indent
-        for count, line in enumerate(Text(self.text, style=self.style).wrap(console, width)):
+        text = self.text if isinstance(self.text, Text) else Text(self.text, style=self.style)
+        for count, line in enumerate(text.wrap(console, width)):
             if count == 0 and self.number is not None:
                 yield Text.assemble((f"{self.number:>{self.indent - 1}} ", "bold"), ("┃ ", self.bar_style), line)
             else:
@@ -73,7 +76,8 @@ class SourceList(Vertical, can_focus=True):
         super().__init__(**kwargs)
         self.quotes: list[QuoteEntry] = []
 
-    def show(self, timeline: Timeline, event: Event | None, corpus: Corpus | None) -> None:
+    def show(self, timeline: Timeline, event: Event | None, corpus: Corpus | None,
+             highlight: tuple[TextMatch, ...] = ()) -> None:
         self.remove_children()
         self.quotes, self.current = [], 0
         if event is None or not event.sources:
@@ -86,7 +90,7 @@ class SourceList(Vertical, can_focus=True):
             for number, index in numbered:
                 citation = event.sources[index]
                 check = corpus.check(event, citation, source) if corpus and source else None
-                entry = QuoteEntry(index, quote_entry(number, citation.quote, check))
+                entry = QuoteEntry(index, quote_entry(number, citation.quote, check, highlight))
                 entry.head, head = head, None  # the article's first quote shows its head with it
                 widgets.append(entry)
                 self.quotes.append(entry)
@@ -212,6 +216,7 @@ class DetailPane(VerticalScroll, can_focus=True):
         self.corpus = corpus
         self.corpus_note = corpus_note
         self.event: Event | None = None
+        self.highlight: tuple[TextMatch, ...] = ()  # the searches whose matches are highlighted
 
     def compose(self):
         yield Vertical(id="detail-body")
@@ -226,7 +231,7 @@ class DetailPane(VerticalScroll, can_focus=True):
         body = self.query_one("#detail-body")
         body.remove_children()
         self.query_one(RelatedList).clear_options()
-        self.query_one(SourceList).show(self.timeline, event, self.corpus)
+        self.query_one(SourceList).show(self.timeline, event, self.corpus, self.highlight)
         if event is None:
             body.mount(Static(Text("No event selected.", style="dim")))
             self.query_one("#sources-title", Static).update("")
@@ -234,7 +239,7 @@ class DetailPane(VerticalScroll, can_focus=True):
             self.query_one("#corpus-note").display = False
             self.scroll_home(animate=False)
             return
-        body.mount_all([Static(part, classes=css) for part, css in render_event(self.timeline, event)])
+        body.mount_all([Static(part, classes=css) for part, css in render_event(self.timeline, event, self.highlight)])
         articles = len({c.source for c in event.sources})
         title = (f"Sources ({articles} article{'s' * (articles != 1)}, "
                  f"{len(event.sources)} quote{'s' * (len(event.sources) != 1)})")
@@ -310,8 +315,8 @@ def article_head(source_id: str, source: Source | None, corpus: Corpus | None) -
     return Group(*parts)
 
 
-def quote_entry(number: int, quote: str, check: QuoteCheck | None) -> Group:
-    parts: list = [Quotation(quote, number=number)]
+def quote_entry(number: int, quote: str, check: QuoteCheck | None, highlight: tuple[TextMatch, ...] = ()) -> Group:
+    parts: list = [Quotation(marked(quote, highlight, "italic"), number=number)]
     if check is not None:
         parts.append(Padding(verification_line(check), (0, 0, 0, 3)))  # wrapped lines keep the indent
     return Group(*parts)
@@ -350,10 +355,11 @@ def related_links(timeline: Timeline, event: Event) -> list[tuple[Text, str]]:
     return result
 
 
-def render_event(timeline: Timeline, event: Event) -> list[tuple[object, str]]:
-    """The event as (renderable, css classes) parts, one Static each."""
+def render_event(timeline: Timeline, event: Event, highlight: tuple[TextMatch, ...] = ()) -> list[tuple[object, str]]:
+    """The event as (renderable, css classes) parts, one Static each; the matches of the
+    search are highlighted in its title, actors, place and summary."""
     mark, mark_style = kind_mark(event.kind)
-    parts = [(Text(event.title, style="bold"), "")]
+    parts = [(marked(event.title, highlight, "bold"), "")]
 
     line = Text()
     line.append(f"{mark} {event.kind}", style=mark_style)
@@ -384,18 +390,18 @@ def render_event(timeline: Timeline, event: Event) -> list[tuple[object, str]]:
         for i, role in enumerate(event.actors):
             if i:
                 actors.append(" · ")
-            actors.append(timeline.actor_name(role.actor))
+            actors.append_text(marked(timeline.actor_name(role.actor), highlight))
             if role.role:
                 actors.append(f" ({role.role})", style="dim")
         facts.add_row("Actors", actors)
     if event.location:
-        facts.add_row("Where", event.location)
+        facts.add_row("Where", marked(event.location, highlight))
     facts.add_row("Outlets", ", ".join(outlets))
     if event.tags:
         facts.add_row("Tags", ", ".join(event.tags))
     parts.append((facts, "gap"))
     if event.summary:
-        parts.append((Text(event.summary), "gap"))
+        parts.append((marked(event.summary, highlight), "gap"))
     if event.figures:
         parts.append((Text("Figures", style="bold underline"), "gap"))
         for figure in event.figures:

@@ -24,6 +24,8 @@ from textual.strip import Strip
 from .. import keys
 from ...dates import MONTH_ABBR
 from ...model import Timeline
+from ...search import TextMatch
+from ..highlight import marked
 from ..marks import DENIED_MARK, STATUS_MARKS, UNVERIFIED_MARK, kind_mark
 
 class RowLayout(Sequence):
@@ -140,6 +142,7 @@ class TimelineView(ScrollView, can_focus=True):
         self.event_rows: Sequence[int] = []  # positions in `rows` of the event rows
         self.heading_rows: list[int] = []  # positions in `rows` of the headings
         self.empty_message: list[str] = []
+        self.highlight: tuple[TextMatch, ...] = ()  # the searches whose matches rows highlight
         self._cache: LRUCache[tuple, Strip] = LRUCache(1024)
         self._date_width = 12
 
@@ -159,6 +162,13 @@ class TimelineView(ScrollView, can_focus=True):
         target = self._position_of(keep_event) if keep_event is not None else None
         self.cursor = target if target is not None else (self.event_rows[0] if self.event_rows else -1)
         self.refresh()
+
+    def set_highlight(self, matches: tuple[TextMatch, ...]) -> None:
+        """Highlight the matches of these searches in the rows (none: no highlight)."""
+        if matches != self.highlight:
+            self.highlight = matches
+            self._cache.clear()
+            self.refresh()
 
     def _position_of(self, event_index: int) -> int | None:
         """The row position of a shown event, or None."""
@@ -286,9 +296,9 @@ class TimelineView(ScrollView, can_focus=True):
         actor_room = min(cell_len(actors) + 3, max(0, room - cell_len(title)), max(0, room // 3))
         if actor_room <= 3:  # too little room to name anyone: the title takes it all
             actor_room = 0
-        text.append(_fit(title, room - actor_room))
+        text.append_text(marked(_fit(title, room - actor_room), self.highlight))
         if actor_room:
-            text.append(_fit("  " + actors, actor_room), style=dim)
+            text.append_text(marked(_fit("  " + actors, actor_room), self.highlight, dim))
         text.append(sources, style="yellow" if outlets == 1 else dim)
         return text
 

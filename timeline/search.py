@@ -1,0 +1,176 @@
+"""What a text search asks for, and where in a text it matches.
+
+A search is several words, each found somewhere in the event, in any order; a part in
+double quotes ("Chechen leader") is found as written, words in that order. Case and
+accents do not count ("kadyrov" finds "Kadýrov", "KADYROV"), nor do curly quotes against
+straight ones. Written after a leading `/`, the rest is a regular expression (Python's),
+with case and accents ignored as well; each field of an event is a line of its own, so
+`^` and `$` stand at a field's ends.
+
+The Searcher (query.py) runs a search over every event's folded text; the explorer asks
+`spans` where to highlight. Both fold one character at a time with `normalize`, so what
+is found is what is highlighted.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+REGEX_MARK = "/"  # a search text starting with it is a regular expression
+
+# Typed quotes are straight; articles' are curly: search treats them alike.
+_QUOTES = {0x2018: "'", 0x2019: "'", 0x201C: '"', 0x201D: '"'}
+
+# A "quoted phrase" (to its closing quote, or to the end while it is being typed), or a word.
+_TERM = re.compile(r'"([^"]*)"?|(\S+)')
+
+
+class SearchError(ValueError):
+    """A search text that cannot be run: a regular expression that is not valid.
+    `reason` says what is wrong in a few words, for a search bar being typed into."""
+
+    def __init__(self, message: str, reason: str):
+        super().__init__(message)
+        self.reason = reason
+
+
+@functools.cache
+def _fold_table() -> dict[int, str | None]:
+    """Drops every combining mark (the accents, once letters are decomposed) and
+    straightens curly quotes. Built on first use: the scan takes some 10 ms. Every
+    combining mark lies in the first two planes of Unicode (the last at U+1E94A)."""
+    table: dict[int, str | None] = {code: None for code in range(0x20000) if unicodedata.combining(chr(code))}
+    table.update(_QUOTES)
+    return table
+
+
+def normalize(text: str) -> str:
+    """`text` as a search compares it: in lower case, without accents, quotes straight
+    ("Kadýrov’s" becomes "kadyrov's"). Each character folds on its own, never with its
+    neighbours, so a folded text can be mapped back to the one written (see `spans`)."""
+    if text.isascii():
+        return text.lower()
+    return unicodedata.normalize("NFKD", text).translate(_fold_table()).casefold()
+
+
+def terms_of(text: str) -> list[str]:
+    """The words and "quoted phrases" of a search text as written (curly quotes count
+    as straight ones): what the search looks for, before folding."""
+    terms = []
+    for phrase, word in _TERM.findall(text.translate(_QUOTES)):
+        term = " ".join(phrase.split()) if phrase else word
+        if term:
+            terms.append(term)
+    return list(dict.fromkeys(terms))
+
+
+def is_regex(text: str) -> bool:
+    return text.lstrip().startswith(REGEX_MARK)
+
+
+@dataclass(frozen=True)
+class TextMatch:
+    """A search text, parsed: the folded words and phrases that must all be found, or a
+    regular expression. Empty (false) when it asks for nothing."""
+
+    terms: tuple[str, ...] = ()
+    pattern: re.Pattern | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.terms) or self.pattern is not None
+
+    def matches(self, folded: str) -> bool:
+        """Whether a folded text (see `normalize`) holds every term, or the expression."""
+        if self.pattern is not None:
+            return self.pattern.search(folded) is not None
+        return all(term in folded for term in self.terms)
+
+    def select(self, indexes, texts: list[str], known: tuple[str, ...] = ()) -> list[int]:
+        """Those of `indexes` whose folded text in `texts` matches. Terms in `known` are
+        already known to be in all of them (typing on), so they are not looked for again.
+        A term at a time: each pass looks only at what the passes before let through."""
+        if self.pattern is not None:
+            search = self.pattern.search
+            return [i for i in indexes if search(texts[i])]
+        result = indexes
+        for term in self.terms:
+            if term not in known:
+                result = [i for i in result if term in texts[i]]
+        return list(result)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Where in `text`, as written, the terms (or the expression) match: (start, end)
+        pairs in order, overlapping ones merged."""
+        if not self:
+            return []
+        folded, origin = _fold_with_origin(text)
+        found = []
+        if self.pattern is not None:
+            found = [m.span() for m in self.pattern.finditer(folded) if m.end() > m.start()]
+        else:
+            for term in self.terms:
+                start = folded.find(term)
+                while start >= 0:
+                    found.append((start, start + len(term)))
+                    start = folded.find(term, start + 1)
+        if origin is not None:  # back to the places of the characters as written
+            found = [(origin[start], _mark_end(text, origin[end - 1] + 1)) for start, end in found]
+        return _merged(found)
+
+
+def _fold_with_origin(text: str) -> tuple[str, list[int] | None]:
+    """The folded text and, for each of its characters, the place in `text` of the
+    character it comes from (None when they are one for one, as in ASCII)."""
+    if text.isascii():
+        return text.lower(), None
+    parts, origin = [], []
+    for place, character in enumerate(text):
+        folded = normalize(character)
+        parts.append(folded)
+        origin += [place] * len(folded)
+    return "".join(parts), origin
+
+
+def _mark_end(text: str, end: int) -> int:
+    """A span's end moved past the accents written after its last letter, so that a
+    letter and its accent are highlighted together."""
+    while end < len(text) and not normalize(text[end]):
+        end += 1
+    return end
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+@functools.lru_cache(maxsize=256)
+def parse(text: str) -> TextMatch:
+    """A search text as a TextMatch; SearchError for a regular expression that is not valid."""
+    if is_regex(text):
+        source = text.lstrip()[len(REGEX_MARK):]
+        if not source.strip():
+            return TextMatch()
+        # Accents go from the expression as from the texts; its case stays (`\W` is not
+        # `\w`), and case is ignored by the flag instead.
+        folded = source if source.isascii() else unicodedata.normalize("NFKD", source).translate(_fold_table())
+        try:
+            return TextMatch(pattern=re.compile(folded, re.IGNORECASE | re.MULTILINE))
+        except re.error as error:
+            raise SearchError(f"the regular expression '{source}' is not valid: {error}", error.msg) from None
+    return TextMatch(tuple(terms_of(normalize(text))))
+
+
+def refines(before: str, after: str) -> bool:
+    """Whether every event `after` finds is one that `before` found: `after` is
+    `before` typed on (words, not an expression, whose matches do not narrow so)."""
+    return (bool(before) and not is_regex(before) and not is_regex(after)
+            and normalize(after).startswith(normalize(before)))
