@@ -139,8 +139,11 @@ def choices(timeline: Timeline, name: str, within: Container[int] | None = None)
     are of the events `within` (those the other filters let through), or of the whole file."""
     t = timeline
 
+    in_file: dict[str, int] = {}  # each value's events in the whole file, for the order
+
     def count(index: dict, value: str) -> int:
         events = index.get(value, ())
+        in_file[value] = len(events)
         return len(events) if within is None else sum(1 for i in events if i in within)
 
     if name == "kinds":
@@ -162,11 +165,4 @@ def choices(timeline: Timeline, name: str, within: Container[int] | None = None)
         raise ValueError(f"no picker for '{name}'")
     # Busiest in the whole file first, whatever the other filters: the items keep their
     # places from one opening to the next, and only their counts follow the filters.
-    busiest = {c.value: -len(i) for c in found for i in [_index_of(t, name).get(c.value, ())]}
-    return sorted(found, key=lambda c: (busiest[c.value], c.label.lower()))
-
-
-def _index_of(timeline: Timeline, name: str) -> dict:
-    if name in ("tags", "locations"):
-        return facets(timeline).index_tag if name == "tags" else facets(timeline).index_location
-    return timeline.index_actor if name == "actors" else timeline.index_source
+    return sorted(found, key=lambda c: (-in_file[c.value], c.label.lower()))
