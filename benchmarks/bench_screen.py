@@ -1,0 +1,248 @@
+"""Time what the user sees: the explorer in tmux at 120x40, against a bare Textual app.
+
+    python benchmarks/bench_screen.py [--sizes 100000,1000000] [--runs 3] [--exe PATH]
+
+For each size, on a generated JSON Lines file: the time from launch until the first event's
+title and its position ("1/N") are on the tmux screen, with no cache (cold) and opened
+before (warm); then, warm, `G` until the last event is on screen, an actor filter (the
+busiest actor, picked and applied) and a typed search character until the header's count
+changes; and the peak and current resident memory of the app's process. The screen is
+read with `tmux capture-pane` in a loop, so every figure carries the time of one capture
+(printed as the resolution). Medians over the runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import generate  # noqa: E402
+
+SIZE = ("120", "40")
+TIMEOUT = 300.0
+BARE_APP = '''
+from textual.app import App
+from textual.widgets import Footer, Static
+
+class Bare(App):
+    def compose(self):
+        yield Static("bare app ready")
+        yield Footer()
+
+Bare().run()
+'''
+
+
+class Screen:
+    """One tmux session running one command; read with capture-pane."""
+
+    def __init__(self, name: str, command: list[str], env: dict[str, str]):
+        self.name = name
+        settings = " ".join(f"{key}={value}" for key, value in env.items())
+        line = f"exec env {settings} " + " ".join(_quoted(part) for part in command)
+        self.started = time.perf_counter()
+        subprocess.run(["tmux", "new-session", "-d", "-s", name, "-x", SIZE[0], "-y", SIZE[1], line], check=True)
+        self.pid = int(self._tmux("display-message", "-p", "-t", name, "#{pane_pid}").strip())
+
+    def _tmux(self, *args: str) -> str:
+        return subprocess.run(["tmux", *args], capture_output=True, text=True).stdout
+
+    def text(self) -> str:
+        return self._tmux("capture-pane", "-p", "-t", self.name)
+
+    def wait_for(self, test, since: float) -> float:
+        """Seconds from `since` until test(screen text) holds."""
+        deadline = time.perf_counter() + TIMEOUT
+        while time.perf_counter() < deadline:
+            if test(self.text()):
+                return time.perf_counter() - since
+            time.sleep(0.001)
+        raise TimeoutError(f"{self.name}: the screen never showed what was awaited:\n{self.text()}")
+
+    def keys(self, *keys: str) -> float:
+        subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
+        return time.perf_counter()
+
+    def memory_mb(self) -> tuple[float, float]:
+        """(peak, current) resident memory of the process, in MB."""
+        status = Path(f"/proc/{self.pid}/status").read_text()
+        peak = int(re.search(r"VmHWM:\s+(\d+)", status).group(1))
+        current = int(re.search(r"VmRSS:\s+(\d+)", status).group(1))
+        return peak / 1024, current / 1024
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+
+
+def _quoted(text: str) -> str:
+    return "'" + text.replace("'", "'\\''") + "'"
+
+
+def capture_cost() -> float:
+    """Seconds one capture-pane takes here: the resolution of every figure."""
+    screen = Screen("bench-probe", ["sleep", "30"], {})
+    try:
+        start = time.perf_counter()
+        for _ in range(20):
+            screen.text()
+        return (time.perf_counter() - start) / 20
+    finally:
+        screen.close()
+
+
+def ends(path: Path) -> tuple[str, str, int]:
+    """The titles of the first and last events in time order, as the app sorts them
+    (earliest possible day, then latest; file order between equals), and the count."""
+    from timeline.dates import parse_date
+
+    first = last = None
+    count = 0
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines):
+            record = json.loads(line)
+            if "date" not in record:
+                continue  # the header line
+            key = parse_date(record["date"]).sort_key
+            count += 1
+            if first is None or key < first[0]:
+                first = (key, record["title"])
+            if last is None or key >= last[0]:
+                last = (key, record["title"])
+    return first[1], last[1], count
+
+
+def open_app(exe: list[str], path: Path, cache: Path, first_title: str, count: int) -> tuple[Screen, float]:
+    screen = Screen(f"bench-{os.getpid()}", [*exe, str(path)], {"TIMELINE_CACHE_DIR": str(cache)})
+    marker = f"1/{count}"
+    seconds = screen.wait_for(lambda text: marker in text and first_title[:30] in text, screen.started)
+    return screen, seconds
+
+
+def header_count(text: str) -> str:
+    match = re.search(r"(\d+) of \d+ events", text)
+    return match.group(1) if match else ""
+
+
+def interactions(screen: Screen, last_title: str, count: int) -> dict[str, float]:
+    figures = {}
+    before = screen.keys("G")
+    figures["G"] = screen.wait_for(lambda text: f"{count}/{count}" in text and last_title[:30] in text, before)
+    screen.keys("g")
+    screen.wait_for(lambda text: f"1/{count}" in text, time.perf_counter())
+
+    screen.keys("a")
+    screen.wait_for(lambda text: "Filter by actor" in text, time.perf_counter())
+    time.sleep(0.5)  # the picker's counts settle; a user reads before choosing
+    was = header_count(screen.text())
+    before = screen.keys("Space", "Enter")
+    figures["actor"] = screen.wait_for(lambda text: header_count(text) not in ("", was), before)
+    screen.keys("r")
+    screen.wait_for(lambda text: header_count(text) == str(count), time.perf_counter())
+
+    screen.keys("/")
+    time.sleep(0.5)
+    typed = []
+    for char in "mosc":
+        was = header_count(screen.text())
+        before = screen.keys("-l", char)
+        try:
+            typed.append(screen.wait_for(lambda text: header_count(text) not in ("", was), before))
+        except TimeoutError:
+            break
+        time.sleep(0.3)
+    figures["typed"] = statistics.median(typed) if typed else float("nan")
+    return figures
+
+
+def measure(exe: list[str], path: Path, workdir: Path, runs: int) -> dict[str, float]:
+    first_title, last_title, count = ends(path)
+    cache = workdir / f"cache-{path.name}"
+    colds, warms, rows = [], [], []
+    for run in range(runs):
+        shutil.rmtree(cache, ignore_errors=True)
+        screen, seconds = open_app(exe, path, cache, first_title, count)
+        colds.append(seconds)
+        time.sleep(1.0)
+        peak_cold, _ = screen.memory_mb()
+        screen.keys("q")
+        _wait_gone(screen)
+        rows.append({"peak_cold": peak_cold})
+        # warm: the cache written by the cold run (give its background write time to end)
+        screen, seconds = open_app(exe, path, cache, first_title, count)
+        warms.append(seconds)
+        rows[-1]["rss_warm"] = screen.memory_mb()[1]
+        rows[-1].update(interactions(screen, last_title, count))
+        rows[-1]["peak_warm"] = screen.memory_mb()[0]
+        screen.close()
+    figures = {"cold": statistics.median(colds), "warm": statistics.median(warms)}
+    for key in rows[0]:
+        figures[key] = statistics.median(row[key] for row in rows)
+    figures["bytes_per_event"] = figures["rss_warm"] * 1024 * 1024 / count
+    return figures
+
+
+def _wait_gone(screen: Screen) -> None:
+    deadline = time.perf_counter() + TIMEOUT
+    while Path(f"/proc/{screen.pid}").exists() and time.perf_counter() < deadline:
+        time.sleep(0.05)
+    screen.close()
+
+
+def bare_first_screen(workdir: Path, runs: int) -> tuple[float, float]:
+    script = workdir / "bare_app.py"
+    script.write_text(BARE_APP)
+    times, memory = [], []
+    for _ in range(runs):
+        screen = Screen(f"bench-bare-{os.getpid()}", [sys.executable, str(script)], {})
+        times.append(screen.wait_for(lambda text: "bare app ready" in text, screen.started))
+        memory.append(screen.memory_mb()[1])
+        screen.close()
+    return statistics.median(times), statistics.median(memory)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100000,1000000")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--exe", help="the timeline command (default: the one on PATH, else python -m timeline)")
+    parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "timeline-bench")
+    args = parser.parse_args()
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    exe = [args.exe] if args.exe else [shutil.which("timeline")] if shutil.which("timeline") else [
+        sys.executable, "-m", "timeline"]
+
+    print(f"{os.cpu_count()} cores; tmux {SIZE[0]}x{SIZE[1]}; one screen read takes "
+          f"{capture_cost() * 1000:.1f} ms (the resolution of every figure); medians of {args.runs} runs")
+    bare, bare_mb = bare_first_screen(args.workdir, args.runs)
+    print(f"bare Textual app: first screen {bare:.2f} s, {bare_mb:.0f} MB resident\n")
+    header = (f"{'events':>9}  {'cold':>7}  {'warm':>7}  {'warm/bare':>9}  {'G':>8}  {'actor':>8}  {'typed':>8}  "
+              f"{'RSS warm':>9}  {'B/event':>7}  {'peak warm':>9}  {'peak cold':>9}")
+    print(header)
+    print("-" * len(header))
+    for size in (int(s) for s in args.sizes.split(",")):
+        path = args.workdir / f"events-{size}.jsonl"
+        if not path.exists():
+            generate.write(path, size)
+        f = measure(exe, path, args.workdir, args.runs)
+        print(f"{size:>9,}  {f['cold']:>5.2f} s  {f['warm']:>5.2f} s  {f['warm'] / bare:>8.1f}×  "
+              f"{f['G'] * 1000:>5.0f} ms  {f['actor'] * 1000:>5.0f} ms  {f['typed'] * 1000:>5.0f} ms  "
+              f"{f['rss_warm']:>6.0f} MB  {f['bytes_per_event']:>7.0f}  {f['peak_warm']:>6.0f} MB  "
+              f"{f['peak_cold']:>6.0f} MB", flush=True)
+    print("\ncold: no cache; warm: opened before. G, actor (busiest, picked and applied) and typed (a search "
+          "character, median of four) are timed from the key to the screen showing the result.")
+
+
+if __name__ == "__main__":
+    main()
