@@ -180,6 +180,9 @@ def parse_yaml(text: str, name: str) -> tuple[Map, list[Problem]]:
         return _Builder(name).build(yaml.parse(text, Loader=loader))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        tab = _tab_at(text, error.problem_mark)
+        if tab is not None:
+            raise LoadError([Problem(name, tab, TAB_INDENT)]) from None
         if error.context_mark and mark and mark.line >= text.count("\n"):
             mark = error.context_mark  # "unexpected end": the place that was left open
         where = _pos(mark) if mark else Pos(1)
@@ -191,6 +194,18 @@ def parse_yaml(text: str, name: str) -> tuple[Map, list[Problem]]:
                                  f"this is not valid YAML: {_reader_problem(error)}")]) from None
     except yaml.YAMLError as error:
         raise LoadError([Problem(name, Pos(1), f"this is not valid YAML: {error}")]) from None
+
+
+TAB_INDENT = "YAML indents with spaces, not tabs; replace the tab with spaces"
+
+
+def _tab_at(text: str, mark) -> Pos | None:
+    """Where the tab that stopped the YAML reader stands, or None when no tab did. The
+    readers stop at a tab in the indentation, or after a '-', and say only that the
+    character cannot start anything; a tab inside a quoted text is read as text."""
+    if mark is None or text[mark.index:mark.index + 1] != "\t":
+        return None
+    return _pos(mark)
 
 
 def _offset_pos(text: str, offset: int) -> Pos:
