@@ -65,6 +65,11 @@ def _print_problems(error: Exception) -> None:
     if problems is None:
         print(f"timeline: {error}", file=sys.stderr)
         return
+    _print_capped(problems)
+
+
+def _print_capped(problems: list) -> None:
+    """Every problem up to a cap, then how many more there are."""
     for problem in problems[:MAX_PROBLEMS_SHOWN]:
         print(problem, file=sys.stderr)
     if len(problems) > MAX_PROBLEMS_SHOWN:
@@ -193,8 +198,7 @@ def run_check(args) -> int:
     timeline, problems = load_with_problems(args.file)
     errors = sum(p.severity == "error" for p in problems)
     warnings = sum(p.severity == "warning" for p in problems)
-    for problem in problems[:MAX_PROBLEMS_SHOWN]:
-        print(problem, file=sys.stderr)
+    _print_capped(problems)
     actors = sum(a.registered for a in timeline.actors.values())
     summary = f"{args.file}: {_count(len(timeline.events), 'event')}, {_count(len(timeline.sources), 'source')}, " \
               f"{_count(actors, 'actor')}"

@@ -423,11 +423,19 @@ def _before(text: str, at: int) -> str:
     return text[at] if at >= 0 else "\n"
 
 
-def parse_jsonl(data: bytes, name: str) -> tuple[dict | None, Iterator[tuple[int, object]], list[Problem]]:
+# The id of an event on a line that is not JSON, as far as it can be made out.
+_ID_ON_LINE = re.compile(rb'"id"\s*:\s*"([^"\\]+)"')
+
+
+def parse_jsonl(data: bytes, name: str, unreadable_ids: set[str] | None = None,
+                ) -> tuple[dict | None, Iterator[tuple[int, object]], list[Problem]]:
     """The header (or None), the (line number, object) of every other line as they are
-    read, and a list that fills with the lines that are not JSON, for the caller to raise
+    read, and a list that fills with the lines that are not JSON, for the caller to report
     once the lines are consumed. Lines are parsed one at a time, so a large file is never
-    held as parsed dicts all at once; as bytes, which orjson reads fastest."""
+    held as parsed dicts all at once; as bytes, which orjson reads fastest.
+
+    The ids that can be made out on the lines that are not JSON go into `unreadable_ids`:
+    a link to such an event is the broken line's fault, not a link to nothing."""
     problems: list[Problem] = []
 
     def values():
@@ -438,12 +446,17 @@ def parse_jsonl(data: bytes, name: str) -> tuple[dict | None, Iterator[tuple[int
                 yield number, _json_loads(line)
             except _JSONError:
                 problems.append(_json_problem(name, number, line))
+                found = _ID_ON_LINE.search(line) if unreadable_ids is not None else None
+                if found:
+                    unreadable_ids.add(found.group(1).decode("utf-8", "replace"))
 
     stream = values()
     first = next(stream, None)
     if first is not None and isinstance(first[1], dict) and "id" not in first[1] and (
             {"title", "sources", "actors", "kinds"} & first[1].keys()):
-        return first[1], stream, problems
+        header = Map(Pos(first[0]))  # its line, for the messages about it (a blank line may come first)
+        header.update(first[1])
+        return header, stream, problems
     return None, itertools.chain([first] if first else [], stream), problems
 
 
