@@ -37,8 +37,10 @@ def _main(argv: list[str]) -> int:
     try:
         if argv and argv[0] in COMMANDS:
             args = _command_parser().parse_args(argv)
+            _check_date_range(args)
             return args.run(args)
         args = _app_parser().parse_args(argv)
+        _check_date_range(args)
         return run_app(args)
     except (LoadError, QueryError, OutputError) as error:
         _print_problems(error)
@@ -83,6 +85,15 @@ def _date_arg(text: str):
         return parse_loose(text)
     except DateError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _check_date_range(args) -> None:
+    """--from after --to is refused before the file is read: no event could match."""
+    from .filters import date_range_problem
+
+    problem = date_range_problem(getattr(args, "date_from", None), getattr(args, "date_to", None), ("--from", "--to"))
+    if problem:
+        raise QueryError(problem)
 
 
 def _add_filters(parser: argparse.ArgumentParser) -> None:
