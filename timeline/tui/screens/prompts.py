@@ -16,7 +16,7 @@ from .. import keys
 
 PROMPT_CSS = """
 {name} {{ align: center middle; }}
-{name} > Vertical {{ width: 64; height: auto; border: thick $accent; background: $panel; padding: 0 1; }}
+{name} > Vertical {{ width: 64; max-width: 100%; height: auto; border: thick $accent; background: $panel; padding: 0 1; }}
 {name} .error {{ color: $error; height: auto; width: 1fr; }}
 {name} .hint {{ color: $text-muted; width: 1fr; }}
 """
