@@ -3,7 +3,7 @@ ends before it starts, a broken save (issue 12)."""
 
 from conftest import EVENTS
 from test_app import selected
-from test_live_reload import wait_for
+from test_live_reload import copy_events, wait_for
 from textual.widgets import Input
 
 from timeline.loader import load
@@ -70,9 +70,8 @@ async def test_a_date_filter_that_ends_before_it_starts_is_refused_naming_both()
 
 
 async def test_a_save_with_a_tab_for_indentation_shows_the_same_words_in_the_banner(tmp_path):
-    path = tmp_path / "events.yaml"
-    good = EVENTS.read_text(encoding="utf-8")
-    path.write_text(good, encoding="utf-8")
+    path = copy_events(tmp_path)
+    good = path.read_text(encoding="utf-8")
     app = make_app(load(path))
     app.reload_interval = 0.05
     async with app.run_test(size=(120, 40)) as pilot:
