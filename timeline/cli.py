@@ -37,8 +37,10 @@ def _main(argv: list[str]) -> int:
     try:
         if argv and argv[0] in COMMANDS:
             args = _command_parser().parse_args(argv)
+            _check_date_range(args)
             return args.run(args)
         args = _app_parser().parse_args(argv)
+        _check_date_range(args)
         return run_app(args)
     except (LoadError, QueryError, OutputError) as error:
         _print_problems(error)
@@ -65,6 +67,11 @@ def _print_problems(error: Exception) -> None:
     if problems is None:
         print(f"timeline: {error}", file=sys.stderr)
         return
+    _print_capped(problems)
+
+
+def _print_capped(problems: list) -> None:
+    """Every problem up to a cap, then how many more there are."""
     for problem in problems[:MAX_PROBLEMS_SHOWN]:
         print(problem, file=sys.stderr)
     if len(problems) > MAX_PROBLEMS_SHOWN:
@@ -78,6 +85,15 @@ def _date_arg(text: str):
         return parse_loose(text)
     except DateError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _check_date_range(args) -> None:
+    """--from after --to is refused before the file is read: no event could match."""
+    from .filters import date_range_problem
+
+    problem = date_range_problem(getattr(args, "date_from", None), getattr(args, "date_to", None), ("--from", "--to"))
+    if problem:
+        raise QueryError(problem)
 
 
 def _add_filters(parser: argparse.ArgumentParser) -> None:
@@ -193,8 +209,7 @@ def run_check(args) -> int:
     timeline, problems = load_with_problems(args.file)
     errors = sum(p.severity == "error" for p in problems)
     warnings = sum(p.severity == "warning" for p in problems)
-    for problem in problems[:MAX_PROBLEMS_SHOWN]:
-        print(problem, file=sys.stderr)
+    _print_capped(problems)
     actors = sum(a.registered for a in timeline.actors.values())
     summary = f"{args.file}: {_count(len(timeline.events), 'event')}, {_count(len(timeline.sources), 'source')}, " \
               f"{_count(actors, 'actor')}"

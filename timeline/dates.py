@@ -319,6 +319,34 @@ def _parse_side(text: str) -> Point | None:
     return point
 
 
+# Numbers between slashes, dots or dashes, as many countries write a day (31/02/2021,
+# 3.4.2021) or a month (02/2021). Whether 3/4 is the 3rd of April or the 4th of March
+# cannot be told, so no reading is guessed: the message asks for year-month-day.
+_NUMERIC_DATE = re.compile(r"(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})|(\d{1,2})[/.](\d{4})", re.ASCII)
+
+
+def _numeric_date_error(text: str, ambiguous_only: bool = False) -> DateError | None:
+    """The message for a date written in numbers in another order, quoting it whole;
+    None when it is not one. With `ambiguous_only`, only where day and month could be
+    either way round (a person's typing: dateutil reads 2016/02/09 and 02/2016 safely)."""
+    match = _NUMERIC_DATE.fullmatch(text)
+    if match is None:
+        return None
+    first, _, middle, last, _, month_year = match.groups()
+    if ambiguous_only and (month_year or len(first) == 4):
+        return None
+    if month_year:
+        return DateError(f"'{text}' is not a date: write year-month, like {month_year}-02")
+    example = f"{last if len(last) == 4 else 2016}-02-28"
+    if len(first) == 4:  # the order is not in doubt: the example is the date itself, if it is one
+        example = f"{first}-02-28"
+        try:
+            example = _parse_edtf_point(f"{first}-{int(middle):02d}-{int(last):02d}").edtf()
+        except DateError:
+            pass
+    return DateError(f"'{text}' is not a date: write year-month-day, like {example}")
+
+
 @lru_cache(maxsize=65536)
 def parse_date(text: str) -> When:
     """Read a date in EDTF or in the human form `When.display` writes.
@@ -333,6 +361,9 @@ def parse_date(text: str) -> When:
     point = _parse_point(text)
     if point is not None:
         return When(point, point)
+    numeric = _numeric_date_error(text)
+    if numeric is not None:
+        raise numeric
     sides = _split_interval(text)
     unknown_end = sides is not None and any(side.lower() in UNKNOWN_END for side in sides)
     ranged = None if unknown_end else _parse_human_range(text)  # "unknown" is no month
@@ -356,7 +387,9 @@ def parse_loose(text: str) -> When:
     try:
         return parse_date(text)
     except DateError:
-        pass
+        numeric = _numeric_date_error(text.strip(), ambiguous_only=True) if isinstance(text, str) else None
+        if numeric is not None:  # dateutil would guess the order of day and month
+            raise numeric from None
     # dateutil reads almost anything; a number run into a word ("2015-09Oct") is a typo,
     # not a date, unless it is an ordinal ("9th").
     if re.search(r"\d(?!(st|nd|rd|th)\b)[A-Za-z]|[A-Za-z]\d", text):

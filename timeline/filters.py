@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Container
 from dataclasses import dataclass
 
+from .dates import When
 from .model import STATUSES, Timeline
 from .query import Query, facets
 from .search import is_regex, terms_of
@@ -70,6 +71,17 @@ class Filters:
 
     def describe(self, timeline: Timeline) -> list[str]:
         return describe(timeline, self.query)
+
+
+def date_range_problem(first: When | None, last: When | None, names: tuple[str, str] = ("from", "to")) -> str | None:
+    """Why a date filter from `first` to `last` can hold no event, naming both as the user
+    called them (`names`: "--from" and "--to" on the command line); None when it can."""
+    if first is None or last is None or first.earliest is None or last.latest is None:
+        return None
+    if last.latest >= first.earliest:
+        return None
+    return (f"{names[0]} {first.display()} is after {names[1]} {last.display()}: no event can fall "
+            "between them; swap the two dates")
 
 
 def describe(timeline: Timeline, query: Query) -> list[str]:

@@ -65,11 +65,11 @@ def _load_with_problems(path: Path, exact: bool, progress: Progress) -> tuple[Ti
     careful_only = may_hold_controls(data, json=is_jsonl)
     if is_jsonl:
         validator = Validator(name, progress)
-        header, records, bad_lines = parse_jsonl(data.removeprefix(b"\xef\xbb\xbf"), name)
+        header, records, bad_lines = parse_jsonl(data.removeprefix(b"\xef\xbb\xbf"), name, validator.all_ids)
         timeline = validator.build_jsonl(header, records, _reader(validator, careful_only),
                                          estimate=data.count(b"\n") + 1)
-        if bad_lines:
-            raise LoadError(bad_lines)
+        if bad_lines:  # every line's problem, whether JSON or the event it holds, in the order of the file
+            validator.problems = sorted(bad_lines + validator.problems, key=lambda p: (p.pos.line, p.pos.column))
     else:
         text = decode_text(data, name)
         timeline = None if exact or careful_only else _load_yaml_fast(text, name, progress)

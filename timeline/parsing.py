@@ -180,6 +180,9 @@ def parse_yaml(text: str, name: str) -> tuple[Map, list[Problem]]:
         return _Builder(name).build(yaml.parse(text, Loader=loader))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        tab = _tab_at(text, error.problem_mark)
+        if tab is not None:
+            raise LoadError([Problem(name, tab, TAB_INDENT)]) from None
         if error.context_mark and mark and mark.line >= text.count("\n"):
             mark = error.context_mark  # "unexpected end": the place that was left open
         where = _pos(mark) if mark else Pos(1)
@@ -191,6 +194,18 @@ def parse_yaml(text: str, name: str) -> tuple[Map, list[Problem]]:
                                  f"this is not valid YAML: {_reader_problem(error)}")]) from None
     except yaml.YAMLError as error:
         raise LoadError([Problem(name, Pos(1), f"this is not valid YAML: {error}")]) from None
+
+
+TAB_INDENT = "YAML indents with spaces, not tabs; replace the tab with spaces"
+
+
+def _tab_at(text: str, mark) -> Pos | None:
+    """Where the tab that stopped the YAML reader stands, or None when no tab did. The
+    readers stop at a tab in the indentation, or after a '-', and say only that the
+    character cannot start anything; a tab inside a quoted text is read as text."""
+    if mark is None or text[mark.index:mark.index + 1] != "\t":
+        return None
+    return _pos(mark)
 
 
 def _offset_pos(text: str, offset: int) -> Pos:
@@ -408,11 +423,19 @@ def _before(text: str, at: int) -> str:
     return text[at] if at >= 0 else "\n"
 
 
-def parse_jsonl(data: bytes, name: str) -> tuple[dict | None, Iterator[tuple[int, object]], list[Problem]]:
+# The id of an event on a line that is not JSON, as far as it can be made out.
+_ID_ON_LINE = re.compile(rb'"id"\s*:\s*"([^"\\]+)"')
+
+
+def parse_jsonl(data: bytes, name: str, unreadable_ids: set[str] | None = None,
+                ) -> tuple[dict | None, Iterator[tuple[int, object]], list[Problem]]:
     """The header (or None), the (line number, object) of every other line as they are
-    read, and a list that fills with the lines that are not JSON, for the caller to raise
+    read, and a list that fills with the lines that are not JSON, for the caller to report
     once the lines are consumed. Lines are parsed one at a time, so a large file is never
-    held as parsed dicts all at once; as bytes, which orjson reads fastest."""
+    held as parsed dicts all at once; as bytes, which orjson reads fastest.
+
+    The ids that can be made out on the lines that are not JSON go into `unreadable_ids`:
+    a link to such an event is the broken line's fault, not a link to nothing."""
     problems: list[Problem] = []
 
     def values():
@@ -423,12 +446,17 @@ def parse_jsonl(data: bytes, name: str) -> tuple[dict | None, Iterator[tuple[int
                 yield number, _json_loads(line)
             except _JSONError:
                 problems.append(_json_problem(name, number, line))
+                found = _ID_ON_LINE.search(line) if unreadable_ids is not None else None
+                if found:
+                    unreadable_ids.add(found.group(1).decode("utf-8", "replace"))
 
     stream = values()
     first = next(stream, None)
     if first is not None and isinstance(first[1], dict) and "id" not in first[1] and (
             {"title", "sources", "actors", "kinds"} & first[1].keys()):
-        return first[1], stream, problems
+        header = Map(Pos(first[0]))  # its line, for the messages about it (a blank line may come first)
+        header.update(first[1])
+        return header, stream, problems
     return None, itertools.chain([first] if first else [], stream), problems
 
 

@@ -127,7 +127,7 @@ class Validator:
         self.warn_missing_basis = False
         title = "Timeline"
         if header is not None:
-            pos = Pos(1)
+            pos = getattr(header, "pos", Pos(1))
             self.check_keys(header, ("title", "schema", "corpus", "kinds", "sources", "actors"), (), "in the header line", pos)
             title = self.text(header, "title", pos) or title
             self.read_registries(header, pos)

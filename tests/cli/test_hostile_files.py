@@ -54,7 +54,7 @@ REFUSED = {
     "figure-hex.yaml": (15, "not '0x1F'"),
     "two-documents.yaml": (15, "expected one YAML document"),
     "top-is-a-list.yaml": (1, "expected a mapping at the top"),
-    "tab-indent.yaml": (10, "this is not valid YAML"),
+    "tab-indent.yaml": (10, "10:1: YAML indents with spaces, not tabs; replace the tab with spaces"),
     "not-utf8.yaml": (11, "the file is not UTF-8 text (byte 0xff)"),
     "escape-title.jsonl": (2, "'title' holds the control character U+001B (escape)"),
     "escape-quote-osc52.jsonl": (2, "'quote' holds the control character U+001B (escape)"),

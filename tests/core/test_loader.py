@@ -246,7 +246,7 @@ def test_jsonl_not_utf8_names_the_line_and_column(write):
     path = write("events.jsonl", b'{"id": "a"}\n{"id": "caf\xe9"}\n')
     with pytest.raises(LoadError) as error:
         load(path)
-    (problem,) = error.value.problems
+    (problem,) = [p for p in error.value.problems if p.pos.line == 2]  # line 1 lacks its keys
     assert (problem.pos.line, problem.pos.column) == (2, 12)
     assert "not UTF-8" in problem.message and "0xe9" in problem.message
 
@@ -550,12 +550,45 @@ def test_json_lines_warnings_ride_on_the_result(write):
         "(did you mean 'Peskov'?)"]
 
 
-def test_json_lines_that_are_not_json_are_raised_even_by_load_with_problems(write):
-    path = write("events.jsonl", '{"id": "a"\n')
+def test_json_lines_report_every_bad_line_with_the_problems_of_the_others_in_file_order(write):
+    lines = [
+        '{"id": "a", "date": "2016", "kind": "other", "title": "A", "sources": [{"source": "S", "quote": "q"}]',
+        '{"id": "b", "date": "2016", "kind": "othr", "title": "B", "sources": [{"source": "S", "quote": "q"}]}',
+        "",
+        "{'id': 'c'}",
+        '{"id": "d", "date": "2016", "kind": "other", "title": "D", "sources": [{"source": "S", "quote": "q"}]}',
+    ]
+    path = write("events.jsonl", "\n".join(lines) + "\n")
+    timeline, problems = load_with_problems(path)
+    assert [e.id for e in timeline.events] == ["d"]  # the events that could be read
+    assert [(p.pos.line, p.pos.column, p.message.split(";")[0]) for p in problems] == [
+        (1, 102, "this line is not valid JSON: Expecting ',' delimiter"),  # where the '}' is missing
+        (2, 1, "unknown kind 'othr' (did you mean 'other'?)"),
+        (4, 2, "this line is not valid JSON: Expecting property name enclosed in double quotes"),
+    ]
     with pytest.raises(LoadError) as error:
-        load_with_problems(path)
-    assert [str(p) for p in error.value.problems] == [
-        f"{path}:1:11: this line is not valid JSON: Expecting ',' delimiter; each line must be one JSON object"]
+        load(path)
+    assert error.value.problems == problems
+
+
+def test_a_link_to_an_event_on_a_line_that_is_not_json_is_not_called_unknown(write):
+    lines = [
+        '{"id": "claim", "date": "2016", "kind": "claim", "title": "C", "sources": [{"source": "S", "quote": "q"}],}',
+        '{"id": "denial", "date": "2016", "kind": "denial", "title": "D", "sources": [{"source": "S", "quote": "q"}], '
+        '"related": [{"type": "denies", "event": "claim"}, {"type": "denies", "event": "nowhere"}]}',
+    ]
+    _, problems = load_with_problems(write("events.jsonl", "\n".join(lines)))
+    assert [(p.pos.line, p.message.split(";")[0].split(" (")[0]) for p in problems] == [
+        (1, "this line is not valid JSON: Expecting property name enclosed in double quotes"),
+        (2, "event 'denial' relates to unknown event 'nowhere'"),  # but not to 'claim', which is there, broken
+    ]
+
+
+def test_a_json_lines_header_after_a_blank_line_is_named_at_its_own_line(write):
+    path = write("events.jsonl", b'\n{"title": "T", "bogus": 1}\n'
+                 b'{"id": "a", "date": "2016", "kind": "other", "title": "A", "sources": [{"source": "S", "quote": "q"}]}\n')
+    _, problems = load_with_problems(path)
+    assert [(p.pos.line, p.message.split(";")[0]) for p in problems] == [(2, "unknown key 'bogus' in the header line")]
 
 
 # --- where the events are ---------------------------------------------------------------

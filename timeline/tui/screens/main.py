@@ -19,6 +19,7 @@ from ...corpus import Corpus, Passage, passages
 from ...dates import When
 from ...export import export_text
 from ...filters import Filters, choices, cleared
+from ...goto import landing
 from ...model import Source, Timeline
 from ...output import OutputError, write_file
 from ...query import Searcher, text_match
@@ -372,14 +373,11 @@ class MainScreen(Screen):
 
     def _went_to(self, when: When | None) -> None:
         view = self.view
-        if when is not None and view.shown:
-            first_day = self.timeline.first_day
-            day = when.sort_key[0]
-            if day > first_day[view.shown[-1]]:
-                self.notify(f"Nothing shown after {when.display()}: at the last event.", timeout=3)
-            elif day < first_day[view.shown[0]]:
-                self.notify(f"Nothing shown before {when.display()}: at the first event.", timeout=3)
-            view.go_to_day(day)
+        landed = None if when is None else landing(self.timeline, view.shown, when, filtered=bool(self.filters.order))
+        if landed is not None:
+            view.select_event(landed.event)
+            if landed.message:
+                self.notify(landed.message, timeout=5)
         view.focus()
 
     def go_to_day(self, ordinal: int) -> None:

@@ -11,11 +11,12 @@ from textual.widgets import Input, Label, OptionList
 
 from ...dates import DateError, When, parse_loose
 from ...export import EXPORT_FORMATS
+from ...filters import date_range_problem
 from .. import keys
 
 PROMPT_CSS = """
 {name} {{ align: center middle; }}
-{name} > Vertical {{ width: 64; height: auto; border: thick $accent; background: $panel; padding: 0 1; }}
+{name} > Vertical {{ width: 64; max-width: 100%; height: auto; border: thick $accent; background: $panel; padding: 0 1; }}
 {name} .error {{ color: $error; height: auto; width: 1fr; }}
 {name} .hint {{ color: $text-muted; width: 1fr; }}
 """
@@ -77,8 +78,9 @@ class DateRangeScreen(ModalScreen[tuple[When | None, When | None] | None]):
                 self.query_one(input_id, Input).focus()
                 return
         first, last = values
-        if first and last and first.earliest and last.latest and last.latest < first.earliest:
-            self.query_one("#dates-error", Label).update("the 'to' date is before the 'from' date")
+        problem = date_range_problem(first, last)
+        if problem:
+            self.query_one("#dates-error", Label).update(problem)
             return
         self.dismiss((first, last))
 
