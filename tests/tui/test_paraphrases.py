@@ -95,3 +95,13 @@ async def test_enter_on_a_paraphrase_opens_its_article_at_no_passage_and_says_wh
         assert reader.focus_passage is reader.found[0]
         await pilot.press("v")  # the coverage: what the article's quotes support
         assert isinstance(app.screen, EventListScreen)
+
+
+def test_snapshot_a_paraphrase_beside_quotes_80x24(snap_compare, tmp_path):
+    async def at_the_paraphrase(pilot):
+        select(pilot.app, "bridge-denial")
+        await pilot.press("enter", "j", "j")
+        await pilot.pause()
+
+    assert snap_compare(make_app(paraphrased_small_corpus(tmp_path)), terminal_size=(80, 24),
+                        run_before=at_the_paraphrase)
