@@ -79,11 +79,6 @@ class Citation:
     line: int = 0  # where the citation stands in its file, for messages
     paraphrase: str | None = None
 
-    @property
-    def text(self) -> str:
-        """The quote, or the paraphrase: what a search looks in."""
-        return self.quote if self.quote is not None else self.paraphrase or ""
-
 
 @dataclass(slots=True)
 class Relation:
