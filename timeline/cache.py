@@ -41,8 +41,8 @@ def _code_stamp() -> str:
     return digest.hexdigest()[:16]
 
 
-# 7: search texts without accents; 6: header and sections of data, no pickle
-FORMAT = f"timeline-cache-7-{__version__}-{_code_stamp()}"
+# 8: citations with a paraphrase; 7: search texts without accents; 6: header and sections of data, no pickle
+FORMAT = f"timeline-cache-8-{__version__}-{_code_stamp()}"
 
 
 def cache_dir() -> Path:
@@ -218,7 +218,8 @@ def _unreadable(timeline: Timeline, index: int) -> tuple:
     """A record that says it could not be read: neither the entry nor the file can give it
     (the file has changed since it was opened; the live reload will show it as it is)."""
     day = date.fromordinal(max(1, timeline.first_day[index])).isoformat()
-    sources = tuple((source_id, "(unreadable)", 0) for source_id in list(timeline.sources)[:1])
+    # no quote: nothing to check against an article
+    sources = tuple((source_id, None, 0, "(unreadable)") for source_id in list(timeline.sources)[:1])
     return (timeline.ids[index], day, "other", "This event could not be read; open the file again", None, None,
             (), None, "reported", sources, (), (), (), 0)
 

@@ -162,7 +162,8 @@ class Shape:
 
 RECORD = Shape(TEXT, TEXT, TEXT, TEXT, MAYBE_TEXT, MAYBE_TEXT, (list,), MAYBE_TEXT, TEXT, (list,), (list,),
                (list,), (list,), INT)  # see Event.to_record
-ACTOR_ROLE, CITATION, RELATION = Shape(TEXT, MAYBE_TEXT), Shape(TEXT, TEXT, INT), Shape(TEXT, TEXT, INT)
+ACTOR_ROLE, RELATION = Shape(TEXT, MAYBE_TEXT), Shape(TEXT, TEXT, INT)
+CITATION = Shape(TEXT, MAYBE_TEXT, INT, MAYBE_TEXT)  # source, quote, line, paraphrase: one of the two
 FIGURE = Shape(TEXT, NUMBER, MAYBE_TEXT, TEXT, MAYBE_TEXT, MAYBE_TEXT)
 SOURCE = Shape(TEXT, TEXT, *[MAYBE_TEXT] * 5)
 ACTOR = Shape(TEXT, TEXT, (list,), MAYBE_TEXT, MAYBE_TEXT, (bool,))
@@ -370,7 +371,7 @@ class RecordChecks:
         parse_date(date)  # a DateError is a ValueError
         if (kind not in self.kinds or status not in STATUSES or not sources
                 or not all(a in self.actors for a, _ in actors)
-                or not all(s in self.sources for s, _, _ in sources)
+                or not all(s in self.sources and (q is None) != (p is None) for s, q, _, p in sources)
                 or not all(t in RELATION_TYPES for t, _, _ in related)):
             raise Malformed(f"record {event_id} names what the timeline does not know")
         for _, value, _, qualifier, claimed_by, as_of in figures:

@@ -229,6 +229,9 @@ def run_check(args) -> int:
             errors += 1
             print(problem, file=sys.stderr)
         summary += f"; {sum(c.found for c in checks)} of {len(checks)} quotes found verbatim in {folder}"
+        paraphrases = sum(c.quote is None for e in timeline.events for c in e.sources)
+        if paraphrases:  # said, so that they are not taken for checked ones
+            summary += f" ({_count(paraphrases, 'paraphrase')} not checked: not the articles' words)"
     summary += f"; {_count(errors, 'error')}, {_count(warnings, 'warning')}"
     print(summary)
     return EXIT_BAD_INPUT if errors else EXIT_OK
@@ -357,17 +360,17 @@ def run_import(args) -> int:
     if not args.output.endswith((".jsonl", ".yaml", ".yml")):
         raise QueryError(f"{args.output}: the output must be a .jsonl or a .yaml file")
     result = read_acled(read_text(Path(args.file)), args.file)
-    for problem in result.problems + result.notices:
+    for problem in result.messages():
         print(problem, file=sys.stderr)
     if result.unreadable:
         return EXIT_BAD_INPUT
-    if result.problems and not args.skip_bad:
-        print(f"{args.file}: {len(result.problems)} row{'s' * (len(result.problems) != 1)} cannot be read; "
+    if result.bad_rows and not args.skip_bad:
+        print(f"{args.file}: {_count(result.bad_rows, 'row')} cannot be read; "
               "nothing written (fix them, or use --skip-bad to write the others)", file=sys.stderr)
         return EXIT_BAD_INPUT
     title = args.title or f"Imported from {Path(args.file).name}"
     write_output(events_file_text(result, title, yaml=args.output.endswith((".yaml", ".yml"))), args)
-    print(f"{args.file}: {len(result.events)} events imported, {len(result.problems)} rows skipped", file=sys.stderr)
+    print(f"{args.file}: {len(result.events)} events imported, {result.bad_rows} rows skipped", file=sys.stderr)
     return EXIT_OK
 
 

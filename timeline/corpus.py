@@ -58,9 +58,10 @@ class Corpus:
         return None if text is None else quote in text
 
     def check(self, event: Event, citation: Citation, source: Source) -> QuoteCheck | None:
-        """The check of one quote against its article (None without the article); kept,
-        since finding the nearest passage of a quote that is not verbatim takes a while."""
-        text = self.text(source)
+        """The check of one quote against its article (None without the article, and for a
+        paraphrase, which is not the article's words); kept, since finding the nearest
+        passage of a quote that is not verbatim takes a while."""
+        text = self.text(source) if citation.quote is not None else None
         if text is None:
             return None
         key = (source.id, citation.quote)
@@ -194,10 +195,13 @@ def file_positions(path: str | Path) -> dict[str, Pos]:
 
 
 def verify_quotes(timeline: Timeline, corpus: Corpus) -> list[QuoteCheck]:
-    """Check every quote of every event against its article."""
+    """Check every quote of every event against its article (a paraphrase is not its
+    words: nothing to look for)."""
     checks = []
     for event in timeline.events:
         for citation in event.sources:
+            if citation.quote is None:
+                continue
             source = timeline.sources.get(citation.source)
             text = corpus.text(source) if source else None
             if text is None:
@@ -338,7 +342,7 @@ def passages(timeline: Timeline, source_id: str, text: str) -> list[Passage]:
     found = []
     for event_index in timeline.index_source.get(source_id, ()):
         for citation in timeline.events[event_index].sources:
-            if citation.source == source_id:
+            if citation.source == source_id and citation.quote is not None:
                 start = text.find(citation.quote)
                 if start >= 0:
                     found.append(Passage(start, start + len(citation.quote), event_index, citation.quote))

@@ -30,7 +30,8 @@ def event_to_dict(event: Event, kept: set[str] | None = None, names: dict[str, s
     if event.location is not None:
         data["location"] = event.location
     data["status"] = event.status
-    data["sources"] = [{"source": c.source, "quote": c.quote} for c in event.sources]
+    data["sources"] = [{"source": c.source, "quote": c.quote} if c.quote is not None
+                       else {"source": c.source, "paraphrase": c.paraphrase} for c in event.sources]
     related = [r for r in event.related if kept is None or r.event in kept]
     if related:
         data["related"] = [{"type": r.type, "event": r.event} for r in related]
@@ -86,7 +87,7 @@ def to_csv(timeline: Timeline, events: list[Event]) -> str:
             e.id, e.date.earliest or e.date.latest or "", time_precision(e), e.kind, "",
             names[0] if names else "", names[1] if len(names) > 1 else "", "; ".join(names[2:]),
             e.location or "", "; ".join(timeline.outlets(e)), e.summary or "", e.title, e.status,
-            e.date.edtf(), e.date.latest or "", e.date.display(), " | ".join(c.quote for c in e.sources),
+            e.date.edtf(), e.date.latest or "", e.date.display(), " | ".join(c.quote for c in e.sources if c.quote is not None),
         ])
     return out.getvalue()
 
@@ -195,7 +196,11 @@ def _tjs_text(timeline: Timeline, event: Event) -> str:
         where = html.escape(source.outlet if source else citation.source)
         if source and source.url:
             where = f'<a href="{html.escape(source.url)}">{where}</a>'
-        parts.append(f"<blockquote>{html.escape(citation.quote)}</blockquote><p>— {where}</p>")
+        if citation.quote is None:  # not the article's words: no blockquote
+            parts.append(f"<p><em>Paraphrase, not the article's words:</em> {html.escape(citation.paraphrase or '')}"
+                         f"</p><p>— {where}</p>")
+        else:
+            parts.append(f"<blockquote>{html.escape(citation.quote)}</blockquote><p>— {where}</p>")
     return "".join(parts)
 
 
@@ -227,7 +232,7 @@ def to_markdown(timeline: Timeline, events: list[Event], filters: str = "") -> s
 def _footnote(timeline: Timeline, citation) -> str:
     source = timeline.sources.get(citation.source)
     if source is None:
-        return f"{citation.source}: “{citation.quote}”"
+        return citation.source + _cited(citation)
     parts = [source.outlet]
     if source.headline:
         parts.append(f"“{source.headline}”")
@@ -235,8 +240,16 @@ def _footnote(timeline: Timeline, citation) -> str:
         parts.append(source.published.display())
     if source.url:
         parts.append(f"<{source.url}>")
+    return ", ".join(parts) + _cited(citation)
+
+
+def _cited(citation) -> str:
+    """What follows the article in a footnote: a quote in quotation marks; a paraphrase
+    said to be one, and in none."""
+    if citation.quote is None:
+        return " — paraphrase, not the article's words: " + (citation.paraphrase or "").replace("\n", " ")
     quote = citation.quote.replace("\n", " ")
-    return ", ".join(parts) + f": “{quote}”"
+    return f": “{quote}”"
 
 
 # What an export can write: its name, the file extension and what it is for. The

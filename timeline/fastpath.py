@@ -110,7 +110,7 @@ class FastPath:
         return tuple(result)
 
     def _sources(self, items, line: int) -> tuple | None:
-        """Written twice: Validator.citations and source_ref."""
+        """Written twice: Validator.citations, cited_words and source_ref."""
         if not isinstance(items, list) or not items:
             return None
         v = self.validator
@@ -119,14 +119,17 @@ class FastPath:
         for i, item in enumerate(items):
             if not isinstance(item, dict) or len(item) != 2:
                 return None
-            source, quote = item.get("source"), item.get("quote")
-            if type(source) is not str or type(quote) is not str or not quote or quote.isspace():
+            # the source and one of quote and paraphrase (Validator.cited_words)
+            source, quote, paraphrase = item.get("source"), item.get("quote"), item.get("paraphrase")
+            words = paraphrase if quote is None else quote
+            if (type(source) is not str or (quote is None) == (paraphrase is None) or type(words) is not str
+                    or not words or words.isspace()):
                 return None
             if source not in sources:
                 if v.has_source_registry:
                     return None
                 source = v.inline_source(source, item, Pos(line))
-            result.append((source, quote, places[i].line if places else line))
+            result.append((source, quote, places[i].line if places else line, paraphrase))
         return tuple(result)
 
     def _related(self, items, line: int) -> tuple | None:

@@ -70,9 +70,14 @@ class ActorRole:
 
 @dataclass(slots=True)
 class Citation:
+    """What a source says for an event: its words, verbatim (`quote`), or what it says in
+    other words (`paraphrase`: never shown or checked as its words). One of the two, never
+    both; the other is None."""
+
     source: str  # source id
-    quote: str
+    quote: str | None
     line: int = 0  # where the citation stands in its file, for messages
+    paraphrase: str | None = None
 
 
 @dataclass(slots=True)
@@ -118,7 +123,7 @@ class Event:
         return (
             self.id, self.date.edtf(), self.kind, self.title, self.date_basis, self.summary,
             tuple((a.actor, a.role) for a in self.actors), self.location, self.status,
-            tuple((c.source, c.quote, c.line) for c in self.sources),
+            tuple((c.source, c.quote, c.line, c.paraphrase) for c in self.sources),
             tuple((r.type, r.event, r.line) for r in self.related),
             tuple((f.quantity, f.value, f.what, f.qualifier, f.claimed_by, f.as_of.edtf() if f.as_of else None)
                   for f in self.figures),
@@ -132,7 +137,7 @@ class Event:
         return cls(
             event_id, parse_date(date), kind, title, basis, summary,
             [ActorRole(a, r) for a, r in actors], location, status,
-            [Citation(s, q, n) for s, q, n in sources], [Relation(t, e, n) for t, e, n in related],
+            [Citation(s, q, n, p) for s, q, n, p in sources], [Relation(t, e, n) for t, e, n in related],
             [Figure(q, v, w, ql, c, parse_date(a) if a else None) for q, v, w, ql, c, a in figures],
             list(tags), line,
         )
@@ -339,6 +344,6 @@ def build_indexes(records: list[tuple]) -> tuple[dict, dict, dict, dict]:
         for actor in dict.fromkeys(a for a, _ in record[R_ACTORS]):
             index_actor.setdefault(actor, []).append(i)
         index_kind.setdefault(record[R_KIND], []).append(i)
-        for source in dict.fromkeys(s for s, _, _ in record[R_SOURCES]):
+        for source in dict.fromkeys(c[0] for c in record[R_SOURCES]):
             index_source.setdefault(source, []).append(i)
     return index_actor, index_kind, index_source, index_status

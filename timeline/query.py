@@ -177,7 +177,7 @@ def facets(timeline: Timeline) -> Facets:
 def search_text(timeline: Timeline, record: tuple) -> str:
     """Everything a text search looks at in one event, folded once (search.normalize)."""
     parts = [record[R_ID], record[R_TITLE], record[R_SUMMARY] or "", record[R_LOCATION] or ""]
-    parts += [quote for _, quote, _ in record[R_SOURCES]]
+    parts += [paraphrase if quote is None else quote for _, quote, _, paraphrase in record[R_SOURCES]]
     for actor_id, _ in record[R_ACTORS]:
         actor = timeline.actors.get(actor_id)
         parts += actor.names() if actor else [actor_id]

@@ -37,7 +37,7 @@ SOURCE_KEYS = ("outlet", "headline", "published", "url", "file", "note")
 ACTOR_KEYS = ("name", "aliases", "type", "affiliation")
 EVENT_KEYS = ("id", "date", "date_basis", "kind", "title", "summary", "actors", "location",
               "status", "sources", "related", "figures", "tags")
-CITATION_KEYS = ("source", "quote")
+CITATION_KEYS = ("source", "quote", "paraphrase")
 INLINE_SOURCE_KEYS = CITATION_KEYS + SOURCE_KEYS
 FIGURE_KEYS = ("quantity", "value", "what", "qualifier", "claimed_by", "as_of")
 FIGURE_QUALIFIERS = ("exactly", "about", "over", "nearly", "at least", "up to")
@@ -301,17 +301,36 @@ class Validator:
                        "- {source: <id>, quote: \"<verbatim words>\"}")
         for item, where in items:
             if not isinstance(item, dict):
-                self.error(where, "expected {source: <id>, quote: \"<verbatim words>\"}")
+                self.error(where, "expected {source: <id>, quote: \"<verbatim words>\"}, "
+                           "or {source: <id>, paraphrase: \"<what it says>\"}")
                 continue
             allowed = CITATION_KEYS if self.has_source_registry else INLINE_SOURCE_KEYS
-            self.check_keys(item, allowed, ("source", "quote"), "in this source entry", where)
+            self.check_keys(item, allowed, ("source",), "in this source entry", where)
             source_id = self.source_ref(item, where)
-            quote = self.text(item, "quote", where)
-            if quote is not None and not quote.strip():
-                self.error(value_pos(item, "quote", where), "the quote is empty; copy the words from the article")
-            elif source_id and quote:
-                result.append(Citation(source_id, quote, where.line))
+            quote, paraphrase = self.cited_words(item, where)
+            if source_id and (quote or paraphrase):
+                result.append(Citation(source_id, quote, where.line, paraphrase))
         return result
+
+    def cited_words(self, item, pos: Pos) -> tuple[str | None, str | None]:
+        """A citation's quote or paraphrase: one of the two, not empty, never both."""
+        has_quote, has_paraphrase = item.get("quote") is not None, item.get("paraphrase") is not None
+        if not has_quote and not has_paraphrase:
+            self.error(item.pos if isinstance(item, Map) else pos,
+                       "a citation needs a quote or a paraphrase: quote: \"<the article's words, verbatim>\", "
+                       "or paraphrase: \"<what it says, in other words>\" (never shown or checked as its words)")
+            return None, None
+        if has_quote and has_paraphrase:
+            self.error(key_pos(item, "paraphrase", pos), "a citation gives a quote or a paraphrase, not both; "
+                       "cite the source twice to give both")
+            return None, None
+        key = "quote" if has_quote else "paraphrase"
+        words = self.text(item, key, pos)
+        if words is not None and not words.strip():
+            fix = "copy the words from the article" if has_quote else "say what the article says"
+            self.error(value_pos(item, key, pos), f"the {key} is empty; {fix}")
+            return None, None
+        return (words, None) if has_quote else (None, words)
 
     def source_ref(self, item, pos: Pos) -> str | None:
         name = self.text(item, "source", pos)

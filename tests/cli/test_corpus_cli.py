@@ -80,3 +80,16 @@ def test_a_huge_article_is_a_message(tmp_path):
     result, events, corpus = check(tmp_path, "wire.txt")
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert f"{corpus / 'wire.txt'} is 210 MB, more than the 50 MB an article's text may be" in result.stderr
+
+
+def test_a_paraphrase_is_not_looked_for_in_its_article(tmp_path):
+    """Not the article's words: neither found nor missed, and the summary says so."""
+    events = tmp_path / "events.yaml"
+    events.write_text(EVENTS.format(file="wire.txt").replace(
+        '{source: wire, quote: "root:x:0:0"}', '{source: wire, paraphrase: "The army says it holds the town."}'),
+        encoding="utf-8")
+    (tmp_path / "wire.txt").write_text("The town fell.\n", encoding="utf-8")
+    result = run("check", str(events), "--corpus", str(tmp_path), timeout=30)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == (f"{events}: 1 event, 1 source, 0 actors; 1 of 1 quotes found verbatim in {tmp_path} "
+                             "(1 paraphrase not checked: not the articles' words); 0 errors, 0 warnings\n")

@@ -1,6 +1,8 @@
 """Export (JSON Lines, TimelineJS, CSV, Markdown) and ACLED-style CSV import."""
 
+import io
 import os
+from csv import DictReader
 from pathlib import Path
 
 from conftest import ACLED_SAMPLE, EVENTS, run
@@ -39,7 +41,7 @@ def test_import_replaces_an_existing_file_only_with_force_and_never_its_input(tm
     assert refused.returncode == 2 and out.read_text(encoding="utf-8") == "old"
     assert f"timeline: {out} exists already; choose a new name, or add --force to replace it" in refused.stderr
     assert run("import", str(ACLED_SAMPLE), "-o", str(out), "--skip-bad", "--force").returncode == 0
-    assert len(load(out).events) == 3
+    assert len(load(out).events) == 4
     csv = tmp_path / "acled.jsonl"  # a CSV by its content, whatever its name
     csv.write_bytes(ACLED_SAMPLE.read_bytes())
     result = run("import", str(csv), "-o", str(csv), "--skip-bad", "--force")
@@ -59,10 +61,10 @@ def test_import_command_with_skip_bad_writes_a_file_that_loads(tmp_path):
     out = tmp_path / "imported.yaml"
     result = run("import", str(ACLED_SAMPLE), "-o", str(out), "--skip-bad", "--title", "Syria, Feb 2016")
     assert result.returncode == 0, result.stderr
-    assert "3 events imported, 5 rows skipped" in result.stderr
+    assert "4 events imported, 6 rows skipped" in result.stderr
     timeline = load(out)
     assert timeline.title == "Syria, Feb 2016"
-    assert [e.id for e in timeline.events] == ["SYR104", "SYR100", "SYR101"]
+    assert [e.id for e in timeline.events] == ["SYR104", "SYR100", "SYR101", "SYR109"]
     assert run("check", str(out)).returncode == 0
     again = run("import", str(ACLED_SAMPLE), "-o", str(out), "--skip-bad")
     assert again.returncode == 2 and "exists already" in again.stderr
@@ -140,3 +142,49 @@ def test_import_of_a_cell_over_128_kib_is_a_message_and_exit_2(tmp_path):
         assert result.returncode == 2 and "Traceback" not in result.stderr
         assert result.stderr.startswith(f"{path}:3:1: a cell of this row is over 131,072 characters")
         assert not out.exists()
+
+
+# --- ACLED's notes: its paraphrase, never a quote; a file that checks without a warning -----
+
+STRIKE_NOTES = "On 9 February 2016, Russian aircraft struck positions in Raqqa. 12 reported killed."
+
+
+def test_an_imported_file_checks_with_no_warning_and_its_notes_are_never_a_quote(tmp_path):
+    for name in ("acled.yaml", "acled.jsonl"):
+        out = tmp_path / name
+        assert run("import", str(ACLED_SAMPLE), "-o", str(out), "--skip-bad").returncode == 0
+        checked = run("check", str(out))
+        assert (checked.returncode, checked.stderr) == (0, "")  # not a warning: the actors are registered
+        assert checked.stdout == f"{out}: 4 events, 5 sources, 4 actors; 0 errors, 0 warnings\n"
+    written = (tmp_path / "acled.yaml").read_text(encoding="utf-8")
+    assert "quote:" not in written and f"paraphrase: {STRIKE_NOTES}" in written
+    markdown = run("export", str(tmp_path / "acled.yaml"), "--format", "markdown").stdout
+    assert "“" not in markdown  # no quotation marks: nothing in it is a quote
+    assert f"[^2]: SANA, since 9 Feb 2016 — paraphrase, not the article's words: {STRIKE_NOTES}" in markdown
+    rows = list(DictReader(io.StringIO(run("export", str(tmp_path / "acled.yaml"), "--format", "csv").stdout)))
+    assert [row["quotes"] for row in rows] == [""] * 4 and STRIKE_NOTES in [row["notes"] for row in rows]
+    tjs = run("export", str(tmp_path / "acled.yaml"), "--format", "timelinejs").stdout
+    assert "blockquote" not in tjs and "Paraphrase, not the article's words:" in tjs
+
+
+def test_an_imported_file_checked_against_a_corpus_says_its_paraphrases_are_not_checked(tmp_path):
+    out = tmp_path / "acled.yaml"
+    run("import", str(ACLED_SAMPLE), "-o", str(out), "--skip-bad")
+    (tmp_path / "articles").mkdir()
+    checked = run("check", str(out), "--corpus", str(tmp_path / "articles"))
+    assert (checked.returncode, checked.stderr) == (0, "")  # nothing to look for, so nothing missing
+    assert "0 of 0 quotes found verbatim" in checked.stdout
+    assert "(5 paraphrases not checked: not the articles' words)" in checked.stdout
+
+
+def test_import_tells_every_problem_of_a_row_in_the_order_of_the_rows(tmp_path):
+    result = run("import", str(ACLED_SAMPLE), "-o", str(tmp_path / "x.yaml"))
+    lines = result.stderr.splitlines()
+    at = [n for n, line in enumerate(lines) if line.startswith(f"{ACLED_SAMPLE}:11:1: ")]
+    assert [lines[n].split(": ", 1)[1] for n in at] == [
+        "row cannot be read: event_date '2016-02-31' is not a date like 2016-02-09 or 9 February 2016",
+        "row cannot be read: fatalities should be a whole number from 0 to 1,000,000,000,000,000, not 'many'",
+        "warning: actor1 is empty, where every ACLED event names one; check the row"]
+    assert at == [at[0], at[0] + 1, at[0] + 2]  # together, after the rows before
+    assert lines[at[0] - 1].startswith(f"{ACLED_SAMPLE}:10:1: ")
+    assert f"{ACLED_SAMPLE}: 6 rows cannot be read; nothing written" in result.stderr

@@ -179,7 +179,7 @@ def test_figures_warnings_and_inline_sources_come_back_as_they_were(write, no_pi
             date: ../2015-03
             kind: denial
             title: Y
-            sources: [{source: t, quote: r}]
+            sources: [{source: t, quote: r}, {source: s, paraphrase: what it says}]
             related: [{type: denies, event: x}]
     """)
     timeline = cached(path)
@@ -390,6 +390,8 @@ MALFORMED = {
     "a record of an unknown kind": with_record(2, lambda r: r.__setitem__(2, "no-such-kind")),
     "a record of an unknown source": with_record(2, lambda r: r[9][0].__setitem__(0, "no-such-source")),
     "a record with no sources": with_record(2, lambda r: r.__setitem__(9, [])),
+    "a citation both quote and paraphrase": with_record(2, lambda r: r[9][0].__setitem__(3, "p")),
+    "a citation neither quote nor paraphrase": with_record(2, lambda r: r[9][0].__setitem__(1, None)),
     "a record of a bad date": with_record(2, lambda r: r.__setitem__(1, "2016-13-45")),
     "a record whose line is true": with_record(2, lambda r: r.__setitem__(13, True)),
 }
@@ -437,7 +439,7 @@ def test_fast_and_exact_readers_agree(tmp_path):
     fast = load(EVENTS)
     exact, problems = load_with_problems(EVENTS, exact=True)
     assert problems == []
-    strip_lines = lambda r: (r[:9] + (tuple(c[:2] for c in r[9]), tuple(x[:2] for x in r[10])) + r[11:13])
+    strip_lines = lambda r: (r[:9] + (tuple(c[:2] + c[3:] for c in r[9]), tuple(x[:2] for x in r[10])) + r[11:13])
     assert [strip_lines(r) for r in fast.records] == [strip_lines(r) for r in exact.records]
 
 

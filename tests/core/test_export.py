@@ -14,12 +14,12 @@ from timeline.dates import parse_date
 from timeline.export import (EXPORT_FORMATS, dangling_links, export_text, terminal_width, to_csv, to_json, to_jsonl,
                              to_markdown, to_table, to_timelinejs)
 from timeline.loader import load
-from timeline.model import Citation, Event, Timeline
+from timeline.model import Citation, Event, Source, Timeline
 
 
 def comparable(timeline):
     """Every event's content, without the line numbers that differ between files."""
-    return [(r[:9] + (tuple(c[:2] for c in r[9]), tuple(x[:2] for x in r[10])) + r[11:13])
+    return [(r[:9] + (tuple(c[:2] + c[3:] for c in r[9]), tuple(x[:2] for x in r[10])) + r[11:13])
             for r in (timeline.record(i) for i in range(len(timeline.records)))]
 
 
@@ -83,7 +83,7 @@ def test_markdown_footnotes_every_citation():
 def test_acled_rows_become_events_and_bad_rows_are_named_by_line():
     result = read_acled(ACLED_SAMPLE.read_text(encoding="utf-8"), "acled_sample.csv")
     events = {e["id"]: e for e in result.events}
-    assert list(events) == ["SYR100", "SYR101", "SYR104"]
+    assert list(events) == ["SYR100", "SYR101", "SYR104", "SYR109"]
     strike = events["SYR100"]
     assert (strike["date"], strike["kind"]) == ("2016-02-09", "airstrike")
     assert strike["actors"] == [{"actor": "Military Forces of Russia (2000-)", "role": "actor1"},
@@ -97,12 +97,14 @@ def test_acled_rows_become_events_and_bad_rows_are_named_by_line():
     assert events["SYR104"]["date"] == "2016-02?"  # precision 3: the month
     expected = [(5, "event_date '2016-02-30' is not a date"), (6, "time_precision should be 1, 2 or 3, not '5'"),
                 (8, "event_date is empty"), (9, "fatalities should be a whole number from 0 to 1,000,000,000,000,000, not 'three'"),
-                (10, "18 cells where the header has 17 columns")]
+                (10, "18 cells where the header has 17 columns"),
+                (11, "event_date '2016-02-31' is not a date"),  # and more on that row: see test_acled_import.py
+                (11, "fatalities should be a whole number from 0 to 1,000,000,000,000,000, not 'many'")]
     assert len(result.problems) == len(expected)
     for problem, (line, start) in zip(result.problems, expected):
         assert problem.pos.line == line
         assert problem.message.startswith(f"row cannot be read: {start}")
-    assert len(result.events) + len(result.problems) == 8  # every row accounted for
+    assert len(result.events) + result.bad_rows == 10  # every row accounted for
 
 
 # --- every column and field against files written by hand --------------------------------
@@ -443,3 +445,37 @@ def test_jsonl_keeps_an_empty_text_as_written(write):
     assert (timeline.events[0].date_basis, timeline.events[0].summary, timeline.sources["s"].headline) == ("", "", "")
     again = load(write("again.jsonl", to_jsonl(timeline, list(timeline.events))))
     assert comparable(again) == comparable(timeline) and again.sources == timeline.sources
+
+
+# --- a paraphrase: kept as one where the file reads back, never presented as a quote -----
+
+def paraphrased():
+    source = Source("wire", "Wire", parse_date("2016-02-09"), headline="Strikes")
+    event = Event("p", parse_date("2016-02-09"), "other", "P", date_basis="stated",
+                  sources=[Citation("wire", "they said so"), Citation("wire", None, paraphrase="It says <so>.")])
+    return Timeline([event.to_record()], sources={"wire": source}, title="Few")
+
+
+def test_a_paraphrase_reads_back_from_json_lines_as_a_paraphrase(tmp_path):
+    timeline = paraphrased()
+    text = to_jsonl(timeline, list(timeline.events))
+    assert json.loads(text.splitlines()[1])["sources"] == [
+        {"source": "wire", "quote": "they said so"}, {"source": "wire", "paraphrase": "It says <so>."}]
+    path = tmp_path / "p.jsonl"
+    path.write_text(text, encoding="utf-8")
+    assert comparable(load(path)) == comparable(timeline)
+    assert json.loads(to_json(timeline, list(timeline.events)))[0]["sources"][1] == \
+        {"source": "wire", "paraphrase": "It says <so>."}
+
+
+def test_a_paraphrase_is_never_presented_as_a_quote_in_markdown_timelinejs_or_csv():
+    timeline = paraphrased()
+    events = list(timeline.events)
+    assert to_markdown(timeline, events).splitlines()[-2:] == [
+        "[^1]: Wire, “Strikes”, 9 Feb 2016: “they said so”",
+        "[^2]: Wire, “Strikes”, 9 Feb 2016 — paraphrase, not the article's words: It says <so>."]
+    assert json.loads(to_timelinejs(timeline, events))["events"][0]["text"]["text"] == (
+        "<blockquote>they said so</blockquote><p>— Wire</p>"
+        "<p><em>Paraphrase, not the article's words:</em> It says &lt;so&gt;.</p><p>— Wire</p>")
+    [row] = csv.DictReader(io.StringIO(to_csv(timeline, events)))
+    assert row["quotes"] == "they said so"

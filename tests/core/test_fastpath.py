@@ -16,7 +16,7 @@ from timeline.validation import Validator
 
 GOOD = {"id": "a", "date": "2016-02-09", "date_basis": "stated", "kind": "claim", "title": "T",
         "sources": [{"source": "src", "quote": "words"}]}
-GOOD_RECORD = ("a", "2016-02-09", "claim", "T", "stated", None, (), None, "reported", (("src", "words", 4),), (), (),
+GOOD_RECORD = ("a", "2016-02-09", "claim", "T", "stated", None, (), None, "reported", (("src", "words", 4, None),), (), (),
                (), 4)
 
 
@@ -50,7 +50,7 @@ def test_every_field_is_taken():
                  related=[{"type": "denies", "event": "b"}])
     record = well_formed(event, jsonl=True, actors={"kadyrov": {"name": "Ramzan Kadyrov", "aliases": ["Kadyrov"]}})
     assert record == ("a", "2016-02-09", "claim", "T", "stated", "S", (("kadyrov", None), ("kadyrov", "r")), "L",
-                      "alleged", (("src", "words", 4),), (("denies", "b", 4),), (), ("x", "y"), 4)
+                      "alleged", (("src", "words", 4, None),), (("denies", "b", 4),), (), ("x", "y"), 4)
 
 
 @pytest.mark.parametrize("change", [
@@ -143,16 +143,24 @@ def test_an_unregistered_actor_with_a_registry_is_declined_even_in_json_lines():
     [{"source": "src", "quote": "words", "outlet": "O"}], [{"source": 5, "quote": "words"}],
     [{"source": "src", "quote": 5}], [{"source": "src", "quote": ""}], [{"source": "src", "quote": "  "}],
     [{"source": "other", "quote": "words"}], [{"source": "src", "text": "words"}],
+    [{"source": "src", "paraphrase": ""}], [{"source": "src", "paraphrase": 5}], [{"source": "src", "paraphrase": None}],
+    [{"source": "src", "quote": "words", "paraphrase": "says"}], [{"source": "src", "quote": None, "paraphrase": None}],
 ])
 def test_sources_that_are_unusual_are_declined(sources):
     assert well_formed(dict(GOOD, sources=sources)) is None
+
+
+def test_a_paraphrase_is_taken_as_one():
+    record = well_formed(dict(GOOD, sources=[{"source": "src", "paraphrase": "what it says"},
+                                             {"source": "src", "quote": "words"}]))
+    assert record[9] == (("src", None, 4, "what it says"), ("src", "words", 4, None))
 
 
 def test_an_inline_source_without_a_registry_is_made():
     path = fast(registry=False, jsonl=True)
     record = path.well_formed(dict(GOOD, sources=[{"source": "Reuters", "quote": "q"}, {"source": "Reuters", "quote": "r"}]),
                               Pos(4))
-    assert record[9] == (("Reuters", "q", 4), ("Reuters", "r", 4))
+    assert record[9] == (("Reuters", "q", 4, None), ("Reuters", "r", 4, None))
     assert list(path.validator.sources) == ["Reuters"]
     assert path.validator.sources["Reuters"].outlet == "Reuters"
 
@@ -195,7 +203,7 @@ def test_an_event_of_the_exact_reader_gives_its_lines():
     (event,) = root["events"]
     assert fast(actors=KADYROV).well_formed(event, Pos(2)) == (
         "a", "2016-02-09", "claim", "T", "stated", None, (("kadyrov", None),), None, "reported",
-        (("src", "words", 10), ("src", "more", 11)), (("denies", "b", 13),), (), ("x",), 2)
+        (("src", "words", 10, None), ("src", "more", 11, None)), (("denies", "b", 13),), (), ("x",), 2)
 
 
 def test_record_takes_the_careful_path_for_what_it_declines():

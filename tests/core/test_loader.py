@@ -320,7 +320,7 @@ def assert_loads_as_exact(path):
 
 def without_lines(timeline):
     """The events' records without the lines they stand on: the fast reader knows none."""
-    return [r[:9] + (tuple(c[:2] for c in r[9]), tuple(x[:2] for x in r[10])) + r[11:13]
+    return [r[:9] + (tuple(c[:2] + c[3:] for c in r[9]), tuple(x[:2] for x in r[10])) + r[11:13]
             for r in (e.to_record() for e in timeline.events)]
 
 

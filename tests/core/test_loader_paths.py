@@ -144,7 +144,10 @@ def in_style(draw, mapping: dict):
 @st.composite
 def citation(draw, mix: Mix, sources: list[str]):
     item = {Leaf("source"): draw(leaf(mix, sources or ["Reuters", "AP"], [], ["nosuch", "bad id"]))}
-    maybe(draw, mix, item, "quote", value(mix, WORDS))
+    # the article's words, or what it says in other words (a bad file may give both)
+    words = draw(st.sampled_from(["quote", "quote", "paraphrase"] + ["quote paraphrase"] * mix.bad))
+    for key in words.split():
+        maybe(draw, mix, item, key, value(mix, WORDS))
     inline = 0 if sources else 20  # details in place are for files without a registry
     maybe(draw, mix, item, "published", value(mix, GOOD_DATES, [], BAD_DATES), inline)
     maybe(draw, mix, item, "outlet", value(mix, WORDS), inline)
@@ -318,7 +321,8 @@ def contents(timeline, lines: bool = True) -> str:
     """Everything a timeline holds, as text (a figure's nan is then equal to itself)."""
     records = [e.to_record() for e in timeline.events]
     if not lines:  # the fast reader knows no lines: every event and citation is at line 1
-        records = [r[:9] + (tuple(c[:2] for c in r[9]), tuple(x[:2] for x in r[10])) + r[11:13] for r in records]
+        records = [r[:9] + (tuple(c[:2] + c[3:] for c in r[9]), tuple(x[:2] for x in r[10])) + r[11:13]
+                   for r in records]
     return repr((timeline.title, timeline.corpus, timeline.kinds, timeline.sources, timeline.actors, records))
 
 
@@ -383,7 +387,7 @@ def test_the_json_lines_roads_agree(folder, top, header):
 
 
 # One scalar, anything at all, in one place of a good file. The places in [ ] or { }:
-FLOW_SLOTS = ("outlet", "published", "name", "alias", "actor", "quote", "tag", "value")
+FLOW_SLOTS = ("outlet", "published", "name", "alias", "actor", "quote", "paraphrase", "tag", "value")
 ONE_SCALAR = Template("""\
 title: $title
 schema: $schema
@@ -403,6 +407,7 @@ events:
     actors: [$actor]
     sources:
       - {source: src, quote: $quote}
+      - {source: src, paraphrase: $paraphrase}
     figures:
       - {quantity: killed, value: $value}
     tags: [$tag]
@@ -410,7 +415,8 @@ events:
 GOOD_SLOTS = {"title": "T", "schema": "1", "source_id": "src", "outlet": "O", "published": '"2016-02-09"',
               "name": "Ramzan Kadyrov", "alias": "Kadyrov", "kind": "protest", "description": "street protests",
               "id": "a", "date": '"2016-02-09"', "basis": "stated", "event_title": "A title", "summary": "words",
-              "actor": "Kadyrov", "quote": '"the words"', "value": '"405"', "tag": "attack"}
+              "actor": "Kadyrov", "quote": '"the words"',
+              "paraphrase": "what it says", "value": '"405"', "tag": "attack"}
 # YAML's special characters, those of numbers and dates, and the line breaks of YAML 1.1.
 SPECIAL = ":-?[]{},#&*!|>'\"%@`\\~. \t0123456789eExXoO_+/abnulrt\u2028\x85\ufeff\x1b\x9b\u202e\x7f"
 

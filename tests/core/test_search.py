@@ -129,6 +129,14 @@ def test_an_event_whose_actor_is_missing_is_searched_by_the_actors_id():
     assert found(timeline, Query(text="someone else")) == []
 
 
+def test_a_paraphrase_is_searched_as_a_quote_is():
+    event = Event("p", parse_date("2016-02-09"), "claim", "Lone event",
+                  sources=[Citation("s", None, paraphrase="ACLED says Kadýrov spoke")])
+    timeline = Timeline([event.to_record()])
+    assert found(timeline, Query(text="kadyrov spoke")) == ["p"]
+    assert found(timeline, Query(text='"acled says"')) == ["p"]
+
+
 # --- the search texts: kept, loaded, prepared ----------------------------------------------
 
 def test_the_search_texts_are_built_once_and_kept_on_the_timeline(small):

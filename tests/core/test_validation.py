@@ -77,7 +77,7 @@ def test_a_good_file_builds_its_events_sources_and_actors():
     assert found == []
     assert records(timeline) == [
         ("a", "2018-08-20", "attack", "Attacks", "stated", None, (), None, "reported",
-         (("tmt", "words", 12),), (), (), (), 6)]
+         (("tmt", "words", 12, None),), (), (), (), 6)]
     assert timeline.title == "Timeline"
     assert timeline.corpus is None
     (source,) = timeline.sources.values()
@@ -109,7 +109,7 @@ def test_every_field_of_an_event_is_read():
     assert records(timeline)[1] == (
         "a", "2018-08-20", "attack", "Attacks", "stated", "Gunmen attacked",
         (("kadyrov", None), ("kadyrov", "speaker"), ("Somebody", None)), "Grozny", "alleged",
-        (("tmt", "words", 22),), (("follows", "b", 15),),
+        (("tmt", "words", 22, None),), (("follows", "b", 15),),
         (("killed", 1000, "police", "about", "kadyrov", "2018-08-21"), ("wounded", 25.5, None, "exactly", None, None),
          ("left", 7, None, "exactly", None, None)),
         ("attack", "2018"), 6)
@@ -439,18 +439,44 @@ def test_citations_that_are_wrong():
                 "      - words\n      - {source: tmt, quote: ' '}\n      - {source: tmt}\n"
                 "      - {source: tmt, quote: q, outlet: O}\n      - {source: tmtt, quote: q}\n")
     assert problems(text) == [
-        "e.yaml:12:9: expected {source: <id>, quote: \"<verbatim words>\"}",
+        "e.yaml:12:9: expected {source: <id>, quote: \"<verbatim words>\"}, or {source: <id>, paraphrase: "
+        "\"<what it says>\"}",
         "e.yaml:13:30: the quote is empty; copy the words from the article",
-        "e.yaml:14:9: missing 'quote' in this source entry",
-        "e.yaml:15:33: unknown key 'outlet' in this source entry; expected one of: source, quote",
+        "e.yaml:14:9: a citation needs a quote or a paraphrase: quote: \"<the article's words, verbatim>\", or "
+        "paraphrase: \"<what it says, in other words>\" (never shown or checked as its words)",
+        "e.yaml:15:33: unknown key 'outlet' in this source entry; expected one of: source, quote, paraphrase",
         "e.yaml:16:18: unknown source 'tmtt'; expected one of the ids under 'sources' (did you mean 'tmt'?)"]
+
+
+def test_a_paraphrase_cites_a_source_without_its_words():
+    text = edit("      - {source: tmt, quote: words}\n",
+                "      - {source: tmt, paraphrase: what it says}\n      - {source: tmt, quote: words}\n")
+    timeline, found = exact(text)
+    assert found == []
+    paraphrase, quote = timeline.events[0].sources
+    assert (paraphrase.quote, paraphrase.paraphrase, paraphrase.line) == (None, "what it says", 12)
+    assert (quote.quote, quote.paraphrase) == ("words", None)
+
+
+def test_paraphrases_that_are_wrong():
+    text = edit("      - {source: tmt, quote: words}\n",
+                "      - {source: tmt, paraphrase: ' '}\n      - {source: tmt, quote: q, paraphrase: p}\n"
+                "      - {source: tmt, paraphrase: [a]}\n      - {source: tmt, paraphase: p}\n")
+    assert problems(text) == [
+        "e.yaml:12:35: the paraphrase is empty; say what the article says",
+        "e.yaml:13:33: a citation gives a quote or a paraphrase, not both; cite the source twice to give both",
+        "e.yaml:14:35: 'paraphrase' should be text, not a list",
+        "e.yaml:15:23: unknown key 'paraphase' in this source entry (did you mean 'paraphrase'?); expected one of: "
+        "source, quote, paraphrase",
+        "e.yaml:15:9: a citation needs a quote or a paraphrase: quote: \"<the article's words, verbatim>\", or "
+        "paraphrase: \"<what it says, in other words>\" (never shown or checked as its words)"]
 
 
 def test_a_lone_citation_counts_as_a_list_of_one():
     text = edit("    sources:\n      - {source: tmt, quote: words}\n", "    sources: {source: tmt, quote: words}\n")
     timeline, found = exact(text)
     assert found == []
-    assert records(timeline)[0][9] == (("tmt", "words", 11),)
+    assert records(timeline)[0][9] == (("tmt", "words", 11, None),)
 
 
 def test_sources_that_are_a_number_in_json_lines():
@@ -713,7 +739,7 @@ def test_text_nothing_lists_and_mappings_from_the_fast_reader_are_as_written():
     timeline = validator.build_yaml({"title": "T", "sources": {"S": {"outlet": "O", "published": "2016"}},
                                      "events": [event]})
     assert validator.problems == []
-    assert records(timeline) == [("a", "2016", "other", "T", "x", None, (), None, "reported", (("S", "q", 1),), (),
+    assert records(timeline) == [("a", "2016", "other", "T", "x", None, (), None, "reported", (("S", "q", 1, None),), (),
                                   (), ("t",), 1)]
 
 

@@ -92,7 +92,8 @@ RELATED = [
 # The quotes of the detail pane; a quote longer than the pane is scrolled through first.
 SOURCES = [
     Binding("enter", "read", "Read article", id="detail.read",
-            tooltip="Open the article at this quote (or at its nearest passage, when it is not verbatim)"),
+            tooltip="Open the article at this quote (or at its nearest passage, when it is not verbatim; "
+                    "at the top, for a paraphrase)"),
     Binding("j,down", "next_quote", "Next quote", show=False, id="detail.next_quote",
             tooltip="Next quote (the rest of a long one first)"),
     Binding("k,up", "previous_quote", "Previous quote", show=False, id="detail.previous_quote"),

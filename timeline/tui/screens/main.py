@@ -504,6 +504,10 @@ class MainScreen(Screen):
         if text is None:
             return
         found = passages(self.timeline, source.id, text)
+        if citation.quote is None:  # a paraphrase: no passage to open at
+            self.app.push_screen(ReaderScreen(self.timeline, source, text, found, show_coverage=self.show_coverage,
+                                              paraphrase=(index, quote_number(event, number))))
+            return
         current = next((n for n, p in enumerate(found) if p.event_index == index and p.quote == citation.quote), None)
         nearest = self._nearest_passage(index, number, source) if current is None else None
         self.app.push_screen(ReaderScreen(self.timeline, source, text, found, current or 0,

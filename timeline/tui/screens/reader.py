@@ -28,7 +28,9 @@ class NearestPassage:
 
 class ReaderScreen(Screen[None]):
     """Returns nothing; `v` shows the article's coverage through `show_coverage`. Opens at
-    `found[current]`, or at `nearest` when given (a quote not in the article verbatim)."""
+    `found[current]`, or at `nearest` when given (a quote not in the article verbatim), or
+    at the top for `paraphrase` (its number in the detail pane: not the article's words, it
+    has no passage)."""
 
     BINDINGS = keys.READER
     DEFAULT_CSS = """
@@ -42,7 +44,8 @@ class ReaderScreen(Screen[None]):
     COMPONENT_CLASSES = {"reader--quote", "reader--current", "reader--nearest"}
 
     def __init__(self, timeline: Timeline, source: Source, text: str, found: list[Passage], current: int = 0,
-                 show_coverage: Callable[[str], None] | None = None, nearest: NearestPassage | None = None):
+                 show_coverage: Callable[[str], None] | None = None, nearest: NearestPassage | None = None,
+                 paraphrase: tuple[int, int] | None = None):
         super().__init__()
         self.show_coverage = show_coverage
         self.timeline = timeline
@@ -52,6 +55,7 @@ class ReaderScreen(Screen[None]):
         self.current = current
         self.nearest = nearest
         self.at_nearest = nearest is not None  # in focus until n or N steps to a verbatim quote
+        self.paraphrase = paraphrase  # (event index, number) of the paraphrase it was opened for, until n or N
         self.spans = paragraphs(text)
 
     def compose(self):
@@ -72,7 +76,7 @@ class ReaderScreen(Screen[None]):
         """The passage in focus: the current quote, or the nearest passage."""
         if self.at_nearest:
             return self.nearest.passage
-        return self.found[self.current] if self.found else None
+        return self.found[self.current] if self.found and self.paraphrase is None else None
 
     def _marked(self) -> list[tuple[Passage, object]]:
         """Each passage to mark, with its style."""
@@ -108,7 +112,12 @@ class ReaderScreen(Screen[None]):
         if s.url:
             head.append(f"  {s.url}", style="dim")
         head.append(f"  ({s.file})", style="dim")
-        if self.at_nearest:
+        if self.paraphrase is not None:
+            event_index, number = self.paraphrase
+            event = self.timeline.events[event_index]
+            head.append(f"\nParaphrase {number}, not the article's words: not looked for in it", style="bold yellow")
+            head.append(f" — {event.title} ({event.date.display()})")
+        elif self.at_nearest:
             nearest = self.nearest
             event = self.timeline.events[nearest.passage.event_index]
             head.append(f"\nNearest passage to quote {nearest.quote_number}, not verbatim", style="bold red")
@@ -135,7 +144,10 @@ class ReaderScreen(Screen[None]):
         after or before it in the text."""
         if not self.found:
             return
-        if self.at_nearest:
+        if self.paraphrase is not None:  # from the top: the first quote, or the last
+            self.paraphrase = None
+            self.current = 0 if direction > 0 else len(self.found) - 1
+        elif self.at_nearest:
             self.at_nearest = False
             start = self.nearest.passage.start
             after = [n for n, p in enumerate(self.found) if p.start >= start]

@@ -1,4 +1,5 @@
-"""The detail pane: one event in full, its sources cited with their quotes, and its links."""
+"""The detail pane: one event in full, its sources cited with their quotes (or paraphrases),
+and its links."""
 
 from __future__ import annotations
 
@@ -29,9 +30,9 @@ class Quotation:
     a number, the number stands in the margin of its first line."""
 
     def __init__(self, text: str | Text, indent: int = 3, style: str = "italic", bar_style: str = "cyan",
-                 number: int | None = None):
+                 number: int | None = None, bar: str = "┃ "):
         self.text, self.indent, self.style, self.bar_style = text, indent, style, bar_style
-        self.number = number
+        self.number, self.bar = number, bar
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = max(10, options.max_width - self.indent - 2)
@@ -39,9 +40,9 @@ class Quotation:
         text = self.text if isinstance(self.text, Text) else Text(self.text, style=self.style)
         for count, line in enumerate(text.wrap(console, width)):
             if count == 0 and self.number is not None:
-                yield Text.assemble((f"{self.number:>{self.indent - 1}} ", "bold"), ("┃ ", self.bar_style), line)
+                yield Text.assemble((f"{self.number:>{self.indent - 1}} ", "bold"), (self.bar, self.bar_style), line)
             else:
-                yield Text.assemble(margin, ("┃ ", self.bar_style), line)
+                yield Text.assemble(margin, (self.bar, self.bar_style), line)
 
 
 class RelatedList(VimOptionList):
@@ -85,12 +86,16 @@ class SourceList(Vertical, can_focus=True):
         widgets: list[Static] = []
         for source_id, numbered in by_article(event):
             source = timeline.sources.get(source_id)
-            head = Static(article_head(source_id, source, corpus), classes="article")
+            quoted = any(event.sources[index].quote is not None for _, index in numbered)
+            head = Static(article_head(source_id, source, corpus, quoted), classes="article")
             widgets.append(head)
             for number, index in numbered:
                 citation = event.sources[index]
-                check = corpus.check(event, citation, source) if corpus and source else None
-                entry = QuoteEntry(index, quote_entry(number, citation.quote, check, highlight))
+                if citation.quote is None:
+                    entry = QuoteEntry(index, paraphrase_entry(number, citation.paraphrase or "", highlight))
+                else:
+                    check = corpus.check(event, citation, source) if corpus and source else None
+                    entry = QuoteEntry(index, quote_entry(number, citation.quote, check, highlight))
                 entry.head, head = head, None  # the article's first quote shows its head with it
                 widgets.append(entry)
                 self.quotes.append(entry)
@@ -241,8 +246,14 @@ class DetailPane(VerticalScroll, can_focus=True):
             return
         body.mount_all([Static(part, classes=css) for part, css in render_event(self.timeline, event, self.highlight)])
         articles = len({c.source for c in event.sources})
-        title = (f"Sources ({articles} article{'s' * (articles != 1)}, "
-                 f"{len(event.sources)} quote{'s' * (len(event.sources) != 1)})")
+        paraphrases = sum(c.quote is None for c in event.sources)
+        quotes = len(event.sources) - paraphrases
+        counts = [f"{articles} article{'s' * (articles != 1)}"]
+        if quotes or not paraphrases:
+            counts.append(f"{quotes} quote{'s' * (quotes != 1)}")
+        if paraphrases:
+            counts.append(f"{paraphrases} paraphrase{'s' * (paraphrases != 1)}")
+        title = f"Sources ({', '.join(counts)})"
         self.query_one("#sources-title", Static).update(Text(title, style="bold underline") if event.sources else "")
         self.query_one("#corpus-note").display = self.corpus is None and bool(self.corpus_note)
         self._fill("#related-title", RelatedList, "Related", related_links(self.timeline, event))
@@ -295,8 +306,9 @@ def quote_number(event: Event, index: int) -> int:
     return next(number for _, quotes in by_article(event) for number, i in quotes if i == index)
 
 
-def article_head(source_id: str, source: Source | None, corpus: Corpus | None) -> Group:
-    """Outlet, headline, date and link of an article, once above its quotes."""
+def article_head(source_id: str, source: Source | None, corpus: Corpus | None, quoted: bool = True) -> Group:
+    """Outlet, headline, date and link of an article, once above its quotes; `quoted`:
+    whether any of them is a quote (a paraphrase is never checked)."""
     head = Text(source.outlet if source else source_id, style="bold")
     if source and source.headline:
         head.append(f" — “{source.headline}”")
@@ -309,7 +321,7 @@ def article_head(source_id: str, source: Source | None, corpus: Corpus | None) -
             meta.append("  ")
             meta.append(source.url, style=f"underline link {source.url}")
         parts.append(meta)
-    if corpus is not None and (source is None or corpus.text(source) is None):
+    if quoted and corpus is not None and (source is None or corpus.text(source) is None):
         # Said once here, so that quotes without a ✓/✗ line never pass for checked ones.
         parts.append(Text(f"   ? quotes not checked: {visible(corpus.why_missing(source))}", style="yellow"))
     return Group(*parts)
@@ -320,6 +332,14 @@ def quote_entry(number: int, quote: str, check: QuoteCheck | None, highlight: tu
     if check is not None:
         parts.append(Padding(verification_line(check), (0, 0, 0, 3)))  # wrapped lines keep the indent
     return Group(*parts)
+
+
+def paraphrase_entry(number: int, paraphrase: str, highlight: tuple[TextMatch, ...] = ()) -> Group:
+    """A paraphrase, said to be one before its words: upright, where quotes are italic,
+    behind a dotted bar, never in quotation marks and never ✓/✗, since it is not the
+    article's words and nothing in the article can confirm it word for word."""
+    label = Text.assemble((f"{number:>2} ", "bold"), ("paraphrase, not the article's words:", "yellow"))
+    return Group(label, Quotation(marked(paraphrase, highlight), style="", bar="┆ ", bar_style="dim"))
 
 
 def verification_line(check: QuoteCheck) -> Text:

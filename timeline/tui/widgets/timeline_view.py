@@ -287,7 +287,8 @@ class TimelineView(ScrollView, can_focus=True):
         text.append(status, style=status_style)
         text.append(denied[0], style=denied[1])
         if self.corpus is not None:
-            unverified = any(self.corpus.is_verbatim(t.sources.get(c.source), c.quote) is False for c in event.sources)
+            unverified = any(self.corpus.is_verbatim(t.sources.get(c.source), c.quote) is False
+                             for c in event.sources if c.quote is not None)
             text.append(*(UNVERIFIED_MARK if unverified else (" ", "")))
         text.append(" ")
         fixed = text.cell_len + len(sources)
