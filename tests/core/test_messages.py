@@ -129,7 +129,7 @@ def test_a_date_range_that_can_hold_an_event_is_fine(first, last):
 
 def records(*dates):
     """A timeline of one event a date, its id the date."""
-    return Timeline([(d, d, "other", d, None, None, (), None, "reported", (("s", "q", 0),), (), (), (), 1)
+    return Timeline([(d, d, "other", d, None, None, (), None, "reported", (("s", "q", 0, None),), (), (), (), 1)
                      for d in dates])
 
 
