@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Container
 from dataclasses import dataclass
 
+from .dates import moment_text
 from .model import STATUSES, Timeline
 from .query import Query, facets
 from .search import is_regex, terms_of
@@ -84,8 +85,8 @@ def describe(timeline: Timeline, query: Query) -> list[str]:
     if query.text:
         parts.append(describe_text(query.text))
     if query.date_from or query.date_to:
-        first = query.date_from.isoformat() if query.date_from else "start"
-        last = query.date_to.isoformat() if query.date_to else "end"
+        first = moment_text(query.date_from) if query.date_from else "start"
+        last = moment_text(query.date_to) if query.date_to else "end"
         parts.append(f"dates: {first} to {last}")
     if query.statuses:
         parts.append("status: " + " or ".join(query.statuses))
