@@ -95,3 +95,13 @@ async def test_a_date_too_long_for_its_column_ends_in_an_ellipsis(write):
     async with app.run_test(size=(120, 40)):
         assert row_of(app, "a").startswith("   20 Aug 2018 09:00 – 23 … ")
         assert row_of(app, "b").startswith("   20 Aug 2018 13:40:05 +0… ")
+
+
+def test_snapshot_times_seasons_and_unspecified_digits_80x24(snap_compare):
+    """The rows and the detail pane of one day's timed events, a season and the 2010s."""
+    async def to_moscow(pilot):
+        view = pilot.app.main.query_one(TimelineView)
+        view.select_event(pilot.app.timeline.by_id["five-in-moscow"])
+        await pilot.pause()
+
+    assert snap_compare(make_app(load(DATES)), terminal_size=(80, 24), run_before=to_moscow)
