@@ -30,7 +30,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from .controls import describe, find_control
-from .dates import DateError, parse_date
+from .dates import DateError, foreign_digit, foreign_digit_message, parse_date
 from .problems import Pos, Problem
 from .validation import MAX_FIGURE
 
@@ -297,6 +297,9 @@ def _date(text: str, precision: str) -> str:
 def _edtf(text: str, precision: str) -> str:
     if not text:
         raise ValueError("event_date is empty")
+    digit = foreign_digit(text)
+    if digit is not None:
+        raise ValueError(f"event_date {foreign_digit_message(text, digit)}")
     if precision not in ("", "1", "2", "3"):
         raise ValueError(f"time_precision should be 1, 2 or 3, not '{precision}'")
     month = re.fullmatch(r"(\d{4})-(\d{2})", text)

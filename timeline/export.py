@@ -157,12 +157,20 @@ def _actor_to_dict(actor: Actor) -> dict:
     return data
 
 
-def _tjs_date(point) -> dict:
+def _tjs_date(point, end: bool = False) -> dict:
+    if point.season or point.unspecified in ("X", "XX"):
+        # no month (a season) or year (201X) of its own: the first of its range, or the last
+        day = point.latest if end else point.earliest
+        return {"year": day.year, "month": day.month} if point.season else {"year": day.year}
     date = {"year": point.year}
     if point.month:
         date["month"] = point.month
     if point.day:
         date["day"] = point.day
+    if point.time:  # as written: TimelineJS has no zone, display_date gives it
+        date.update(hour=point.time.hour, minute=point.time.minute)
+        if point.time.second is not None:
+            date["second"] = point.time.second
     return date
 
 
@@ -181,7 +189,7 @@ def to_timelinejs(timeline: Timeline, events: list[Event], group_by: str = "kind
             "group": e.kind if group_by == "kind" else (timeline.actor_name(e.actor_ids[0]) if e.actors else "other"),
         }
         if when.interval and when.start and when.end and when.end != when.start:
-            slide["end_date"] = _tjs_date(when.end)
+            slide["end_date"] = _tjs_date(when.end, end=True)
         slides.append(slide)
     document = {"title": {"text": {"headline": timeline.title, "text": f"{len(events)} events"}}, "events": slides}
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"

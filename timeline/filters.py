@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Container
 from dataclasses import dataclass
 
-from .dates import When
+from .dates import UNTIMED, When, moment_text
 from .model import STATUSES, Timeline
 from .query import Query, facets
 from .search import is_regex, terms_of
@@ -78,8 +78,12 @@ def date_range_problem(first: When | None, last: When | None, names: tuple[str, 
     called them (`names`: "--from" and "--to" on the command line); None when it can."""
     if first is None or last is None or first.earliest is None or last.latest is None:
         return None
-    if last.latest >= first.earliest:
+    if last.latest > first.earliest:
         return None
+    if last.latest == first.earliest:  # one day: only two times of it can be the wrong way round
+        start, end = first.sort_key[1], last.sort_key[3]
+        if start == UNTIMED or end == UNTIMED or end >= start:
+            return None
     return (f"{names[0]} {first.display()} is after {names[1]} {last.display()}: no event can fall "
             "between them; swap the two dates")
 
@@ -96,8 +100,8 @@ def describe(timeline: Timeline, query: Query) -> list[str]:
     if query.text:
         parts.append(describe_text(query.text))
     if query.date_from or query.date_to:
-        first = query.date_from.isoformat() if query.date_from else "start"
-        last = query.date_to.isoformat() if query.date_to else "end"
+        first = moment_text(query.date_from) if query.date_from else "start"
+        last = moment_text(query.date_to) if query.date_to else "end"
         parts.append(f"dates: {first} to {last}")
     if query.statuses:
         parts.append("status: " + " or ".join(query.statuses))

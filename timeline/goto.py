@@ -12,8 +12,8 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .dates import DAY, When
-from .model import Timeline
+from .dates import DAY, UNTIMED, When, parse_date
+from .model import R_DATE, Timeline
 
 
 @dataclass(frozen=True)
@@ -29,10 +29,10 @@ def landing(timeline: Timeline, shown: Sequence[int], when: When, filtered: bool
     if not shown:
         return None
     first_day, last_day = timeline.first_day, timeline.last_day
-    start, end = when.sort_key
+    start, second, end, _ = when.sort_key
     k = bisect.bisect_left(shown, start, key=lambda i: first_day[i])
     if k < len(shown) and first_day[shown[k]] <= end:
-        return Landing(shown[k], None)
+        return Landing(_at_time(timeline, shown, k, second), None)
     asked = f"{'No event shown' if filtered else 'No event'} {'on' if when.precision == DAY else 'in'} " \
             f"{when.display()}"
     covering = _covering(timeline, shown, k, start)
@@ -54,6 +54,22 @@ def landing(timeline: Timeline, shown: Sequence[int], when: When, filtered: bool
     else:
         near, gap, other = before, f"{_span(days_before)} before", f"next: {_date(timeline, after)}"
     return Landing(near, f"{asked}; nearest: {_date(timeline, near)}, {gap} ({other}).")
+
+
+def _at_time(timeline: Timeline, shown: Sequence[int], k: int, second: int) -> int:
+    """Of the shown events from k on that fall on the day of shown[k], the first at or
+    after `second` (When.sort_key's count); the day's last when all are earlier. Times
+    are rare: the day's events are looked at one by one."""
+    if second == UNTIMED:
+        return shown[k]
+    day = timeline.first_day[shown[k]]
+    while k + 1 < len(shown) and timeline.first_day[shown[k + 1]] == day and _second(timeline, shown[k]) < second:
+        k += 1
+    return shown[k]
+
+
+def _second(timeline: Timeline, index: int) -> int:
+    return parse_date(timeline.record(index)[R_DATE]).sort_key[1]
 
 
 # A span longer than this (an event of "2007 to 2016", an open end) covers too much to

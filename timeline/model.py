@@ -296,19 +296,25 @@ COLUMN_NAMES = ("first_day", "last_day", "earliest_day", "month_of", "index_acto
                 "index_status", "incoming", "ids")
 
 
-def _date_columns(date: str) -> tuple[int, int, int, int, int]:
-    """(sort day, second sort day, year*100+month, latest day, earliest day) of a date."""
+def _date_columns(date: str) -> tuple[tuple[int, int, int, int], int, int, int]:
+    """(sort key, year*100+month, latest day, earliest day) of a date."""
     when = parse_date(date)
-    first, last = when.sort_key
+    key = when.sort_key
+    # The month it is shown under: that of the day it sorts by (headings are laid out by
+    # bisection, so this must never go down in time order), 0 for a whole year or more
+    # that sorts by its first day. A season sorts under its first month (Spring: March).
     point = when.start or when.end
-    month = point.month if point.precision >= MONTH else 0
+    day = date_type.fromordinal(key[0])
+    month = day.month if point.precision >= MONTH or (day.month, day.day) != (1, 1) else 0
     latest = when.latest.toordinal() if when.latest else OPEN_END
     earliest = when.earliest.toordinal() if when.earliest else 0
-    return first, last, point.year * 100 + month, latest, earliest
+    return key, day.year * 100 + month, latest, earliest
 
 
 def build_columns(records: list[tuple]) -> tuple[list[tuple], dict]:
-    """Sort records by date (earliest possible day, then latest) and compute the columns."""
+    """Sort records by date (When.sort_key: the earliest possible day; on one day, those
+    without a time of day first, then the timed by their instant; then the latest day)
+    and compute the columns."""
     known: dict[str, tuple] = {}  # dates repeat: a file of a million events has few distinct ones
     keyed = []
     for record in records:
@@ -317,13 +323,13 @@ def build_columns(records: list[tuple]) -> tuple[list[tuple], dict]:
         if columns is None:
             columns = known[date] = _date_columns(date)
         keyed.append((columns, record))
-    keyed.sort(key=lambda k: (k[0][0], k[0][1]))
+    keyed.sort(key=lambda k: k[0][0])
     records = [k[1] for k in keyed]
     columns = {
-        "first_day": array("l", (k[0][0] for k in keyed)),
-        "month_of": array("l", (k[0][2] for k in keyed)),
-        "last_day": array("l", (k[0][3] for k in keyed)),
-        "earliest_day": array("l", (k[0][4] for k in keyed)),
+        "first_day": array("l", (k[0][0][0] for k in keyed)),
+        "month_of": array("l", (k[0][1] for k in keyed)),
+        "last_day": array("l", (k[0][2] for k in keyed)),
+        "earliest_day": array("l", (k[0][3] for k in keyed)),
         "incoming": {},
     }
     incoming = columns["incoming"]

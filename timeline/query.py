@@ -9,7 +9,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from .model import R_ACTORS, R_ID, R_LOCATION, R_SOURCES, R_SUMMARY, R_TAGS, R_TITLE, STATUSES, Timeline
+from .dates import When, moment_second, parse_date
+from .model import R_ACTORS, R_DATE, R_ID, R_LOCATION, R_SOURCES, R_SUMMARY, R_TAGS, R_TITLE, STATUSES, Timeline
 from .problems import did_you_mean
 from .search import SearchError, TextMatch, normalize, parse, refines
 
@@ -24,7 +25,7 @@ class Query:
     kinds: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()  # source ids
     text: str = ""  # every word in it, in any order (see search.py)
-    date_from: dt.date | None = None
+    date_from: dt.date | None = None  # a datetime when a time of day was given
     date_to: dt.date | None = None
     statuses: tuple[str, ...] = ()  # reported, alleged, disputed
     tags: tuple[str, ...] = ()
@@ -276,7 +277,16 @@ class Searcher:
         if query.date_from:
             first, last_day = query.date_from.toordinal(), t.last_day
             result = [i for i in result if last_day[i] >= first]
+            if isinstance(query.date_from, dt.datetime):  # a time: on its day, only what may end after it
+                at = first * 86400 + moment_second(query.date_from)
+                result = [i for i in result if last_day[i] > first or self._when(i).end.last_instant >= at]
         if query.date_to:
             last, earliest_day = query.date_to.toordinal(), t.earliest_day
             result = [i for i in result if earliest_day[i] <= last]
+            if isinstance(query.date_to, dt.datetime):  # on its day, only what may start before it
+                at = last * 86400 + moment_second(query.date_to)
+                result = [i for i in result if earliest_day[i] < last or self._when(i).start.first_instant <= at]
         return result
+
+    def _when(self, index: int) -> When:
+        return parse_date(self.timeline.record(index)[R_DATE])

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 
 from .controls import describe, find_control
-from .dates import DateError, When, parse_date
+from .dates import DateError, When, foreign_digit, foreign_digit_message, parse_date
 from .model import (
     KINDS, R_ID, R_LINE, R_RELATED, RELATION_TYPES, STATUSES, Actor, ActorRole, Citation, Event,
     Figure, Relation, Source, Timeline,
@@ -469,6 +469,10 @@ class Validator:
             return None
         if (isinstance(raw, str) and len(raw) > MAX_NUMBER_DIGITS) or (isinstance(raw, int) and abs(raw) > MAX_FIGURE):
             self.error(where, f"'{key}' is too large a number for a figure (over {MAX_FIGURE:,}); check the digits")
+            return None
+        digit = foreign_digit(raw) if isinstance(raw, str) else None
+        if digit is not None:  # float() reads "٤٠٥" as 405, which the file never means
+            self.error(where, f"'{key}': {foreign_digit_message(raw, digit)}")
             return None
         try:
             number = float(str(raw).replace(",", "").replace("_", ""))

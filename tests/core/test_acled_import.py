@@ -86,6 +86,19 @@ def test_a_year_outside_one_to_9999_is_a_bad_row():
     assert [e["date"] for e in result.events] == ["2016-02?"]
 
 
+def test_an_event_date_in_digits_of_another_script_is_a_bad_row():
+    rows = [dict.fromkeys(COLUMNS, "") | {"event_type": "Battles", "source": "SANA", "event_date": date,
+                                          "time_precision": precision}
+            for date, precision in (("٢٠١٥-٠١", "3"), ("2015-01-0٢", "1"))]
+    result = read_acled(csv_text(rows), "acled.csv")
+    assert [(p.pos.line, p.message) for p in result.problems] == [
+        (2, "row cannot be read: event_date '٢٠١٥-٠١' has a digit that is not one of 0-9 (٢, arabic-indic digit two); "
+            "write the digits 0-9"),
+        (3, "row cannot be read: event_date '2015-01-0٢' has a digit that is not one of 0-9 (٢, arabic-indic digit "
+            "two); write the digits 0-9"),
+    ]
+
+
 def test_a_cell_too_large_is_a_message_at_its_row():
     big = "x" * (MAX_CELL_CHARS + 1)
     text = csv_text([dict.fromkeys(COLUMNS, "") | {"event_type": "Battles", "source": "SANA",

@@ -7,23 +7,53 @@ from hypothesis import strategies as st
 from timeline.dates import (
     DAY,
     MONTH,
+    UNTIMED,
     YEAR,
     DateError,
     Point,
+    Time,
     When,
+    moment_text,
     parse_date,
     parse_loose,
 )
 
+ZONES = [None, None, "Z", "+03:00", "-05:00", "+05:30", "-00:00", "+14:00", "-12:00"]
+
+
+@st.composite
+def times(draw):
+    return Time(draw(st.integers(0, 23)), draw(st.integers(0, 59)), draw(st.none() | st.integers(0, 59)),
+                draw(st.sampled_from(ZONES)))
+
 
 @st.composite
 def points(draw):
+    """Every form a point may take: year, month, day (mostly), a day with a time, a season,
+    a year, month or day left unspecified (201X, 20XX, 2015-XX, 2015-10-XX, 2015-XX-XX)."""
+    shape = draw(st.sampled_from(["plain"] * 5 + ["timed", "season", "decade", "century", "month-x", "day-x",
+                                                  "month-day-x"]))
+    approximate, uncertain = draw(st.booleans()), draw(st.booleans())
     year = draw(st.integers(1, 9999))
+    if shape == "timed":  # EDTF qualifies no time of day
+        return Point(year, draw(st.integers(1, 12)), draw(st.integers(1, 28)), time=draw(times()))
+    if shape == "season":
+        return Point(min(year, 9998), None, None, approximate, uncertain, season=draw(st.integers(21, 24)))
+    if shape == "decade":
+        return Point(draw(st.integers(1, 999)) * 10, None, None, approximate, uncertain, unspecified="X")
+    if shape == "century":
+        return Point(draw(st.integers(1, 99)) * 100, None, None, approximate, uncertain, unspecified="XX")
+    if shape == "month-x":
+        return Point(year, None, None, approximate, uncertain, unspecified="-XX")
+    if shape == "day-x":
+        return Point(year, draw(st.integers(1, 12)), None, approximate, uncertain, unspecified="-XX")
+    if shape == "month-day-x":
+        return Point(year, None, None, approximate, uncertain, unspecified="-XX-XX")
     month = draw(st.none() | st.integers(1, 12))
     day = None
     if month is not None and draw(st.booleans()):
         day = draw(st.integers(1, 28))
-    return Point(year, month, day, draw(st.booleans()), draw(st.booleans()))
+    return Point(year, month, day, approximate, uncertain)
 
 
 @st.composite
@@ -33,9 +63,9 @@ def whens(draw):
     if shape == "single":
         return When(a, a)
     b = draw(points())
-    if b.latest < a.earliest:
+    if b.last_instant < a.first_instant:
         a, b = b, a
-    if b.latest < a.earliest:  # overlapping coarse and fine dates can still be out of order
+    if b.last_instant < a.first_instant:  # overlapping coarse and fine dates can still be out of order
         return When(a, a)
     if shape == "closed":
         return When(a, b, True)
@@ -104,6 +134,14 @@ def test_sort_key_is_the_earliest_possible_day():
     ("9 February 2016", "2016-02-09"),
     ("February 9, 2016", "2016-02-09"),
     ("2016", "2016"),
+    # a time of day typed is kept, and its zone
+    ("2015-09-30 05:00", "2015-09-30T05:00"),
+    ("2015-09-30 5:00 +03:00", "2015-09-30T05:00+03:00"),
+    ("30 Sep 2015 05:00 UTC", "2015-09-30T05:00Z"),
+    ("September 30, 2015 5:30 pm", "2015-09-30T17:30"),
+    ("30 September 2015 10am", "2015-09-30T10:00"),
+    ("30 September 2015 10:00 +0300", "2015-09-30T10:00+03:00"),
+    ("30 September 2015 10:00 UTC", "2015-09-30T10:00Z"),
 ])
 def test_loose_dates_never_invent_a_day(text, edtf):
     assert parse_loose(text).edtf() == edtf
@@ -135,17 +173,29 @@ def test_edtf_like_strings_give_a_date_or_our_error(text):
         assert when.earliest <= when.latest
 
 
+def the_range(when: When) -> tuple:
+    """What a date says: its first and last possible days and moments (times included),
+    where it sorts, and its qualifiers."""
+    return (when.earliest, when.latest, when.earliest_moment, when.latest_moment, when.sort_key,
+            when.is_approximate, when.is_uncertain, when.qualities())
+
+
 @given(whens())
 def test_display_and_edtf_reparse_to_the_same_date(when):
     assert parse_date(when.edtf()) == when
-    assert parse_date(when.display()) == when
+    assert parse_date(when.edtf()).edtf() == when.edtf()
+    shown = parse_date(when.display())
+    assert the_range(shown) == the_range(when)
+    if not (when.interval and when.start == when.end):  # "1 Apr 2016" is a day, not an interval of one
+        assert shown == when
+    assert parse_date(shown.display()) == shown
 
 
 @given(whens())
 def test_earliest_is_never_after_latest(when):
     if when.earliest and when.latest:
         assert when.earliest <= when.latest
-    assert when.sort_key[0] <= when.sort_key[1]
+    assert when.sort_key[0] <= when.sort_key[2]
 
 
 # --- the calendar ----------------------------------------------------------------------
@@ -231,10 +281,10 @@ def test_the_precision_of_an_interval_is_its_coarsest_end():
 
 def test_sort_key_gives_the_earliest_and_latest_possible_days():
     day = lambda y, m, d: dt.date(y, m, d).toordinal()
-    assert parse_date("2015-10").sort_key == (day(2015, 10, 1), day(2015, 10, 31))
+    assert parse_date("2015-10").sort_key == (day(2015, 10, 1), UNTIMED, day(2015, 10, 31), UNTIMED)
     # an open end sorts by the known one, for both halves of the key
-    assert parse_date("../2015-03").sort_key == (day(2015, 3, 31), day(2015, 3, 31))
-    assert parse_date("2015-09/..").sort_key == (day(2015, 9, 1), day(2015, 9, 1))
+    assert parse_date("../2015-03").sort_key == (day(2015, 3, 31), UNTIMED, day(2015, 3, 31), UNTIMED)
+    assert parse_date("2015-09/..").sort_key == (day(2015, 9, 1), UNTIMED, day(2015, 9, 1), UNTIMED)
 
 
 # --- display ---------------------------------------------------------------------------
@@ -459,8 +509,8 @@ FORMS = [
     ("Feb–Mar 2016", "2016-02/2016-03", "Feb–Mar 2016", "2016-02-01", "2016-03-31", False, False),
     ("2015–2016", "2015/2016", "2015–2016", "2015-01-01", "2016-12-31", False, False),
     ("2015-09 – 2016-01", "2015-09/2016-01", "Sep 2015 – Jan 2016", "2015-09-01", "2016-01-31", False, False),
-    # a one-day interval is valid (how it should read is left to the dates issue: "8–8 Feb 2016" today)
-    ("2016-02-08/2016-02-08", "2016-02-08/2016-02-08", None, "2016-02-08", "2016-02-08", False, False),
+    # a one-day interval is valid, and reads as the day it is (never "8–8 Feb 2016")
+    ("2016-02-08/2016-02-08", "2016-02-08/2016-02-08", "8 Feb 2016", "2016-02-08", "2016-02-08", False, False),
     ("before Mar 2015", "../2015-03", "before Mar 2015", None, "2015-03-31", False, True),
     ("until Mar 2015", "../2015-03", "before Mar 2015", None, "2015-03-31", False, True),
     ("Until Mar 2015", "../2015-03", "before Mar 2015", None, "2015-03-31", False, True),
@@ -492,3 +542,237 @@ def test_impossible_dates_say_why(text, message):
     with pytest.raises(DateError) as error:
         parse_date(text)
     assert str(error.value) == message
+
+
+# --- times of day (EDTF level 0) -------------------------------------------------------
+
+@pytest.mark.parametrize("text, edtf, display", [
+    ("2015-09-30T05:00", "2015-09-30T05:00", "30 Sep 2015 05:00"),
+    ("2015-09-30T05:00:30", "2015-09-30T05:00:30", "30 Sep 2015 05:00:30"),
+    ("2015-09-30T05:00Z", "2015-09-30T05:00Z", "30 Sep 2015 05:00 UTC"),
+    ("2015-09-30T05:00+03:00", "2015-09-30T05:00+03:00", "30 Sep 2015 05:00 +03:00"),
+    ("2015-09-30T05:00:30-05:00", "2015-09-30T05:00:30-05:00", "30 Sep 2015 05:00:30 -05:00"),
+    ("2015-09-30T05:00+0300", "2015-09-30T05:00+03:00", "30 Sep 2015 05:00 +03:00"),  # ISO's other spellings
+    ("2015-09-30T05:00+03", "2015-09-30T05:00+03:00", "30 Sep 2015 05:00 +03:00"),
+    ("2015-09-30T00:00", "2015-09-30T00:00", "30 Sep 2015 00:00"),
+    ("2015-09-30T23:59:59", "2015-09-30T23:59:59", "30 Sep 2015 23:59:59"),
+])
+def test_a_time_of_day_keeps_its_day_and_reads_back(text, edtf, display):
+    when = parse_date(text)
+    assert when.edtf() == edtf and when.display() == display
+    assert when.earliest == when.latest == dt.date(2015, 9, 30)  # the day as written, whatever the zone
+    assert when.precision == DAY and not when.is_approximate and not when.is_uncertain
+    assert parse_date(display) == when
+
+
+@pytest.mark.parametrize("text, edtf", [
+    ("30 Sep 2015 05:00", "2015-09-30T05:00"),
+    ("30 Sep 2015 5:00", "2015-09-30T05:00"),
+    ("30 September 2015, 05:00 UTC", "2015-09-30T05:00Z"),
+    ("30 Sep 2015 05:00 GMT", "2015-09-30T05:00Z"),
+    ("30 Sep 2015 05:00Z", "2015-09-30T05:00Z"),
+    ("30 Sep 2015 05:00+03:00", "2015-09-30T05:00+03:00"),
+    ("30 Sep 2015 05:00 – 30 Sep 2015 07:00", "2015-09-30T05:00/2015-09-30T07:00"),
+])
+def test_a_time_of_day_in_the_human_form(text, edtf):
+    assert parse_date(text).edtf() == edtf
+
+
+BAD_TIMES = [
+    ("2015-09-30T24:00", "hour 24 does not exist; hours run from 00 to 23 (midnight is 00:00 of the next day)"),
+    ("2015-09-30T05:60", "minute 60 does not exist; minutes run from 00 to 59"),
+    ("2015-09-30T05:00:60", "second 60 does not exist; seconds run from 00 to 59"),
+    ("2015-09-30T05:00+15:00", "no time zone is +15:00 from UTC; zones run from -12:00 to +14:00"),
+    ("2015-09-30T05:00-13:00", "no time zone is -13:00 from UTC"),
+    ("2015-09-30T05:00+03:75", "no time zone is +03:75 from UTC"),
+    ("2015-02-29T05:00", "February 2015 has no day 29"),
+    ("2015-09-30T05:00~", "'2015-09-30T05:00~': a time of day cannot be approximate or uncertain in EDTF; "
+                          "write the day alone (2015-09-30~) and say the time in date_basis"),
+    ("30 Sep 2015 05:00?", "a time of day cannot be approximate or uncertain"),
+    ("2015-09-30 05:00", "'2015-09-30 05:00' is not a date; EDTF writes a T between the day and the time, "
+                         "with two-digit hours: 2015-09-30T05:00"),
+    ("2015-09-30 5:00 UTC", "2015-09-30T05:00Z"),
+    ("2015-09-30T5:00", "not a date"),
+    ("2015-09T05:00", "not a date"),  # a time needs its day
+    ("2015-09-30T07:00/2015-09-30T05:00", "the interval ends (2015-09-30T05:00) before it starts (2015-09-30T07:00)"),
+    # 05:00 at +03:00 is 02:00 UTC, before 04:00 UTC: the end is before the start
+    ("2015-09-30T04:00Z/2015-09-30T05:00+03:00", "the interval ends"),
+]
+
+
+def test_on_one_day_the_untimed_sort_first_then_the_timed_by_their_instant():
+    written = ["2015-09-30T05:00", "2015-09-30T04:00Z", "2015-09-30T05:00+03:00", "2015-09-30",
+               "2015-09-30T23:30-05:00", "2015-09-30T05:00:30", "2015-10-01T00:10+03:00", "2015-09-29T23:00"]
+    order = sorted(written, key=lambda text: parse_date(text).sort_key)
+    assert order == [
+        "2015-09-29T23:00",
+        "2015-09-30",  # a day without a time: before every time on that day
+        "2015-09-30T05:00+03:00",  # 02:00 UTC
+        "2015-09-30T04:00Z",
+        "2015-09-30T05:00",  # a local time sorts as if it were UTC
+        "2015-09-30T05:00:30",
+        "2015-09-30T23:30-05:00",  # 04:30 UTC the next day, but on the day written
+        "2015-10-01T00:10+03:00",  # 21:10 UTC the day before, on the day written
+    ]
+
+
+def test_a_moment_in_edtf_reads_back():
+    assert moment_text(parse_date("2015-09-30T05:00+03:00").earliest_moment) == "2015-09-30T05:00+03:00"
+    assert moment_text(parse_date("2015-09-30T05:00:30Z").earliest_moment) == "2015-09-30T05:00:30Z"
+    assert moment_text(parse_date("2015-09-30T05:00").latest_moment) == "2015-09-30T05:00"
+    assert moment_text(parse_date("2015-09").latest_moment) == "2015-09-30"
+    assert parse_date("2015-09-30T05:00+03:00").earliest_moment == dt.datetime(
+        2015, 9, 30, 5, 0, tzinfo=dt.timezone(dt.timedelta(hours=3)))
+
+
+def test_a_typed_zone_by_name_is_refused_rather_than_dropped():
+    with pytest.raises(DateError, match="a time zone by name is not read; write it as UTC or an offset"):
+        parse_loose("30 September 2015 10:00 EST")
+
+
+# --- unspecified digits (EDTF level 1) -------------------------------------------------
+
+RANGES = [  # (text, display, earliest, latest, precision)
+    ("201X", "a year in the 2010s", "2010-01-01", "2019-12-31", YEAR),
+    ("20XX", "a year in 2000–2099", "2000-01-01", "2099-12-31", YEAR),
+    ("2015-XX", "a month in 2015", "2015-01-01", "2015-12-31", YEAR),
+    ("2015-XX-XX", "a day in 2015", "2015-01-01", "2015-12-31", YEAR),
+    ("2015-10-XX", "a day in Oct 2015", "2015-10-01", "2015-10-31", MONTH),
+    ("2016-02-XX", "a day in Feb 2016", "2016-02-01", "2016-02-29", MONTH),
+    ("201X~", "a year in the 2010s~", "2010-01-01", "2019-12-31", YEAR),
+    ("2015-10-XX?", "a day in Oct 2015?", "2015-10-01", "2015-10-31", MONTH),
+    ("999X", "a year in the 9990s", "9990-01-01", "9999-12-31", YEAR),
+    ("001X", "a year in the 0010s", "0010-01-01", "0019-12-31", YEAR),
+]
+
+IN_WORDS = [
+    ("2010s", "201X"), ("the 2010s", "201X"), ("The 1990s~", "199X~"), ("a year in the 2010s?", "201X?"),
+    ("a year in 1900–1999", "19XX"), ("a month in 2015", "2015-XX"), ("A day in October 2015", "2015-10-XX"),
+    ("201X/2016", "201X/2016"), ("a day in Oct 2015 – 5 Nov 2015", "2015-10-XX/2015-11-05"),
+]
+
+BAD_UNSPECIFIED = [
+    ("000X", "'000X' includes the year 0; years run from 0001 to 9999"),
+    ("00XX", "includes the year 0"),
+    ("2015-13-XX", "month 13 does not exist"),
+    ("2XXX", "not a date"),  # EDTF level 1 leaves at most the last two digits of a year unspecified
+    ("2015-XX-10", "not a date"),
+    ("201x", "not a date"),
+    ("a year in 1900–1998", "not a date"),
+    ("a month in Oct 2015", "not a date"),
+]
+
+
+# --- seasons (EDTF level 1) ------------------------------------------------------------
+
+# Three whole months of the Northern hemisphere's meteorological seasons
+RANGES += [
+    ("2016-21", "Spring 2016", "2016-03-01", "2016-05-31", YEAR),
+    ("2016-22", "Summer 2016", "2016-06-01", "2016-08-31", YEAR),
+    ("2016-23", "Autumn 2016", "2016-09-01", "2016-11-30", YEAR),
+    ("2016-24", "Winter 2016–17", "2016-12-01", "2017-02-28", YEAR),  # winter runs into the next year
+    ("2015-24", "Winter 2015–16", "2015-12-01", "2016-02-29", YEAR),
+    ("1999-24", "Winter 1999–00", "1999-12-01", "2000-02-29", YEAR),
+    ("2016-21~", "Spring 2016~", "2016-03-01", "2016-05-31", YEAR),
+    ("2016-23%", "Autumn 2016~?", "2016-09-01", "2016-11-30", YEAR),
+]
+
+IN_WORDS += [
+    ("spring 2016", "2016-21"), ("Fall 2016", "2016-23"), ("Winter 2016", "2016-24"), ("Winter 2016/17", "2016-24"),
+    ("Winter 2016-2017", "2016-24"), ("Summer 2016?", "2016-22?"), ("Spring 2016 – Winter 2016–17", "2016-21/2016-24"),
+    ("Spring 2016 - 2017", "2016-21/2017"), ("2016-21/2016-06", "2016-21/2016-06"),
+]
+
+BAD_SEASONS = [
+    ("2016-25", "month 25 does not exist; months run from 01 to 12, and seasons from 21 (spring) to 24 (winter)"),
+    ("2016-20", "month 20 does not exist"),
+    ("2016-21-05", "month 21 does not exist; months run from 01 to 12; 21 to 24 are seasons, which have no day"),
+    ("9999-24", "the winter of 9999 runs into the year 10000"),
+    ("Spring 2016-2017", "only a winter runs into the next year, written Winter 2016–17"),
+    ("Winter 2016–18", "only a winter runs into the next year"),
+    ("2016-22/2016-21", "the interval ends (2016-21) before it starts (2016-22)"),
+]
+
+
+@pytest.mark.parametrize("text, display, earliest, latest, precision", RANGES)
+def test_unspecified_digits_and_seasons_span_their_range(text, display, earliest, latest, precision):
+    when = parse_date(text)
+    assert when.edtf() == text and when.display() == display
+    assert (when.earliest.isoformat(), when.latest.isoformat()) == (earliest, latest)
+    assert when.precision == precision
+    assert parse_date(display) == when
+
+
+@pytest.mark.parametrize("text, edtf", IN_WORDS)
+def test_unspecified_digits_and_seasons_in_words(text, edtf):
+    assert parse_date(text).edtf() == edtf
+
+
+@pytest.mark.parametrize("text, message", BAD_TIMES + BAD_UNSPECIFIED + BAD_SEASONS)
+def test_a_new_form_written_wrong_says_what_is_wrong(text, message):
+    with pytest.raises(DateError) as error:
+        parse_date(text)
+    assert message in str(error.value)
+
+
+# --- digits are ASCII -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, digit", [
+    ("٢٠٠٤", "٢, arabic-indic digit two"), ("２００４-０２", "２, fullwidth digit two"),
+    ("2004-0٢", "٢, arabic-indic digit two"), ("۲۰۰۴", "۲, extended arabic-indic digit two"),
+    ("२००४", "२, devanagari digit two"), ("9 Feb ٢٠١٦", "٢"), ("2016²", "², superscript two"),
+    ("8–9 Feb ٢٠١٦", "٢"),
+])
+def test_digits_of_other_scripts_are_refused(text, digit):
+    for parse in (parse_date, parse_loose):
+        with pytest.raises(DateError) as error:
+            parse(text)
+        assert str(error.value).startswith(f"'{text}' has a digit that is not one of 0-9 ({digit}")
+        assert str(error.value).endswith("write the digits 0-9")
+
+
+def test_the_en_dash_of_a_display_form_is_no_digit():
+    assert parse_date("8–9 Feb 2016").edtf() == "2016-02-08/2016-02-09"
+
+
+# --- anything that is not text ----------------------------------------------------------
+
+@pytest.mark.parametrize("value", [None, 5, 2016.0, b"2016", ["2016"], {"date": "2016"}, ("2016",), True])
+def test_a_value_that_is_not_text_is_our_error_for_both_readers(value):
+    for parse in (parse_date, parse_loose):
+        with pytest.raises(DateError, match="is not a date; expected a date like 2016"):
+            parse(value)
+
+
+@given(st.one_of(st.none(), st.integers(), st.floats(), st.binary(), st.lists(st.text(max_size=3), max_size=2)))
+def test_any_value_gives_our_error_never_a_type_error(value):
+    for parse in (parse_date, parse_loose):
+        with pytest.raises(DateError):
+            parse(value)
+
+
+@given(st.text(max_size=40))
+def test_any_typed_text_gives_a_date_or_our_error(text):
+    try:
+        when = parse_loose(text)
+    except DateError:
+        return
+    assert isinstance(when, When)
+
+
+def test_a_point_without_a_time_sorts_at_untimed():
+    assert parse_date("2015-09-30").sort_key[1] == UNTIMED
+    assert parse_date("2015-09-30T00:00").sort_key[1] == 0
+    assert parse_date("2015-09-30T00:00+14:00").sort_key[1] == -14 * 3600 > UNTIMED
+
+
+@pytest.mark.parametrize("text, days", [
+    ("2016-21", "1 Mar – 31 May 2016"), ("2015-24", "1 Dec 2015 – 29 Feb 2016"), ("201X", "1 Jan 2010 – 31 Dec 2019"),
+    ("2015-10-XX", "1–31 Oct 2015"), ("2016-21/2016-06-10", "1 Mar – 10 Jun 2016"), ("../2016-24", "before 28 Feb 2017"),
+    ("2016-02", ""), ("2015-09-30T05:00", ""), ("2016-02-08/2016-02-09", ""),
+])
+def test_the_days_a_season_or_unspecified_digits_cover_in_words(text, days):
+    when = parse_date(text)
+    assert when.days() == days
+    if days:
+        assert parse_date(days).earliest == when.earliest and parse_date(days).latest == when.latest

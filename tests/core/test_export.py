@@ -296,7 +296,7 @@ TABLE = [
     "Gamma Person, Delta Militia",
     "denial-day           10 Feb 2016         denial      Alpha denies the strikes  ·  Alpha Force, Beta Ministry",
     "nine-days            1–9 Mar 2016        hearing     A hearing over nine days  ·  ",
-    "one-day-interval     1–1 Apr 2016        political   A one-day session  ·  ",
+    "one-day-interval     1 Apr 2016          political   A one-day session  ·  ",
     "spring-months        May–Jun 2016        media       A series airs  ·  ",
     "since-july           since 4 Jul 2016    other       An open-ended campaign  ·  ",
 ]
@@ -319,7 +319,7 @@ def test_table_lines_longer_than_the_width_end_in_an_ellipsis(sample):
         "strikes              8–9 Feb 2016        airstrike   Strikes on the old town …",
         "denial-day           10 Feb 2016         denial      Alpha denies the strikes…",
         "nine-days            1–9 Mar 2016        hearing     A hearing over nine days…",
-        "one-day-interval     1–1 Apr 2016        political   A one-day session  ·  ",
+        "one-day-interval     1 Apr 2016          political   A one-day session  ·  ",
         "spring-months        May–Jun 2016        media       A series airs  ·  ",
         "since-july           since 4 Jul 2016    other       An open-ended campaign  …",
     ]

@@ -9,6 +9,7 @@ import textwrap
 
 import pytest
 
+from timeline.dates import parse_date
 from timeline.fastpath import FastPath
 from timeline.parsing import parse_yaml
 from timeline.problems import Pos
@@ -100,6 +101,31 @@ def test_a_date_that_parsed_once_is_taken_again_and_a_bad_one_never():
     assert path.well_formed(dict(GOOD, id="b"), Pos(5))[0] == "b"
     assert path.well_formed(dict(GOOD, id="c", date="2016-13"), Pos(6)) is None
     assert path.well_formed(dict(GOOD, id="d", date="2016-13"), Pos(7)) is None
+
+
+# The new forms of a date (a time of day with or without its zone, unspecified digits,
+# seasons) take the fast path, and what either path refuses the fast path declines.
+NEW_DATES = ["2015-09-30T05:00", "2015-09-30T05:00:30", "2015-09-30T05:00Z", "2015-09-30T05:00+03:00",
+             "2015-09-30T05:00/2015-09-30T07:00", "201X", "20XX", "2015-XX", "2015-XX-XX", "2015-10-XX", "2016-21",
+             "2016-24", "Spring 2016", "30 Sep 2015 05:00 +03:00", "a day in Oct 2015", "2016-04-01/2016-04-01"]
+
+
+@pytest.mark.parametrize("date", NEW_DATES)
+def test_a_date_of_a_new_form_is_taken_as_written(date):
+    record = well_formed(dict(GOOD, date=date))
+    assert record == (GOOD_RECORD[0], date) + GOOD_RECORD[2:]
+    careful = fast().validator.record(dict(GOOD, date=date), Pos(4))
+    # the same date, though the careful path writes a human form down in EDTF
+    assert parse_date(careful[1]) == parse_date(date) and careful[2:] == record[2:]
+
+
+@pytest.mark.parametrize("date", ["2015-09-30T05:00~", "2015-09-30 05:00", "2015-09-30T24:00", "2016-25", "000X",
+                                  "٢٠١٦", "2016-0٢-09", "2015-09-30T07:00/2015-09-30T05:00"])
+def test_a_date_the_careful_path_refuses_is_declined(date):
+    assert well_formed(dict(GOOD, date=date)) is None
+    path = fast()
+    assert path.validator.record(dict(GOOD, date=date), Pos(4)) is None or path.validator.problems
+    assert any("bad date in 'date'" in p.message for p in path.validator.problems)
 
 
 # --- actors ---------------------------------------------------------------------------

@@ -114,11 +114,15 @@ def test_a_date_range_that_ends_before_it_starts_names_both_dates():
         "from 2018 is after to 2016: no event can fall between them; swap the two dates")
     assert date_range_problem(parse_date("2016-03-05"), parse_date("2016-03-01"), ("--from", "--to")) == (
         "--from 5 Mar 2016 is after --to 1 Mar 2016: no event can fall between them; swap the two dates")
+    # on one day, two times the wrong way round
+    assert date_range_problem(parse_date("2016-03-05T10:00Z"), parse_date("2016-03-05T09:00Z")).startswith(
+        "from 5 Mar 2016 10:00 UTC is after to 5 Mar 2016 09:00 UTC")
 
 
 @pytest.mark.parametrize("first, last", [
     ("2016", "2016"), ("2016-03", "2016"), ("2016", "2016-03"), ("2016-02-09", "2016-02-09"),
     ("../2016", "2015"), ("2017", "2015/.."),  # an open end is no end
+    ("2016-03-05T09:00", "2016-03-05T10:00"), ("2016-03-05T10:00", "2016-03-05"), ("2016-03-05", "2016-03-05T09:00"),
 ])
 def test_a_date_range_that_can_hold_an_event_is_fine(first, last):
     assert date_range_problem(parse_date(first), parse_date(last)) is None

@@ -16,7 +16,7 @@ from textual.widgets import Input, Static
 from ...claims import answer_place, answers_to
 from ...controls import visible
 from ...corpus import Corpus, Passage, passages
-from ...dates import When
+from ...dates import When, moment_text
 from ...export import export_text
 from ...filters import Filters, choices, cleared
 from ...goto import landing
@@ -330,15 +330,15 @@ class MainScreen(Screen):
 
     def action_pick_dates(self) -> None:
         q = self.filters.query
-        screen = DateRangeScreen(q.date_from.isoformat() if q.date_from else "",
-                                 q.date_to.isoformat() if q.date_to else "")
+        screen = DateRangeScreen(moment_text(q.date_from) if q.date_from else "",
+                                 moment_text(q.date_to) if q.date_to else "")
         self.app.push_screen(screen, self._picked_dates)
 
     def _picked_dates(self, result: tuple[When | None, When | None] | None) -> None:
         if result is not None:
             first, last = result
-            self.set_filters(self.filters.set("dates", date_from=first.earliest if first else None,
-                                              date_to=last.latest if last else None))
+            self.set_filters(self.filters.set("dates", date_from=first.earliest_moment if first else None,
+                                              date_to=last.latest_moment if last else None))
         self.view.focus()
 
     def action_clear_filters(self) -> None:

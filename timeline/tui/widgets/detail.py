@@ -400,7 +400,7 @@ def render_event(timeline: Timeline, event: Event, highlight: tuple[TextMatch, .
     facts.add_column(style="bold dim", no_wrap=True)
     facts.add_column(ratio=1)
     date = Text(event.date.display(), style="bold")
-    qualities = event.date.qualities()
+    qualities = ", ".join(part for part in (event.date.days(), event.date.qualities()) if part)
     date.append(f"  {qualities + ' ' if qualities else ''}({event.date.edtf()})", style="dim")
     facts.add_row("Date", date)
     if event.date_basis:

@@ -22,11 +22,14 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from .. import keys
-from ...dates import MONTH_ABBR
-from ...model import Timeline
+from ...dates import MONTH_ABBR, UNTIMED, parse_date
+from ...model import R_DATE, Timeline
 from ...search import TextMatch
 from ..highlight import marked
 from ..marks import DENIED_MARK, STATUS_MARKS, UNVERIFIED_MARK, kind_mark
+
+DATE_WIDTH = 24  # the most the date column takes
+
 
 class RowLayout(Sequence):
     """The rows of the timeline: an event index (>= 0) or a heading (< 0, see `heading_of`).
@@ -156,7 +159,9 @@ class TimelineView(ScrollView, can_focus=True):
         self.heading_rows = self.rows.heading_rows
         sample = indexes[:: max(1, len(indexes) // 200)]
         widths = [len(self.timeline.events[i].date.display()) for i in sample]
-        self._date_width = min(22, max(widths, default=10))
+        # wide enough for a time with its zone ("30 Sep 2015 05:00 +03:00"); longer dates
+        # (two times, qualifiers on both ends) end in "…" and show whole in the detail pane
+        self._date_width = min(DATE_WIDTH, max(widths, default=10))
         self._cache.clear()
         self.virtual_size = Size(self.size.width, len(self.rows) or len(self.empty_message))
         target = self._position_of(keep_event) if keep_event is not None else None
@@ -281,7 +286,7 @@ class TimelineView(ScrollView, can_focus=True):
         actors = ", ".join(_short_name(t, a) for a in dict.fromkeys(event.actor_ids))
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append("   ")
-        text.append(event.date.display().ljust(self._date_width)[: self._date_width], style=dim)
+        text.append(_fit(event.date.display(), self._date_width), style=dim)
         text.append(" ")
         text.append(mark, style=mark_style)
         text.append(status, style=status_style)
@@ -385,13 +390,19 @@ class TimelineView(ScrollView, can_focus=True):
         if self.selected_event is not None:
             self.post_message(self.Opened(self.selected_event))
 
-    def go_to_day(self, ordinal: int) -> None:
-        """Move to the first shown event that sorts on or after the day `ordinal`."""
+    def go_to_day(self, ordinal: int, second: int = UNTIMED) -> None:
+        """Move to the first shown event that sorts on or after the day `ordinal` (and on
+        that day, at or after `second`, as When.sort_key counts it)."""
         if not self.shown:
             return
-        first_day = self.timeline.first_day
-        k = bisect.bisect_left(self.shown, ordinal, key=lambda i: first_day[i])
-        self._move_to(self.event_rows[min(k, len(self.shown) - 1)])
+        t, shown = self.timeline, self.shown
+        first_day = t.first_day
+        k = bisect.bisect_left(shown, ordinal, key=lambda i: first_day[i])
+        if second != UNTIMED:  # times are rare: the day's events are looked at one by one
+            while k < len(shown) and first_day[shown[k]] == ordinal and \
+                    parse_date(t.record(shown[k])[R_DATE]).sort_key[1] < second:
+                k += 1
+        self._move_to(self.event_rows[min(k, len(shown) - 1)])
 
     def on_click(self, event: Click) -> None:
         row = event.y + self.scroll_offset.y
