@@ -7,9 +7,12 @@ import csv
 import html
 import io
 import json
+import re
 import shutil
+import unicodedata
 
-from .model import KINDS, Actor, Event, Source, Timeline
+from .claims import ANSWERS
+from .model import INVERSE_NAMES, KINDS, Actor, Event, Source, Timeline
 from .validation import SLUG
 
 
@@ -167,23 +170,33 @@ def _tjs_date(point) -> dict:
 
 def to_timelinejs(timeline: Timeline, events: list[Event], group_by: str = "kind") -> str:
     """Knight Lab TimelineJS JSON. TimelineJS has no uncertain dates: the date it places an
-    event at is the earliest known end, and `display_date` says what is really known."""
+    event at is the earliest known end, and `display_date` says what is really known.
+    TimelineJS shows every text it is given as HTML (headlines, dates and group labels
+    too), so each is escaped: a title with '<' or '&' reads as written."""
     slides = []
     for e in events:
         when = e.date
         start = when.start or when.end
+        group = e.kind if group_by == "kind" else (timeline.actor_name(e.actor_ids[0]) if e.actors else "other")
         slide = {
             "unique_id": e.id,
             "start_date": _tjs_date(start),
-            "display_date": when.display(),
-            "text": {"headline": e.title, "text": _tjs_text(timeline, e)},
-            "group": e.kind if group_by == "kind" else (timeline.actor_name(e.actor_ids[0]) if e.actors else "other"),
+            "display_date": _html(when.display()),
+            "text": {"headline": _html(e.title), "text": _tjs_text(timeline, e)},
+            "group": _html(group),
         }
         if when.interval and when.start and when.end and when.end != when.start:
             slide["end_date"] = _tjs_date(when.end)
         slides.append(slide)
-    document = {"title": {"text": {"headline": timeline.title, "text": f"{len(events)} events"}}, "events": slides}
+    document = {"title": {"text": {"headline": _html(timeline.title), "text": f"{len(events)} events"}},
+                "events": slides}
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+def _html(text: str) -> str:
+    """Text as the content of an HTML element: '&', '<' and '>' escaped (quotation marks
+    need none there, and stay readable)."""
+    return html.escape(text, quote=False)
 
 
 def _tjs_text(timeline: Timeline, event: Event) -> str:
@@ -200,12 +213,22 @@ def _tjs_text(timeline: Timeline, event: Event) -> str:
 
 
 def to_markdown(timeline: Timeline, events: list[Event], filters: str = "") -> str:
-    """A chronology to paste into a report: one line an event, each citation a footnote.
-    `filters` says which events these are, when not all of them."""
-    lines = [f"# {timeline.title}", ""]
+    """A chronology to paste into a report. Each event cites its articles by number, and
+    names the events it answers and those that answer it; the articles come last, each
+    once, with every quote taken from it under it. `filters` says which events these
+    are, when not all of them.
+
+    Everything from the file is escaped, so that no `*`, `_`, `[` or `<` in a title or a
+    quote changes the document; a quote is a block quote, so that no quotation mark is
+    added to one that has its own."""
+    lines = [f"# {_md(timeline.title)}", ""]
     if filters:
-        lines += [f"*{len(events)} of {len(timeline.events)} events: {filters}*", ""]
-    notes: list[str] = []
+        lines += [f"*{len(events)} of {len(timeline.events)} events: {_md(filters)}*", ""]
+    if events:
+        lines += ["Each event cites its articles by number; the articles, each with the quotes taken from it, "
+                  "are listed at the end, under Sources.", ""]
+    kept = {e.id for e in events}
+    numbers: dict[str, int] = {}  # source id → its number, in the order first cited
     year = None
     for e in events:
         event_year = (e.date.start or e.date.end).year
@@ -213,30 +236,129 @@ def to_markdown(timeline: Timeline, events: list[Event], filters: str = "") -> s
             lines += ["", f"## {event_year}", ""] if year is not None else [f"## {event_year}", ""]
             year = event_year
         marks = ""
-        for citation in e.sources:
-            notes.append(_footnote(timeline, citation))
-            marks += f"[^{len(notes)}]"
+        for source_id in dict.fromkeys(c.source for c in e.sources):
+            number = numbers.setdefault(source_id, len(numbers) + 1)
+            marks += f"[[{number}]](#source-{number})"
         status = f" *({e.status})*" if e.status != "reported" else ""
-        summary = f" {e.summary}" if e.summary else ""
-        lines.append(f"- **{e.date.display()}** — {e.title}.{status}{summary}{marks}")
-    lines.append("")
-    lines += [f"[^{n}]: {note}" for n, note in enumerate(notes, start=1)]
-    return "\n".join(lines) + "\n"
+        summary = f" {_md(e.summary)}" if e.summary else ""
+        lines.append(f'- <a id="{_anchor(e.id)}"></a>**{e.date.display()}** — {_sentence(e.title)}{status}'
+                     f'{summary} {marks}')
+        lines += [f"  - {link}" for link in _links(timeline, e, kept)]
+    if numbers:
+        lines += ["", "## Sources", ""]
+        for source_id, number in numbers.items():
+            lines += _source_entry(timeline, source_id, number, events)
+    return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _footnote(timeline: Timeline, citation) -> str:
-    source = timeline.sources.get(citation.source)
-    if source is None:
-        return f"{citation.source}: “{citation.quote}”"
-    parts = [source.outlet]
-    if source.headline:
-        parts.append(f"“{source.headline}”")
-    if source.published:
+# How a link reads from the event that has it, and from the event it points to.
+LINK_NAMES = {"denies": "Denies", "responds-to": "Responds to", "part-of": "Part of", "same-as": "Same as",
+              "contradicts": "Contradicts", "follows": "Follows"}
+
+
+def _links(timeline: Timeline, event: Event, kept: set[str]) -> list[str]:
+    """The events this one answers (or is part of, follows...), then those that answer it:
+    a denial means little without its claim, so one outside the export is named too."""
+    outgoing = [(r.type in ANSWERS, LINK_NAMES[r.type], r.event) for r in event.related]
+    incoming = [(kind in ANSWERS, INVERSE_NAMES[kind].capitalize(), other)
+                for kind, other in timeline.incoming.get(event.id, ())]
+    # the dispute first: what it answers, then what answers it; then the rest, as before
+    ordered = [link for link in outgoing + incoming if link[0]] + [link for link in outgoing + incoming if not link[0]]
+    return [f"{name}: {_event_reference(timeline, other, kept)}" for _, name, other in ordered]
+
+
+def _event_reference(timeline: Timeline, event_id: str, kept: set[str]) -> str:
+    other = timeline.event(event_id)
+    if other is None:
+        return _md(event_id)
+    title, when = _md(other.title), other.date.display()
+    if event_id not in kept:
+        return f"{title} ({when}; not in this export)"
+    return f"[{title}](#{_anchor(event_id)}) ({when})"
+
+
+def _source_entry(timeline: Timeline, source_id: str, number: int, events: list[Event]) -> list[str]:
+    """An article once: outlet, headline, date and link, then each quote taken from it,
+    under the event it supports."""
+    source = timeline.sources.get(source_id)
+    parts = [_md(source.outlet if source else source_id)]
+    if source and source.headline:
+        parts.append(f"*{_md(source.headline)}*")
+    if source and source.published:
         parts.append(source.published.display())
-    if source.url:
-        parts.append(f"<{source.url}>")
-    quote = citation.quote.replace("\n", " ")
-    return ", ".join(parts) + f": “{quote}”"
+    if source and source.url:
+        parts.append(_url(source.url))
+    lines = [f'<a id="source-{number}"></a>**[{number}]** ' + ", ".join(parts), ""]
+    for e in events:
+        quotes = [c.quote for c in e.sources if c.source == source_id]
+        if quotes:
+            lines.append(f"- [{_md(e.title)}](#{_anchor(e.id)}) ({e.date.display()}):")
+            lines += [f"  > {text}" if text else "  >" for text in _quote_lines(quotes)]
+    return lines + [""]
+
+
+def _quote_lines(quotes: list[str]) -> list[str]:
+    """The quotes as the paragraphs of one block quote, each on one line: a line break
+    in a quote reads as a space in Markdown anyway."""
+    lines: list[str] = []
+    for quote in quotes:
+        lines += ([""] if lines else []) + [_block_start(_md(quote))]
+    return lines
+
+
+def _sentence(title: str) -> str:
+    """A title as the first sentence of its line: a full stop, unless it ends in one of its own."""
+    text = _md(title)
+    return text if _last_letter(title) in (".", "!", "?", "…") else text + "."
+
+
+def _last_letter(text: str) -> str:
+    """The last character, quotation marks and brackets aside: 'he said "no."' ends in a
+    full stop too."""
+    while text and (text[-1] in "\"'" or text[-1].isspace()
+                    or unicodedata.category(text[-1]) in ("Pi", "Pf", "Ps", "Pe")):
+        text = text[:-1]
+    return text[-1:]
+
+
+def _anchor(event_id: str) -> str:
+    # Prefixed, so that an event called '2016' is not the year's heading.
+    return "event-" + html.escape(event_id)
+
+
+# The characters that mean something in Markdown wherever they stand (CommonMark and
+# GitHub's: emphasis, links, code, raw HTML, tables, strikethrough, escapes); an '&' only
+# where it would start an entity such as '&amp;'.
+MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]<>#|~]|&(?=#?[A-Za-z0-9]+;)")
+# What makes a line a list item, a heading or a rule when it starts one.
+BLOCK_START = re.compile(r"([-+=])|(\d+)([.)])")
+
+
+def _md(text: str) -> str:
+    """Text from the file as literal Markdown on one line: specials escaped, and each run
+    of spaces, tabs and line breaks one space, as Markdown would show it (a no-break
+    space stays what it is, but for one at either end: Markdown drops those, and one
+    there would keep an italic headline upright)."""
+    one_line = re.sub(r"[ \t\r\n]+", " ", text).strip()
+    return MARKDOWN_SPECIAL.sub(lambda m: "\\" + m.group(), one_line)
+
+
+def _block_start(text: str) -> str:
+    """Text that starts a line in a block quote: a leading '-', '+', '=' or '1.' escaped,
+    so that it stays text and does not become a list or a heading."""
+    match = BLOCK_START.match(text)
+    if not match:
+        return text
+    if match.group(1):
+        return "\\" + text
+    return match.group(2) + "\\" + text[match.end(2):]
+
+
+def _url(url: str) -> str:
+    """A link as an autolink, <https://...>, where it is one; else as text."""
+    if re.match(r"[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*$", url):
+        return f"<{url}>"
+    return _md(url)
 
 
 # What an export can write: its name, the file extension and what it is for. The

@@ -1,6 +1,7 @@
 """Export (JSON Lines, TimelineJS, CSV, Markdown) and ACLED-style CSV import."""
 
 import csv
+import html
 import io
 import json
 import os
@@ -43,7 +44,7 @@ def test_timelinejs_has_the_documented_structure():
         start = slide["start_date"]
         assert set(start) <= {"year", "month", "day"} and isinstance(start["year"], int)
         assert 1 <= start.get("month", 1) <= 12 and 1 <= start.get("day", 1) <= 31
-        assert slide["text"]["headline"] == event.title
+        assert slide["text"]["headline"] == html.escape(event.title, quote=False)
         assert slide["display_date"] == event.date.display()
         assert slide["group"] == event.kind
         if "end_date" in slide:
@@ -71,13 +72,18 @@ def test_csv_has_acled_columns_and_one_row_an_event():
     assert interval["time_precision"] == "2" and interval["date_edtf"] == "2016-02-08/2016-02-09"
 
 
-def test_markdown_footnotes_every_citation():
+def test_markdown_cites_each_article_once_with_every_quote_under_it():
     timeline = load(EVENTS)
     text = to_markdown(timeline, list(timeline.events))
-    quotes = sum(len(e.sources) for e in timeline.events)
-    assert text.count("\n[^") == quotes
-    assert f"[^{quotes}]: " in text and f"[^{quotes + 1}]" not in text
-    assert "## 2015" in text and "- **30 Sep 2015** — Russia begins air strikes in Syria." in text
+    cited = {c.source for e in timeline.events for c in e.sources}
+    assert text.count('<a id="source-') == len(cited)
+    assert f'<a id="source-{len(cited)}"></a>' in text and f"source-{len(cited) + 1}" not in text
+    sources = text[text.index("\n## Sources\n"):]
+    assert sources.count("\n  > ") == sum(len(e.sources) for e in timeline.events)  # every quote, once
+    assert "## 2015" in text
+    assert ('- <a id="event-russia-begins-syria-airstrikes"></a>**30 Sep 2015** — Russia begins air strikes in Syria. '
+            "Russia launched air strikes in Syria against alleged enemies of President Bashar al-Assad, its ally. "
+            "[[4]](#source-4)\n") in text
 
 
 def test_acled_rows_become_events_and_bad_rows_are_named_by_line():
@@ -197,28 +203,46 @@ def test_timelinejs_names_a_source_missing_from_the_timeline_by_its_id():
 
 def test_markdown_matches_the_hand_written_file(sample):
     assert to_markdown(sample, list(sample.events)).splitlines() == expected_lines("expected.md")
-    assert to_markdown(sample, list(sample.events)).endswith("”\n")
+    assert to_markdown(sample, list(sample.events)).endswith("  > since July\n")
 
 
 def test_markdown_says_which_events_a_filtered_export_holds(sample):
     events = [sample.event("strikes"), sample.event("denial-day")]
     text = export_text("markdown", sample, events, filters=["kind: airstrike, denial", "status: disputed"])
-    assert text.splitlines()[:6] == [
-        "# Export sample & test — 2014–2016", "", "*2 of 11 events: kind: airstrike, denial; status: disputed*", "",
-        "## 2016", ""]
-    assert text.splitlines()[-3:] == [
-        "[^1]: Wire Agency, “Strikes hit the \"old town\"”, 9 Feb 2016, <https://example.org/story?id=1&lang=en>: "
-        "“The jets came twice, then \"left\" at dawn.”",
-        "[^2]: Post & Courier, 8–14 Feb 2016: “Strikes, they say.”",
-        "[^3]: Post & Courier, 8–14 Feb 2016: “We did nothing.”"]
+    assert text.splitlines()[:4] == [
+        "# Export sample & test — 2014–2016", "", "*2 of 11 events: kind: airstrike, denial; status: disputed*", ""]
+    assert text.splitlines()[-11:] == [
+        '<a id="source-1"></a>**[1]** Wire Agency, *Strikes hit the "old town"*, 9 Feb 2016, '
+        "<https://example.org/story?id=1&lang=en>",
+        "",
+        "- [Strikes on the old town](#event-strikes) (8–9 Feb 2016):",
+        '  > The jets came twice, then "left" at dawn.',
+        "",
+        '<a id="source-2"></a>**[2]** Post & Courier, 8–14 Feb 2016',
+        "",
+        "- [Strikes on the old town](#event-strikes) (8–9 Feb 2016):",
+        "  > Strikes, they say.",
+        "- [Alpha denies the strikes](#event-denial-day) (10 Feb 2016):",
+        "  > We did nothing."]
     assert "events:" not in to_markdown(sample, events)  # no filters, no such line
 
 
-def test_markdown_footnote_of_a_source_missing_from_the_timeline():
+def test_markdown_names_an_event_outside_the_export_without_a_link(sample):
+    """A filtered export keeps each link: one to an event left out names it, title and date."""
+    text = to_markdown(sample, [sample.event("strikes")])
+    assert "  - Denied by: Alpha denies the strikes (10 Feb 2016; not in this export)\n" in text
+    assert "  - Follows: Troops move in (1–8 Feb 2016; not in this export)\n" in text
+    assert "#event-denial-day" not in text and "#event-week-deployment" not in text
+
+
+def test_markdown_of_a_source_missing_from_the_timeline():
     event = Event("lone", parse_date("2016-02-09"), "other", "Lone", sources=[Citation("unlisted", "said so")])
     timeline = Timeline([event.to_record()], sources={}, title="Few")
     assert to_markdown(timeline, list(timeline.events)).splitlines() == [
-        "# Few", "", "## 2016", "", "- **9 Feb 2016** — Lone.[^1]", "", "[^1]: unlisted: “said so”"]
+        "# Few", "", "Each event cites its articles by number; the articles, each with the quotes taken from it, "
+        "are listed at the end, under Sources.", "", "## 2016", "",
+        '- <a id="event-lone"></a>**9 Feb 2016** — Lone. [[1]](#source-1)', "", "## Sources", "",
+        '<a id="source-1"></a>**[1]** unlisted', "", "- [Lone](#event-lone) (9 Feb 2016):", "  > said so"]
 
 
 def test_jsonl_matches_the_hand_written_file(sample):
@@ -350,7 +374,8 @@ def test_text_is_written_as_is_not_as_escapes(sample):
     assert '"location": "Saraqib’s old town, Idlib"' in jsonl[6]
     assert '"location": "Saraqib’s old town, Idlib"' in to_json(sample, events)
     timelinejs = to_timelinejs(sample, events)
-    assert '"headline": "Export sample & test — 2014–2016"' in timelinejs and "<p>— Post &amp; Courier</p>" in timelinejs
+    # TimelineJS reads its texts as HTML: the '&' is escaped, the dashes are as written
+    assert '"headline": "Export sample &amp; test — 2014–2016"' in timelinejs and "<p>— Post &amp; Courier</p>" in timelinejs
     assert not any("\\u" in text for text in (*jsonl, to_json(sample, events), timelinejs))
 
 
@@ -381,8 +406,9 @@ def test_jsonl_of_sources_given_in_place_without_a_date_reads_back(write):
     again = load(write("again.jsonl", to_jsonl(timeline, list(timeline.events))))
     assert again.sources == timeline.sources
     assert comparable(again) == comparable(timeline)
-    assert to_markdown(timeline, list(timeline.events)).splitlines()[-2:] == [
-        "[^1]: Reuters, <https://r.example/1>: “q”", "[^2]: AP, 10 Feb 2016: “r”"]
+    text = to_markdown(timeline, list(timeline.events))
+    assert '<a id="source-1"></a>**[1]** Reuters, <https://r.example/1>\n' in text
+    assert '<a id="source-2"></a>**[2]** AP, 10 Feb 2016\n' in text
 
 
 def test_json_outputs_are_laid_out_for_reading(sample):
