@@ -12,7 +12,7 @@ import shutil
 import unicodedata
 
 from .claims import ANSWERS
-from .model import INVERSE_NAMES, KINDS, Actor, Event, Source, Timeline
+from .model import INVERSE_NAMES, KINDS, Actor, ActorRole, Event, Source, Timeline
 from .validation import SLUG
 
 
@@ -61,10 +61,19 @@ def to_json(timeline: Timeline, events: list[Event]) -> str:
     return json.dumps([event_to_dict(e) for e in events], ensure_ascii=False, indent=2) + "\n"
 
 
-# ACLED's column names where a column means the same, then ours.
-CSV_COLUMNS = ("event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type", "actor1",
-               "actor2", "assoc_actor", "location", "source", "notes", "title", "status", "date_edtf",
-               "date_latest", "display_date", "quotes")
+# A row an event, for a spreadsheet, that `timeline import` reads back into the same
+# events (own_csv.py). ACLED's names where a column holds what ACLED means by it: the
+# day (event_date) and how sure it is (time_precision, ACLED's scale), the outlets
+# (source, separated by ';'), the summary (notes, ACLED's description of the event) and
+# the place; our own names for the rest: ACLED's event types are not our kinds, and its
+# actor1 and actor2 are the two sides of a clash, not the first two of a list. The
+# columns that hold lists hold JSON, with what the file's registries say of each source
+# and actor, so that a row stands on its own (a spreadsheet sorts and filters rows).
+CSV_COLUMNS = ("id", "event_date", "time_precision", "date_edtf", "date_latest", "display_date", "date_basis",
+               "kind", "kind_description", "title", "notes", "status", "location", "source", "actors", "quotes",
+               "figures", "related", "tags")
+# Worked out from the others: a reader of the file checks them, and reads the others.
+CSV_DERIVED = ("event_date", "time_precision", "date_latest", "display_date", "source")
 
 
 def time_precision(event: Event) -> int:
@@ -80,23 +89,86 @@ def time_precision(event: Event) -> int:
 
 
 def to_csv(timeline: Timeline, events: list[Event]) -> str:
+    """One row an event (see CSV_COLUMNS). Links to events outside the export are left
+    out, so a filtered export reads back too."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
+    kept = {e.id for e in events}
     for e in events:
-        names = [timeline.actor_name(a) for a in dict.fromkeys(e.actor_ids)]
-        writer.writerow([
-            e.id, e.date.earliest or e.date.latest or "", time_precision(e), e.kind, "",
-            names[0] if names else "", names[1] if len(names) > 1 else "", "; ".join(names[2:]),
-            e.location or "", "; ".join(timeline.outlets(e)), e.summary or "", e.title, e.status,
-            e.date.edtf(), e.date.latest or "", e.date.display(), " | ".join(c.quote for c in e.sources),
-        ])
+        row = csv_row(timeline, e, kept)
+        writer.writerow([row[column] for column in CSV_COLUMNS])
     return out.getvalue()
+
+
+def csv_row(timeline: Timeline, event: Event, kept: set[str]) -> dict[str, str]:
+    """An event's cells, by column."""
+    return {
+        "id": event.id, "event_date": str(event.date.earliest or event.date.latest or ""),
+        "time_precision": str(time_precision(event)), "date_edtf": event.date.edtf(),
+        "date_latest": str(event.date.latest or ""), "display_date": event.date.display(),
+        "date_basis": event.date_basis or "", "kind": event.kind,
+        "kind_description": timeline.kinds.get(event.kind, "") if event.kind not in KINDS else "",
+        "title": event.title, "notes": event.summary or "", "status": event.status,
+        "location": event.location or "", "source": "; ".join(timeline.outlets(event)),
+        "actors": _json_cell([_csv_actor(timeline, a) for a in event.actors]),
+        "quotes": _json_cell([_csv_quote(timeline, c) for c in event.sources]),
+        "figures": _json_cell([_csv_figure(timeline, f) for f in event.figures]),
+        "related": _json_cell([{"type": r.type, "event": r.event} for r in event.related if r.event in kept]),
+        "tags": _json_cell(list(event.tags)),
+    }
+
+
+def _csv_actor(timeline: Timeline, role: ActorRole) -> dict:
+    """An actor by its id, with its role, and what the registry says of it (if it is there)."""
+    data: dict = {"actor": role.actor}
+    if role.role is not None:
+        data["role"] = role.role
+    actor = timeline.actors.get(role.actor)
+    if actor is not None and actor.registered:
+        data.update(_actor_to_dict(actor))
+    return data
+
+
+def _csv_figure(timeline: Timeline, figure) -> dict:
+    """A figure, its claimant by id and, as `claimant`, what the registry says of it: the
+    claimant need not be among the event's actors."""
+    data = _figure_to_dict(figure, {})
+    actor = timeline.actors.get(figure.claimed_by) if figure.claimed_by else None
+    if actor is not None and actor.registered:
+        data["claimant"] = _actor_to_dict(actor)
+    return data
+
+
+def _csv_quote(timeline: Timeline, citation) -> dict:
+    """A quote with its source: the id, and what the registry says of it."""
+    source = timeline.sources.get(citation.source)
+    return {"source": citation.source, "quote": citation.quote, **(_source_to_dict(source) if source else {})}
+
+
+def _json_cell(items: list) -> str:
+    return json.dumps(items, ensure_ascii=False) if items else ""
 
 
 def to_jsonl(timeline: Timeline, events: list[Event]) -> str:
     """A header with the sources and actors, then one event a line: reads back the same.
     Links to events outside the export are left out, so a filtered export reads back too."""
+    header, lines = file_parts(timeline, events)
+    return "\n".join(json.dumps(line, ensure_ascii=False) for line in [header, *lines]) + "\n"
+
+
+def to_yaml(timeline: Timeline, events: list[Event]) -> str:
+    """The same as `to_jsonl`, as a YAML events file."""
+    import yaml  # only `timeline import` writes YAML
+
+    header, lines = file_parts(timeline, events)
+    document = {"title": header.pop("title"), "schema": 1, **header, "events": lines}
+    return yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=100)
+
+
+def file_parts(timeline: Timeline, events: list[Event]) -> tuple[dict, list[dict]]:
+    """An events file's header (title, extra kinds, sources, actors) and its events, as
+    the file format writes them."""
     header: dict = {"title": timeline.title}
     extra_kinds = {k: v for k, v in timeline.kinds.items() if k not in KINDS}
     if extra_kinds:
@@ -105,26 +177,26 @@ def to_jsonl(timeline: Timeline, events: list[Event]) -> str:
     if not inline:
         header["sources"] = {s.id: _source_to_dict(s) for s in timeline.sources.values()}
     header["actors"] = {a.id: _actor_to_dict(a) for a in timeline.actors.values() if a.registered}
-    lines = [json.dumps(header, ensure_ascii=False)]
-    kept, names = {e.id for e in events}, actor_references(timeline)
+    kept, names = {e.id for e in events}, actor_references(timeline.actors)
+    lines = []
     for e in events:
         data = event_to_dict(e, kept, names)
         if inline:
             data["sources"] = [{**c, **_source_to_dict(timeline.sources[c["source"]])} for c in data["sources"]]
-        lines.append(json.dumps(data, ensure_ascii=False))
-    return "\n".join(lines) + "\n"
+        lines.append(data)
+    return header, lines
 
 
-def actor_references(timeline: Timeline) -> dict[str, str]:
+def actor_references(actors: dict[str, Actor]) -> dict[str, str]:
     """For each actor, a name that reads back as that actor. A name belongs to the first
     actor that answers to it (the loader warns of the others), so an actor's id may be
     another's alias: then the first of its names that is its own."""
     owner: dict[str, str] = {}
-    for actor in timeline.actors.values():
+    for actor in actors.values():
         for name in actor.names():
             owner.setdefault(name.lower(), actor.id)
     return {actor.id: next((n for n in actor.names() if owner[n.lower()] == actor.id), actor.id)
-            for actor in timeline.actors.values()}
+            for actor in actors.values()}
 
 
 def _registrable(sources) -> bool:
@@ -366,9 +438,17 @@ def _url(url: str) -> str:
 EXPORT_FORMATS = {
     "markdown": (".md", "Markdown chronology, quotes as footnotes: for a report"),
     "timelinejs": (".json", "Knight Lab TimelineJS JSON: for publishing"),
-    "csv": (".csv", "CSV with ACLED-like columns: for a spreadsheet"),
+    "csv": (".csv", "CSV, a row an event: for a spreadsheet, reads back in"),
     "jsonl": (".jsonl", "JSON Lines: this tool's format, reads back in"),
 }
+
+
+def nothing_to_export(filters: list[str]) -> str:
+    """Why an export of no events is refused: a report of nothing would look like one
+    that found nothing. `filters` are the filters on, in words."""
+    if filters:
+        return f"no event matches the filters ({'; '.join(filters)}), so there is nothing to export"
+    return "the file holds no events, so there is nothing to export"
 
 
 def export_text(format_name: str, timeline: Timeline, events: list[Event], filters: list[str] | None = None,

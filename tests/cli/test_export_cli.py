@@ -14,7 +14,7 @@ def test_export_command_with_filters_and_output(tmp_path):
     assert result.returncode == 0, result.stderr
     text = out.read_text(encoding="utf-8")
     peskov = [e for e in load(EVENTS).events if "peskov" in e.actor_ids]
-    assert text.count("\n- **") == len(peskov)
+    assert text.count('\n- <a id="event-') == len(peskov)
 
 
 def test_export_never_writes_over_its_input(tmp_path):
@@ -93,7 +93,7 @@ def test_export_replaces_an_existing_file_only_with_force(tmp_path):
     assert refused.stderr == f"timeline: {out} exists already; choose a new name, or add --force to replace it\n"
     assert out.read_text(encoding="utf-8") == "old"
     result = run("export", "events.yaml", "--format", "csv", "--kind", "denial", "-o", str(out), "--force")
-    assert result.returncode == 0 and out.read_text(encoding="utf-8").startswith("event_id_cnty,")
+    assert result.returncode == 0 and out.read_text(encoding="utf-8").startswith("id,")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv"]
 
 
@@ -140,3 +140,14 @@ def test_import_of_a_cell_over_128_kib_is_a_message_and_exit_2(tmp_path):
         assert result.returncode == 2 and "Traceback" not in result.stderr
         assert result.stderr.startswith(f"{path}:3:1: a cell of this row is over 131,072 characters")
         assert not out.exists()
+
+
+def test_an_export_of_no_events_is_refused_with_the_reason(tmp_path):
+    """Filters that match nothing would give a report that seems to have found nothing."""
+    out = tmp_path / "none.md"
+    for output in ((), ("-o", str(out))):
+        result = run("export", "events.yaml", "--format", "markdown", "--kind", "denial", "--search", "zzzz", *output)
+        assert result.returncode == 2 and result.stdout == ""
+        assert result.stderr == ("timeline: no event matches the filters (kind: denial; text: “zzzz”), "
+                                 "so there is nothing to export\n")
+    assert not out.exists()

@@ -62,13 +62,17 @@ def test_timelinejs_groups_by_actor():
     assert first["group"] == timeline.actor_name(timeline.events[0].actor_ids[0])
 
 
-def test_csv_has_acled_columns_and_one_row_an_event():
+def test_csv_has_one_row_an_event_and_acled_names_where_they_mean_what_acled_means():
     timeline = load(EVENTS)
     rows = list(csv.DictReader(io.StringIO(to_csv(timeline, list(timeline.events)))))
     assert len(rows) == len(timeline.events)
-    strike = next(r for r in rows if r["event_id_cnty"] == "russia-begins-syria-airstrikes")
-    assert (strike["event_date"], strike["time_precision"], strike["event_type"]) == ("2015-09-30", "1", "airstrike")
-    interval = next(r for r in rows if r["event_id_cnty"] == "peskov-refuses-to-confirm-kadyrov-claim")
+    # ACLED's event types are not our kinds, nor its actor1/actor2 (two sides) our first two actors
+    assert not {"event_type", "sub_event_type", "actor1", "actor2", "assoc_actor", "event_id_cnty"} & set(rows[0])
+    strike = next(r for r in rows if r["id"] == "russia-begins-syria-airstrikes")
+    assert (strike["event_date"], strike["time_precision"], strike["kind"]) == ("2015-09-30", "1", "airstrike")
+    event = timeline.event("russia-begins-syria-airstrikes")
+    assert (strike["notes"], strike["source"]) == (event.summary, "Breitbart News")  # ACLED's description, outlets
+    interval = next(r for r in rows if r["id"] == "peskov-refuses-to-confirm-kadyrov-claim")
     assert interval["time_precision"] == "2" and interval["date_edtf"] == "2016-02-08/2016-02-09"
 
 
@@ -138,24 +142,25 @@ def test_csv_matches_the_hand_written_file_cell_by_cell(sample):
     assert got[0] == expected[0]
     assert len(got) == len(expected)
     for got_row, expected_row in zip(got[1:], expected[1:]):
-        assert len(got_row) == len(expected_row) == 17
+        assert len(got_row) == len(expected_row) == 19
         for column, got_cell, expected_cell in zip(expected[0], got_row, expected_row):
             assert (got_row[0], column, got_cell) == (expected_row[0], column, expected_cell)
 
 
-def test_csv_actor_columns_name_each_actor_once(sample):
-    rows = {r["event_id_cnty"]: r for r in csv.DictReader(io.StringIO(to_csv(sample, list(sample.events))))}
-    strikes = rows["strikes"]  # four actors: the first two, then the rest
-    assert (strikes["actor1"], strikes["actor2"], strikes["assoc_actor"]) == \
-        ("Alpha Force", "Beta Ministry", "Gamma Person; Delta Militia")
-    denial = rows["denial-day"]  # Alpha twice, with two roles: one actor
-    assert (denial["actor1"], denial["actor2"], denial["assoc_actor"]) == ("Alpha Force", "Beta Ministry", "")
-    assert (rows["approx-statement"]["actor1"], rows["approx-statement"]["actor2"]) == ("Alpha Force", "")
+def test_csv_names_each_actor_by_id_with_its_role_and_what_the_registry_says(sample):
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(to_csv(sample, list(sample.events))))}
+    actors = json.loads(rows["strikes"]["actors"])
+    assert [(a["actor"], a.get("role")) for a in actors] == \
+        [("alpha", "attacker"), ("beta", "target"), ("gamma", None), ("Delta Militia", None)]
+    assert actors[0]["aliases"] == ["Alpha", "the A-team"] and "name" not in actors[3]  # Delta is not registered
+    quotes = json.loads(rows["strikes"]["quotes"])
+    assert [(q["source"], q["outlet"]) for q in quotes] == [("wire-0209", "Wire Agency"), ("paper-week", "Post & Courier")]
+    assert rows["since-july"]["related"] == rows["since-july"]["actors"] == ""  # no list, no JSON
 
 
 def test_time_precision_follows_acleds_scale(sample):
     """1: the day is known; 2: within about a week; 3: a month or more, or open."""
-    rows = {r["event_id_cnty"]: r["time_precision"]
+    rows = {r["id"]: r["time_precision"]
             for r in csv.DictReader(io.StringIO(to_csv(sample, list(sample.events))))}
     assert rows == {
         "year-report": "3", "claim-before-march": "3", "approx-statement": "2", "uncertain-statement": "2",
@@ -381,10 +386,10 @@ def test_text_is_written_as_is_not_as_escapes(sample):
 
 def test_csv_lines_end_in_a_newline_alone(sample):
     text = to_csv(sample, list(sample.events))
-    assert text.startswith("event_id_cnty,event_date,time_precision,")
-    assert text.split("\n")[0].endswith(",display_date,quotes")
+    assert text.startswith("id,event_date,time_precision,date_edtf,")
+    assert text.split("\n")[0].endswith(",quotes,figures,related,tags")
     assert "\r" not in text
-    assert text.endswith(",since 4 Jul 2016,since July\n")
+    assert text.endswith('""note"": ""Dated by the wire.""}]",,,\n')
 
 
 def test_jsonl_of_sources_given_in_place_without_a_date_reads_back(write):
