@@ -436,7 +436,7 @@ def _url(url: str) -> str:
 # What an export can write: its name, the file extension and what it is for. The
 # explorer's export dialog and `timeline export` both offer these.
 EXPORT_FORMATS = {
-    "markdown": (".md", "Markdown chronology, quotes as footnotes: for a report"),
+    "markdown": (".md", "Markdown chronology with its sources: for a report"),
     "timelinejs": (".json", "Knight Lab TimelineJS JSON: for publishing"),
     "csv": (".csv", "CSV, a row an event: for a spreadsheet, reads back in"),
     "jsonl": (".jsonl", "JSON Lines: this tool's format, reads back in"),
