@@ -104,7 +104,7 @@ def to_csv(timeline: Timeline, events: list[Event]) -> str:
 def csv_row(timeline: Timeline, event: Event, kept: set[str]) -> dict[str, str]:
     """An event's cells, by column."""
     return {
-        "id": event.id, "event_date": str(event.date.earliest or event.date.latest or ""),
+        "id": event.id, "event_date": str(event.date.earliest or event.date.latest),  # every date has a known end
         "time_precision": str(time_precision(event)), "date_edtf": event.date.edtf(),
         "date_latest": str(event.date.latest or ""), "display_date": event.date.display(),
         "date_basis": event.date_basis or "", "kind": event.kind,
@@ -307,10 +307,8 @@ def to_markdown(timeline: Timeline, events: list[Event], filters: str = "") -> s
         if event_year != year:
             lines += ["", f"## {event_year}", ""] if year is not None else [f"## {event_year}", ""]
             year = event_year
-        marks = ""
-        for source_id in dict.fromkeys(c.source for c in e.sources):
-            number = numbers.setdefault(source_id, len(numbers) + 1)
-            marks += f"[[{number}]](#source-{number})"
+        cited = sorted(numbers.setdefault(c.source, len(numbers) + 1) for c in e.sources)
+        marks = "".join(f"[[{number}]](#source-{number})" for number in dict.fromkeys(cited))
         status = f" *({e.status})*" if e.status != "reported" else ""
         summary = f" {_md(e.summary)}" if e.summary else ""
         lines.append(f'- <a id="{_anchor(e.id)}"></a>**{e.date.display()}** — {_sentence(e.title)}{status}'
