@@ -323,18 +323,22 @@ def run_list(args) -> int:
 
 def run_export(args) -> int:
     from .cache import save
-    from .export import dangling_links, export_text
+    from .export import dangling_links, export_text, nothing_to_export
     from .filters import describe
 
     timeline = load_for_use(args.file)
     save(timeline)
     query = build_query(timeline, args)
     events = [timeline.events[i] for i in Searcher(timeline).run(query)]
-    text = export_text(args.format, timeline, events, describe(timeline, query), group_by=args.group)
+    filters = describe(timeline, query)
+    if not events:
+        raise QueryError(nothing_to_export(filters))
+    text = export_text(args.format, timeline, events, filters, group_by=args.group)
+    code = write_output(text, args)
     dangling = dangling_links(events)
-    if args.format == "jsonl" and dangling:
+    if args.format in ("jsonl", "csv") and dangling:
         print(f"{dangling} link{'s' * (dangling != 1)} to events outside the export left out", file=sys.stderr)
-    return write_output(text, args)
+    return code
 
 
 def write_output(text: str, args) -> int:
@@ -354,12 +358,16 @@ def write_output(text: str, args) -> int:
 
 
 def run_import(args) -> int:
-    from .acled import events_file_text, read_acled
+    from . import acled, own_csv
     from .parsing import read_text
 
     if not args.output.endswith((".jsonl", ".yaml", ".yml")):
         raise QueryError(f"{args.output}: the output must be a .jsonl or a .yaml file")
-    result = read_acled(read_text(Path(args.file)), args.file)
+    text = read_text(Path(args.file))
+    if own_csv.is_own_csv(text):  # a CSV that `timeline export` wrote: it reads back the same
+        result, file_text = own_csv.read_own_csv(text, args.file), own_csv.events_file_text
+    else:
+        result, file_text = acled.read_acled(text, args.file), acled.events_file_text
     for problem in result.messages():
         print(problem, file=sys.stderr)
     if result.unreadable:
@@ -369,7 +377,7 @@ def run_import(args) -> int:
               "nothing written (fix them, or use --skip-bad to write the others)", file=sys.stderr)
         return EXIT_BAD_INPUT
     title = args.title or f"Imported from {Path(args.file).name}"
-    write_output(events_file_text(result, title, yaml=args.output.endswith((".yaml", ".yml"))), args)
+    write_output(file_text(result, title, yaml=args.output.endswith((".yaml", ".yml"))), args)
     print(f"{args.file}: {len(result.events)} events imported, {result.bad_rows} rows skipped", file=sys.stderr)
     return EXIT_OK
 

@@ -7,9 +7,12 @@ import csv
 import html
 import io
 import json
+import re
 import shutil
+import unicodedata
 
-from .model import KINDS, Actor, Event, Source, Timeline
+from .claims import ANSWERS
+from .model import INVERSE_NAMES, KINDS, Actor, ActorRole, Event, Source, Timeline
 from .validation import SLUG
 
 
@@ -59,10 +62,19 @@ def to_json(timeline: Timeline, events: list[Event]) -> str:
     return json.dumps([event_to_dict(e) for e in events], ensure_ascii=False, indent=2) + "\n"
 
 
-# ACLED's column names where a column means the same, then ours.
-CSV_COLUMNS = ("event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type", "actor1",
-               "actor2", "assoc_actor", "location", "source", "notes", "title", "status", "date_edtf",
-               "date_latest", "display_date", "quotes")
+# A row an event, for a spreadsheet, that `timeline import` reads back into the same
+# events (own_csv.py). ACLED's names where a column holds what ACLED means by it: the
+# day (event_date) and how sure it is (time_precision, ACLED's scale), the outlets
+# (source, separated by ';'), the summary (notes, ACLED's description of the event) and
+# the place; our own names for the rest: ACLED's event types are not our kinds, and its
+# actor1 and actor2 are the two sides of a clash, not the first two of a list. The
+# columns that hold lists hold JSON, with what the file's registries say of each source
+# and actor, so that a row stands on its own (a spreadsheet sorts and filters rows).
+CSV_COLUMNS = ("id", "event_date", "time_precision", "date_edtf", "date_latest", "display_date", "date_basis",
+               "kind", "kind_description", "title", "notes", "status", "location", "source", "actors", "quotes",
+               "figures", "related", "tags")
+# Worked out from the others: a reader of the file checks them, and reads the others.
+CSV_DERIVED = ("event_date", "time_precision", "date_latest", "display_date", "source")
 
 
 def time_precision(event: Event) -> int:
@@ -78,23 +90,88 @@ def time_precision(event: Event) -> int:
 
 
 def to_csv(timeline: Timeline, events: list[Event]) -> str:
+    """One row an event (see CSV_COLUMNS). Links to events outside the export are left
+    out, so a filtered export reads back too."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
+    kept = {e.id for e in events}
     for e in events:
-        names = [timeline.actor_name(a) for a in dict.fromkeys(e.actor_ids)]
-        writer.writerow([
-            e.id, e.date.earliest or e.date.latest or "", time_precision(e), e.kind, "",
-            names[0] if names else "", names[1] if len(names) > 1 else "", "; ".join(names[2:]),
-            e.location or "", "; ".join(timeline.outlets(e)), e.summary or "", e.title, e.status,
-            e.date.edtf(), e.date.latest or "", e.date.display(), " | ".join(c.quote for c in e.sources if c.quote is not None),
-        ])
+        row = csv_row(timeline, e, kept)
+        writer.writerow([row[column] for column in CSV_COLUMNS])
     return out.getvalue()
+
+
+def csv_row(timeline: Timeline, event: Event, kept: set[str]) -> dict[str, str]:
+    """An event's cells, by column."""
+    return {
+        "id": event.id, "event_date": str(event.date.earliest or event.date.latest),  # every date has a known end
+        "time_precision": str(time_precision(event)), "date_edtf": event.date.edtf(),
+        "date_latest": str(event.date.latest or ""), "display_date": event.date.display(),
+        "date_basis": event.date_basis or "", "kind": event.kind,
+        "kind_description": timeline.kinds.get(event.kind, "") if event.kind not in KINDS else "",
+        "title": event.title, "notes": event.summary or "", "status": event.status,
+        "location": event.location or "", "source": "; ".join(timeline.outlets(event)),
+        "actors": _json_cell([_csv_actor(timeline, a) for a in event.actors]),
+        "quotes": _json_cell([_csv_quote(timeline, c) for c in event.sources]),
+        "figures": _json_cell([_csv_figure(timeline, f) for f in event.figures]),
+        "related": _json_cell([{"type": r.type, "event": r.event} for r in event.related if r.event in kept]),
+        "tags": _json_cell(list(event.tags)),
+    }
+
+
+def _csv_actor(timeline: Timeline, role: ActorRole) -> dict:
+    """An actor by its id, with its role, and what the registry says of it (if it is there)."""
+    data: dict = {"actor": role.actor}
+    if role.role is not None:
+        data["role"] = role.role
+    actor = timeline.actors.get(role.actor)
+    if actor is not None and actor.registered:
+        data.update(_actor_to_dict(actor))
+    return data
+
+
+def _csv_figure(timeline: Timeline, figure) -> dict:
+    """A figure, its claimant by id and, as `claimant`, what the registry says of it: the
+    claimant need not be among the event's actors."""
+    data = _figure_to_dict(figure, {})
+    actor = timeline.actors.get(figure.claimed_by) if figure.claimed_by else None
+    if actor is not None and actor.registered:
+        data["claimant"] = _actor_to_dict(actor)
+    return data
+
+
+def _csv_quote(timeline: Timeline, citation) -> dict:
+    """A quote (or a paraphrase, said to be one) with its source: the id, and what the
+    registry says of it."""
+    source = timeline.sources.get(citation.source)
+    said = {"quote": citation.quote} if citation.quote is not None else {"paraphrase": citation.paraphrase}
+    return {"source": citation.source, **said, **(_source_to_dict(source) if source else {})}
+
+
+def _json_cell(items: list) -> str:
+    return json.dumps(items, ensure_ascii=False) if items else ""
 
 
 def to_jsonl(timeline: Timeline, events: list[Event]) -> str:
     """A header with the sources and actors, then one event a line: reads back the same.
     Links to events outside the export are left out, so a filtered export reads back too."""
+    header, lines = file_parts(timeline, events)
+    return "\n".join(json.dumps(line, ensure_ascii=False) for line in [header, *lines]) + "\n"
+
+
+def to_yaml(timeline: Timeline, events: list[Event]) -> str:
+    """The same as `to_jsonl`, as a YAML events file."""
+    import yaml  # only `timeline import` writes YAML
+
+    header, lines = file_parts(timeline, events)
+    document = {"title": header.pop("title"), "schema": 1, **header, "events": lines}
+    return yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=100)
+
+
+def file_parts(timeline: Timeline, events: list[Event]) -> tuple[dict, list[dict]]:
+    """An events file's header (title, extra kinds, sources, actors) and its events, as
+    the file format writes them."""
     header: dict = {"title": timeline.title}
     extra_kinds = {k: v for k, v in timeline.kinds.items() if k not in KINDS}
     if extra_kinds:
@@ -103,26 +180,26 @@ def to_jsonl(timeline: Timeline, events: list[Event]) -> str:
     if not inline:
         header["sources"] = {s.id: _source_to_dict(s) for s in timeline.sources.values()}
     header["actors"] = {a.id: _actor_to_dict(a) for a in timeline.actors.values() if a.registered}
-    lines = [json.dumps(header, ensure_ascii=False)]
-    kept, names = {e.id for e in events}, actor_references(timeline)
+    kept, names = {e.id for e in events}, actor_references(timeline.actors)
+    lines = []
     for e in events:
         data = event_to_dict(e, kept, names)
         if inline:
             data["sources"] = [{**c, **_source_to_dict(timeline.sources[c["source"]])} for c in data["sources"]]
-        lines.append(json.dumps(data, ensure_ascii=False))
-    return "\n".join(lines) + "\n"
+        lines.append(data)
+    return header, lines
 
 
-def actor_references(timeline: Timeline) -> dict[str, str]:
+def actor_references(actors: dict[str, Actor]) -> dict[str, str]:
     """For each actor, a name that reads back as that actor. A name belongs to the first
     actor that answers to it (the loader warns of the others), so an actor's id may be
     another's alias: then the first of its names that is its own."""
     owner: dict[str, str] = {}
-    for actor in timeline.actors.values():
+    for actor in actors.values():
         for name in actor.names():
             owner.setdefault(name.lower(), actor.id)
     return {actor.id: next((n for n in actor.names() if owner[n.lower()] == actor.id), actor.id)
-            for actor in timeline.actors.values()}
+            for actor in actors.values()}
 
 
 def _registrable(sources) -> bool:
@@ -176,23 +253,33 @@ def _tjs_date(point, end: bool = False) -> dict:
 
 def to_timelinejs(timeline: Timeline, events: list[Event], group_by: str = "kind") -> str:
     """Knight Lab TimelineJS JSON. TimelineJS has no uncertain dates: the date it places an
-    event at is the earliest known end, and `display_date` says what is really known."""
+    event at is the earliest known end, and `display_date` says what is really known.
+    TimelineJS shows every text it is given as HTML (headlines, dates and group labels
+    too), so each is escaped: a title with '<' or '&' reads as written."""
     slides = []
     for e in events:
         when = e.date
         start = when.start or when.end
+        group = e.kind if group_by == "kind" else (timeline.actor_name(e.actor_ids[0]) if e.actors else "other")
         slide = {
             "unique_id": e.id,
             "start_date": _tjs_date(start),
-            "display_date": when.display(),
-            "text": {"headline": e.title, "text": _tjs_text(timeline, e)},
-            "group": e.kind if group_by == "kind" else (timeline.actor_name(e.actor_ids[0]) if e.actors else "other"),
+            "display_date": _html(when.display()),
+            "text": {"headline": _html(e.title), "text": _tjs_text(timeline, e)},
+            "group": _html(group),
         }
         if when.interval and when.start and when.end and when.end != when.start:
             slide["end_date"] = _tjs_date(when.end, end=True)
         slides.append(slide)
-    document = {"title": {"text": {"headline": timeline.title, "text": f"{len(events)} events"}}, "events": slides}
+    document = {"title": {"text": {"headline": _html(timeline.title), "text": f"{len(events)} events"}},
+                "events": slides}
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+def _html(text: str) -> str:
+    """Text as the content of an HTML element: '&', '<' and '>' escaped (quotation marks
+    need none there, and stay readable)."""
+    return html.escape(text, quote=False)
 
 
 def _tjs_text(timeline: Timeline, event: Event) -> str:
@@ -213,61 +300,172 @@ def _tjs_text(timeline: Timeline, event: Event) -> str:
 
 
 def to_markdown(timeline: Timeline, events: list[Event], filters: str = "") -> str:
-    """A chronology to paste into a report: one line an event, each citation a footnote.
-    `filters` says which events these are, when not all of them."""
-    lines = [f"# {timeline.title}", ""]
+    """A chronology to paste into a report. Each event cites its articles by number, and
+    names the events it answers and those that answer it; the articles come last, each
+    once, with every quote taken from it under it. `filters` says which events these
+    are, when not all of them.
+
+    Everything from the file is escaped, so that no `*`, `_`, `[` or `<` in a title or a
+    quote changes the document; a quote is a block quote, so that no quotation mark is
+    added to one that has its own."""
+    lines = [f"# {_md(timeline.title)}", ""]
     if filters:
-        lines += [f"*{len(events)} of {len(timeline.events)} events: {filters}*", ""]
-    notes: list[str] = []
+        lines += [f"*{len(events)} of {len(timeline.events)} events: {_md(filters)}*", ""]
+    if events:
+        lines += ["Each event cites its articles by number; the articles, each with the quotes taken from it, "
+                  "are listed at the end, under Sources.", ""]
+    kept = {e.id for e in events}
+    numbers: dict[str, int] = {}  # source id → its number, in the order first cited
     year = None
     for e in events:
         event_year = (e.date.start or e.date.end).year
         if event_year != year:
             lines += ["", f"## {event_year}", ""] if year is not None else [f"## {event_year}", ""]
             year = event_year
-        marks = ""
-        for citation in e.sources:
-            notes.append(_footnote(timeline, citation))
-            marks += f"[^{len(notes)}]"
+        cited = sorted(numbers.setdefault(c.source, len(numbers) + 1) for c in e.sources)
+        marks = "".join(f"[[{number}]](#source-{number})" for number in dict.fromkeys(cited))
         status = f" *({e.status})*" if e.status != "reported" else ""
-        summary = f" {e.summary}" if e.summary else ""
-        lines.append(f"- **{e.date.display()}** — {e.title}.{status}{summary}{marks}")
-    lines.append("")
-    lines += [f"[^{n}]: {note}" for n, note in enumerate(notes, start=1)]
-    return "\n".join(lines) + "\n"
+        summary = f" {_md(e.summary)}" if e.summary else ""
+        lines.append(f'- <a id="{_anchor(e.id)}"></a>**{e.date.display()}** — {_sentence(e.title)}{status}'
+                     f'{summary} {marks}')
+        lines += [f"  - {link}" for link in _links(timeline, e, kept)]
+    if numbers:
+        lines += ["", "## Sources", ""]
+        for source_id, number in numbers.items():
+            lines += _source_entry(timeline, source_id, number, events)
+    return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _footnote(timeline: Timeline, citation) -> str:
-    source = timeline.sources.get(citation.source)
-    if source is None:
-        return citation.source + _cited(citation)
-    parts = [source.outlet]
-    if source.headline:
-        parts.append(f"“{source.headline}”")
-    if source.published:
+# How a link reads from the event that has it, and from the event it points to.
+LINK_NAMES = {"denies": "Denies", "responds-to": "Responds to", "part-of": "Part of", "same-as": "Same as",
+              "contradicts": "Contradicts", "follows": "Follows"}
+
+
+def _links(timeline: Timeline, event: Event, kept: set[str]) -> list[str]:
+    """The events this one answers (or is part of, follows...), then those that answer it:
+    a denial means little without its claim, so one outside the export is named too."""
+    outgoing = [(r.type in ANSWERS, LINK_NAMES[r.type], r.event) for r in event.related]
+    incoming = [(kind in ANSWERS, INVERSE_NAMES[kind].capitalize(), other)
+                for kind, other in timeline.incoming.get(event.id, ())]
+    # the dispute first: what it answers, then what answers it; then the rest, as before
+    ordered = [link for link in outgoing + incoming if link[0]] + [link for link in outgoing + incoming if not link[0]]
+    return [f"{name}: {_event_reference(timeline, other, kept)}" for _, name, other in ordered]
+
+
+def _event_reference(timeline: Timeline, event_id: str, kept: set[str]) -> str:
+    other = timeline.event(event_id)
+    if other is None:
+        return _md(event_id)
+    title, when = _md(other.title), other.date.display()
+    if event_id not in kept:
+        return f"{title} ({when}; not in this export)"
+    return f"[{title}](#{_anchor(event_id)}) ({when})"
+
+
+def _source_entry(timeline: Timeline, source_id: str, number: int, events: list[Event]) -> list[str]:
+    """An article once: outlet, headline, date and link, then each quote taken from it,
+    under the event it supports."""
+    source = timeline.sources.get(source_id)
+    parts = [_md(source.outlet if source else source_id)]
+    if source and source.headline:
+        parts.append(f"*{_md(source.headline)}*")
+    if source and source.published:
         parts.append(source.published.display())
-    if source.url:
-        parts.append(f"<{source.url}>")
-    return ", ".join(parts) + _cited(citation)
+    if source and source.url:
+        parts.append(_url(source.url))
+    lines = [f'<a id="source-{number}"></a>**[{number}]** ' + ", ".join(parts), ""]
+    for e in events:
+        cited = [c for c in e.sources if c.source == source_id]
+        quotes = [c.quote for c in cited if c.quote is not None]
+        paraphrases = [c.paraphrase for c in cited if c.quote is None]
+        if cited:
+            lines.append(f"- [{_md(e.title)}](#{_anchor(e.id)}) ({e.date.display()}):")
+            lines += [f"  > {text}" if text else "  >" for text in _quote_lines(quotes)]
+            # no block quote, no quotation marks: these are not the article's words
+            lines += [f"  - paraphrase, not the article's words: {_md(text)}" for text in paraphrases]
+    return lines + [""]
 
 
-def _cited(citation) -> str:
-    """What follows the article in a footnote: a quote in quotation marks; a paraphrase
-    said to be one, and in none."""
-    if citation.quote is None:
-        return " — paraphrase, not the article's words: " + (citation.paraphrase or "").replace("\n", " ")
-    quote = citation.quote.replace("\n", " ")
-    return f": “{quote}”"
+def _quote_lines(quotes: list[str]) -> list[str]:
+    """The quotes as the paragraphs of one block quote, each on one line: a line break
+    in a quote reads as a space in Markdown anyway."""
+    lines: list[str] = []
+    for quote in quotes:
+        lines += ([""] if lines else []) + [_block_start(_md(quote))]
+    return lines
+
+
+def _sentence(title: str) -> str:
+    """A title as the first sentence of its line: a full stop, unless it ends in one of its own."""
+    text = _md(title)
+    return text if _last_letter(title) in (".", "!", "?", "…") else text + "."
+
+
+def _last_letter(text: str) -> str:
+    """The last character, quotation marks and brackets aside: 'he said "no."' ends in a
+    full stop too."""
+    while text and (text[-1] in "\"'" or text[-1].isspace()
+                    or unicodedata.category(text[-1]) in ("Pi", "Pf", "Ps", "Pe")):
+        text = text[:-1]
+    return text[-1:]
+
+
+def _anchor(event_id: str) -> str:
+    # Prefixed, so that an event called '2016' is not the year's heading.
+    return "event-" + html.escape(event_id)
+
+
+# The characters that mean something in Markdown wherever they stand (CommonMark and
+# GitHub's: emphasis, links, code, raw HTML, tables, strikethrough, escapes); an '&' only
+# where it would start an entity such as '&amp;'.
+MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]<>#|~]|&(?=#?[A-Za-z0-9]+;)")
+# What makes a line a list item, a heading or a rule when it starts one.
+BLOCK_START = re.compile(r"([-+=])|(\d+)([.)])")
+
+
+def _md(text: str) -> str:
+    """Text from the file as literal Markdown on one line: specials escaped, and each run
+    of spaces, tabs and line breaks one space, as Markdown would show it (a no-break
+    space stays what it is, but for one at either end: Markdown drops those, and one
+    there would keep an italic headline upright)."""
+    one_line = re.sub(r"[ \t\r\n]+", " ", text).strip()
+    return MARKDOWN_SPECIAL.sub(lambda m: "\\" + m.group(), one_line)
+
+
+def _block_start(text: str) -> str:
+    """Text that starts a line in a block quote: a leading '-', '+', '=' or '1.' escaped,
+    so that it stays text and does not become a list or a heading."""
+    match = BLOCK_START.match(text)
+    if not match:
+        return text
+    if match.group(1):
+        return "\\" + text
+    return match.group(2) + "\\" + text[match.end(2):]
+
+
+def _url(url: str) -> str:
+    """A link as an autolink, <https://...>, where it is one; else as text."""
+    if re.match(r"[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*$", url):
+        return f"<{url}>"
+    return _md(url)
 
 
 # What an export can write: its name, the file extension and what it is for. The
 # explorer's export dialog and `timeline export` both offer these.
 EXPORT_FORMATS = {
-    "markdown": (".md", "Markdown chronology, quotes as footnotes: for a report"),
+    "markdown": (".md", "Markdown chronology with its sources: for a report"),
     "timelinejs": (".json", "Knight Lab TimelineJS JSON: for publishing"),
-    "csv": (".csv", "CSV with ACLED-like columns: for a spreadsheet"),
+    "csv": (".csv", "CSV, a row an event: for a spreadsheet, reads back in"),
     "jsonl": (".jsonl", "JSON Lines: this tool's format, reads back in"),
 }
+
+
+def nothing_to_export(filters: list[str]) -> str:
+    """Why an export of no events is refused: a report of nothing would look like one
+    that found nothing. `filters` are the filters on, in words."""
+    if filters:
+        return f"no event matches the filters ({'; '.join(filters)}), so there is nothing to export"
+    return "the file holds no events, so there is nothing to export"
 
 
 def export_text(format_name: str, timeline: Timeline, events: list[Event], filters: list[str] | None = None,

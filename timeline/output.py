@@ -41,6 +41,23 @@ def write_file(target: str | Path, text: str, *, input_path: str | Path | None =
     return target
 
 
+def free_name(target: str | Path) -> Path:
+    """The first of `events-2.md`, `events-3.md`, ... beside `events.md` that is not
+    taken (by a file, a folder or a link, even a broken one)."""
+    target = Path(target).expanduser()
+    number = 2
+    while True:
+        candidate = target.with_name(f"{target.stem}-{number}{target.suffix}")
+        if not taken(candidate):
+            return candidate
+        number += 1
+
+
+def taken(path: str | Path) -> bool:
+    """Whether anything stands at the path: a file, a folder, a link (even a broken one)."""
+    return os.path.lexists(Path(path).expanduser())
+
+
 def _status(path: Path) -> os.stat_result | None:
     """What the path leads to (through any link), or None when nothing is there."""
     try:

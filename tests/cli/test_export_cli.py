@@ -1,6 +1,7 @@
 """Export (JSON Lines, TimelineJS, CSV, Markdown) and ACLED-style CSV import."""
 
 import io
+import json
 import os
 from csv import DictReader
 from pathlib import Path
@@ -16,7 +17,7 @@ def test_export_command_with_filters_and_output(tmp_path):
     assert result.returncode == 0, result.stderr
     text = out.read_text(encoding="utf-8")
     peskov = [e for e in load(EVENTS).events if "peskov" in e.actor_ids]
-    assert text.count("\n- **") == len(peskov)
+    assert text.count('\n- <a id="event-') == len(peskov)
 
 
 def test_export_never_writes_over_its_input(tmp_path):
@@ -95,7 +96,7 @@ def test_export_replaces_an_existing_file_only_with_force(tmp_path):
     assert refused.stderr == f"timeline: {out} exists already; choose a new name, or add --force to replace it\n"
     assert out.read_text(encoding="utf-8") == "old"
     result = run("export", "events.yaml", "--format", "csv", "--kind", "denial", "-o", str(out), "--force")
-    assert result.returncode == 0 and out.read_text(encoding="utf-8").startswith("event_id_cnty,")
+    assert result.returncode == 0 and out.read_text(encoding="utf-8").startswith("id,")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv"]
 
 
@@ -160,9 +161,11 @@ def test_an_imported_file_checks_with_no_warning_and_its_notes_are_never_a_quote
     assert "quote:" not in written and f"paraphrase: {STRIKE_NOTES}" in written
     markdown = run("export", str(tmp_path / "acled.yaml"), "--format", "markdown").stdout
     assert "“" not in markdown  # no quotation marks: nothing in it is a quote
-    assert f"[^2]: SANA, since 9 Feb 2016 — paraphrase, not the article's words: {STRIKE_NOTES}" in markdown
+    assert f"  - paraphrase, not the article's words: {STRIKE_NOTES}" in markdown and "  >" not in markdown
     rows = list(DictReader(io.StringIO(run("export", str(tmp_path / "acled.yaml"), "--format", "csv").stdout)))
-    assert [row["quotes"] for row in rows] == [""] * 4 and STRIKE_NOTES in [row["notes"] for row in rows]
+    cited = [c for row in rows for c in json.loads(row["quotes"])]
+    assert cited and all("quote" not in c and c["paraphrase"] for c in cited)
+    assert STRIKE_NOTES in [row["notes"] for row in rows]
     tjs = run("export", str(tmp_path / "acled.yaml"), "--format", "timelinejs").stdout
     assert "blockquote" not in tjs and "Paraphrase, not the article's words:" in tjs
 
@@ -188,3 +191,14 @@ def test_import_tells_every_problem_of_a_row_in_the_order_of_the_rows(tmp_path):
     assert at == [at[0], at[0] + 1, at[0] + 2]  # together, after the rows before
     assert lines[at[0] - 1].startswith(f"{ACLED_SAMPLE}:10:1: ")
     assert f"{ACLED_SAMPLE}: 6 rows cannot be read; nothing written" in result.stderr
+
+
+def test_an_export_of_no_events_is_refused_with_the_reason(tmp_path):
+    """Filters that match nothing would give a report that seems to have found nothing."""
+    out = tmp_path / "none.md"
+    for output in ((), ("-o", str(out))):
+        result = run("export", "events.yaml", "--format", "markdown", "--kind", "denial", "--search", "zzzz", *output)
+        assert result.returncode == 2 and result.stdout == ""
+        assert result.stderr == ("timeline: no event matches the filters (kind: denial; text: “zzzz”), "
+                                 "so there is nothing to export\n")
+    assert not out.exists()

@@ -1,6 +1,7 @@
 """Export (JSON Lines, TimelineJS, CSV, Markdown) and ACLED-style CSV import."""
 
 import csv
+import html
 import io
 import json
 import os
@@ -43,7 +44,7 @@ def test_timelinejs_has_the_documented_structure():
         start = slide["start_date"]
         assert set(start) <= {"year", "month", "day"} and isinstance(start["year"], int)
         assert 1 <= start.get("month", 1) <= 12 and 1 <= start.get("day", 1) <= 31
-        assert slide["text"]["headline"] == event.title
+        assert slide["text"]["headline"] == html.escape(event.title, quote=False)
         assert slide["display_date"] == event.date.display()
         assert slide["group"] == event.kind
         if "end_date" in slide:
@@ -61,23 +62,32 @@ def test_timelinejs_groups_by_actor():
     assert first["group"] == timeline.actor_name(timeline.events[0].actor_ids[0])
 
 
-def test_csv_has_acled_columns_and_one_row_an_event():
+def test_csv_has_one_row_an_event_and_acled_names_where_they_mean_what_acled_means():
     timeline = load(EVENTS)
     rows = list(csv.DictReader(io.StringIO(to_csv(timeline, list(timeline.events)))))
     assert len(rows) == len(timeline.events)
-    strike = next(r for r in rows if r["event_id_cnty"] == "russia-begins-syria-airstrikes")
-    assert (strike["event_date"], strike["time_precision"], strike["event_type"]) == ("2015-09-30", "1", "airstrike")
-    interval = next(r for r in rows if r["event_id_cnty"] == "peskov-refuses-to-confirm-kadyrov-claim")
+    # ACLED's event types are not our kinds, nor its actor1/actor2 (two sides) our first two actors
+    assert not {"event_type", "sub_event_type", "actor1", "actor2", "assoc_actor", "event_id_cnty"} & set(rows[0])
+    strike = next(r for r in rows if r["id"] == "russia-begins-syria-airstrikes")
+    assert (strike["event_date"], strike["time_precision"], strike["kind"]) == ("2015-09-30", "1", "airstrike")
+    event = timeline.event("russia-begins-syria-airstrikes")
+    assert (strike["notes"], strike["source"]) == (event.summary, "Breitbart News")  # ACLED's description, outlets
+    interval = next(r for r in rows if r["id"] == "peskov-refuses-to-confirm-kadyrov-claim")
     assert interval["time_precision"] == "2" and interval["date_edtf"] == "2016-02-08/2016-02-09"
 
 
-def test_markdown_footnotes_every_citation():
+def test_markdown_cites_each_article_once_with_every_quote_under_it():
     timeline = load(EVENTS)
     text = to_markdown(timeline, list(timeline.events))
-    quotes = sum(len(e.sources) for e in timeline.events)
-    assert text.count("\n[^") == quotes
-    assert f"[^{quotes}]: " in text and f"[^{quotes + 1}]" not in text
-    assert "## 2015" in text and "- **30 Sep 2015** — Russia begins air strikes in Syria." in text
+    cited = {c.source for e in timeline.events for c in e.sources}
+    assert text.count('<a id="source-') == len(cited)
+    assert f'<a id="source-{len(cited)}"></a>' in text and f"source-{len(cited) + 1}" not in text
+    sources = text[text.index("\n## Sources\n"):]
+    assert sources.count("\n  > ") == sum(len(e.sources) for e in timeline.events)  # every quote, once
+    assert "## 2015" in text
+    assert ('- <a id="event-russia-begins-syria-airstrikes"></a>**30 Sep 2015** — Russia begins air strikes in Syria. '
+            "Russia launched air strikes in Syria against alleged enemies of President Bashar al-Assad, its ally. "
+            "[[4]](#source-4)\n") in text
 
 
 def test_acled_rows_become_events_and_bad_rows_are_named_by_line():
@@ -134,24 +144,25 @@ def test_csv_matches_the_hand_written_file_cell_by_cell(sample):
     assert got[0] == expected[0]
     assert len(got) == len(expected)
     for got_row, expected_row in zip(got[1:], expected[1:]):
-        assert len(got_row) == len(expected_row) == 17
+        assert len(got_row) == len(expected_row) == 19
         for column, got_cell, expected_cell in zip(expected[0], got_row, expected_row):
             assert (got_row[0], column, got_cell) == (expected_row[0], column, expected_cell)
 
 
-def test_csv_actor_columns_name_each_actor_once(sample):
-    rows = {r["event_id_cnty"]: r for r in csv.DictReader(io.StringIO(to_csv(sample, list(sample.events))))}
-    strikes = rows["strikes"]  # four actors: the first two, then the rest
-    assert (strikes["actor1"], strikes["actor2"], strikes["assoc_actor"]) == \
-        ("Alpha Force", "Beta Ministry", "Gamma Person; Delta Militia")
-    denial = rows["denial-day"]  # Alpha twice, with two roles: one actor
-    assert (denial["actor1"], denial["actor2"], denial["assoc_actor"]) == ("Alpha Force", "Beta Ministry", "")
-    assert (rows["approx-statement"]["actor1"], rows["approx-statement"]["actor2"]) == ("Alpha Force", "")
+def test_csv_names_each_actor_by_id_with_its_role_and_what_the_registry_says(sample):
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(to_csv(sample, list(sample.events))))}
+    actors = json.loads(rows["strikes"]["actors"])
+    assert [(a["actor"], a.get("role")) for a in actors] == \
+        [("alpha", "attacker"), ("beta", "target"), ("gamma", None), ("Delta Militia", None)]
+    assert actors[0]["aliases"] == ["Alpha", "the A-team"] and "name" not in actors[3]  # Delta is not registered
+    quotes = json.loads(rows["strikes"]["quotes"])
+    assert [(q["source"], q["outlet"]) for q in quotes] == [("wire-0209", "Wire Agency"), ("paper-week", "Post & Courier")]
+    assert rows["since-july"]["related"] == rows["since-july"]["actors"] == ""  # no list, no JSON
 
 
 def test_time_precision_follows_acleds_scale(sample):
     """1: the day is known; 2: within about a week; 3: a month or more, or open."""
-    rows = {r["event_id_cnty"]: r["time_precision"]
+    rows = {r["id"]: r["time_precision"]
             for r in csv.DictReader(io.StringIO(to_csv(sample, list(sample.events))))}
     assert rows == {
         "year-report": "3", "claim-before-march": "3", "approx-statement": "2", "uncertain-statement": "2",
@@ -199,28 +210,46 @@ def test_timelinejs_names_a_source_missing_from_the_timeline_by_its_id():
 
 def test_markdown_matches_the_hand_written_file(sample):
     assert to_markdown(sample, list(sample.events)).splitlines() == expected_lines("expected.md")
-    assert to_markdown(sample, list(sample.events)).endswith("”\n")
+    assert to_markdown(sample, list(sample.events)).endswith("  > since July\n")
 
 
 def test_markdown_says_which_events_a_filtered_export_holds(sample):
     events = [sample.event("strikes"), sample.event("denial-day")]
     text = export_text("markdown", sample, events, filters=["kind: airstrike, denial", "status: disputed"])
-    assert text.splitlines()[:6] == [
-        "# Export sample & test — 2014–2016", "", "*2 of 11 events: kind: airstrike, denial; status: disputed*", "",
-        "## 2016", ""]
-    assert text.splitlines()[-3:] == [
-        "[^1]: Wire Agency, “Strikes hit the \"old town\"”, 9 Feb 2016, <https://example.org/story?id=1&lang=en>: "
-        "“The jets came twice, then \"left\" at dawn.”",
-        "[^2]: Post & Courier, 8–14 Feb 2016: “Strikes, they say.”",
-        "[^3]: Post & Courier, 8–14 Feb 2016: “We did nothing.”"]
+    assert text.splitlines()[:4] == [
+        "# Export sample & test — 2014–2016", "", "*2 of 11 events: kind: airstrike, denial; status: disputed*", ""]
+    assert text.splitlines()[-11:] == [
+        '<a id="source-1"></a>**[1]** Wire Agency, *Strikes hit the "old town"*, 9 Feb 2016, '
+        "<https://example.org/story?id=1&lang=en>",
+        "",
+        "- [Strikes on the old town](#event-strikes) (8–9 Feb 2016):",
+        '  > The jets came twice, then "left" at dawn.',
+        "",
+        '<a id="source-2"></a>**[2]** Post & Courier, 8–14 Feb 2016',
+        "",
+        "- [Strikes on the old town](#event-strikes) (8–9 Feb 2016):",
+        "  > Strikes, they say.",
+        "- [Alpha denies the strikes](#event-denial-day) (10 Feb 2016):",
+        "  > We did nothing."]
     assert "events:" not in to_markdown(sample, events)  # no filters, no such line
 
 
-def test_markdown_footnote_of_a_source_missing_from_the_timeline():
+def test_markdown_names_an_event_outside_the_export_without_a_link(sample):
+    """A filtered export keeps each link: one to an event left out names it, title and date."""
+    text = to_markdown(sample, [sample.event("strikes")])
+    assert "  - Denied by: Alpha denies the strikes (10 Feb 2016; not in this export)\n" in text
+    assert "  - Follows: Troops move in (1–8 Feb 2016; not in this export)\n" in text
+    assert "#event-denial-day" not in text and "#event-week-deployment" not in text
+
+
+def test_markdown_of_a_source_missing_from_the_timeline():
     event = Event("lone", parse_date("2016-02-09"), "other", "Lone", sources=[Citation("unlisted", "said so")])
     timeline = Timeline([event.to_record()], sources={}, title="Few")
     assert to_markdown(timeline, list(timeline.events)).splitlines() == [
-        "# Few", "", "## 2016", "", "- **9 Feb 2016** — Lone.[^1]", "", "[^1]: unlisted: “said so”"]
+        "# Few", "", "Each event cites its articles by number; the articles, each with the quotes taken from it, "
+        "are listed at the end, under Sources.", "", "## 2016", "",
+        '- <a id="event-lone"></a>**9 Feb 2016** — Lone. [[1]](#source-1)', "", "## Sources", "",
+        '<a id="source-1"></a>**[1]** unlisted', "", "- [Lone](#event-lone) (9 Feb 2016):", "  > said so"]
 
 
 def test_jsonl_matches_the_hand_written_file(sample):
@@ -352,16 +381,17 @@ def test_text_is_written_as_is_not_as_escapes(sample):
     assert '"location": "Saraqib’s old town, Idlib"' in jsonl[6]
     assert '"location": "Saraqib’s old town, Idlib"' in to_json(sample, events)
     timelinejs = to_timelinejs(sample, events)
-    assert '"headline": "Export sample & test — 2014–2016"' in timelinejs and "<p>— Post &amp; Courier</p>" in timelinejs
+    # TimelineJS reads its texts as HTML: the '&' is escaped, the dashes are as written
+    assert '"headline": "Export sample &amp; test — 2014–2016"' in timelinejs and "<p>— Post &amp; Courier</p>" in timelinejs
     assert not any("\\u" in text for text in (*jsonl, to_json(sample, events), timelinejs))
 
 
 def test_csv_lines_end_in_a_newline_alone(sample):
     text = to_csv(sample, list(sample.events))
-    assert text.startswith("event_id_cnty,event_date,time_precision,")
-    assert text.split("\n")[0].endswith(",display_date,quotes")
+    assert text.startswith("id,event_date,time_precision,date_edtf,")
+    assert text.split("\n")[0].endswith(",quotes,figures,related,tags")
     assert "\r" not in text
-    assert text.endswith(",since 4 Jul 2016,since July\n")
+    assert text.endswith('""note"": ""Dated by the wire.""}]",,,\n')
 
 
 def test_jsonl_of_sources_given_in_place_without_a_date_reads_back(write):
@@ -383,8 +413,9 @@ def test_jsonl_of_sources_given_in_place_without_a_date_reads_back(write):
     again = load(write("again.jsonl", to_jsonl(timeline, list(timeline.events))))
     assert again.sources == timeline.sources
     assert comparable(again) == comparable(timeline)
-    assert to_markdown(timeline, list(timeline.events)).splitlines()[-2:] == [
-        "[^1]: Reuters, <https://r.example/1>: “q”", "[^2]: AP, 10 Feb 2016: “r”"]
+    text = to_markdown(timeline, list(timeline.events))
+    assert '<a id="source-1"></a>**[1]** Reuters, <https://r.example/1>\n' in text
+    assert '<a id="source-2"></a>**[2]** AP, 10 Feb 2016\n' in text
 
 
 def test_json_outputs_are_laid_out_for_reading(sample):
@@ -472,10 +503,11 @@ def test_a_paraphrase_is_never_presented_as_a_quote_in_markdown_timelinejs_or_cs
     timeline = paraphrased()
     events = list(timeline.events)
     assert to_markdown(timeline, events).splitlines()[-2:] == [
-        "[^1]: Wire, “Strikes”, 9 Feb 2016: “they said so”",
-        "[^2]: Wire, “Strikes”, 9 Feb 2016 — paraphrase, not the article's words: It says <so>."]
+        "  > they said so",  # the quote a block quote; the paraphrase not one, and said to be none
+        "  - paraphrase, not the article's words: It says \\<so\\>."]
     assert json.loads(to_timelinejs(timeline, events))["events"][0]["text"]["text"] == (
         "<blockquote>they said so</blockquote><p>— Wire</p>"
         "<p><em>Paraphrase, not the article's words:</em> It says &lt;so&gt;.</p><p>— Wire</p>")
     [row] = csv.DictReader(io.StringIO(to_csv(timeline, events)))
-    assert row["quotes"] == "they said so"
+    cited = json.loads(row["quotes"])  # a paraphrase says it is one, and holds no quote
+    assert [c.get("quote") for c in cited] == ["they said so", None] and cited[1]["paraphrase"] == "It says <so>."

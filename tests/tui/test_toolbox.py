@@ -109,3 +109,57 @@ async def test_the_app_and_the_command_line_write_the_same_report(timeline, tmp_
     report = (tmp_path / "app.md").read_text(encoding="utf-8")
     assert "events: actor: Dmitry Peskov; kind: statement or denial*" in report
     assert report == (tmp_path / "cli.md").read_text(encoding="utf-8")
+
+
+async def test_a_name_that_is_taken_keeps_the_dialog_open_with_a_free_one(timeline, tmp_path, monkeypatch):
+    """The dialog proposes events-export.md in the folder the app was started in; that file
+    is there, so enter proposes events-export-2.md (and says why), and enter again writes it."""
+    from timeline.tui.screens.prompts import ExportScreen
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "events-export.md").write_text("a report of mine", encoding="utf-8")
+    app = make_app(timeline)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("e", "enter")
+        dialog = app.screen
+        assert isinstance(dialog, ExportScreen)
+        assert dialog.query_one("#export-path").value == str(tmp_path / "events-export-2.md")
+        said = str(dialog.query_one("#export-error").render())
+        assert said == "events-export.md exists already: proposed events-export-2.md instead; enter writes it, " \
+                       "or change the name"
+        assert (tmp_path / "events-export.md").read_text(encoding="utf-8") == "a report of mine"
+        await pilot.press("enter")
+        assert not isinstance(app.screen, ExportScreen)
+        assert (tmp_path / "events-export-2.md").read_text(encoding="utf-8").startswith(f"# {timeline.title}")
+        assert any(f"Wrote {len(timeline.events)} events to {tmp_path / 'events-export-2.md'}" in str(n.message)
+                   for n in app._notifications)
+
+
+async def test_a_file_that_cannot_be_written_keeps_the_dialog_open_and_says_why(timeline, tmp_path):
+    from timeline.tui.screens.prompts import ExportScreen
+
+    app = make_app(timeline)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("e")
+        app.screen.query_one("#export-path").value = str(tmp_path / "no-such-folder" / "out.md")
+        await pilot.press("enter")
+        assert isinstance(app.screen, ExportScreen)
+        assert "the folder" in str(app.screen.query_one("#export-error").render())
+        await pilot.press("escape")
+        assert not isinstance(app.screen, ExportScreen)
+    assert not (tmp_path / "no-such-folder").exists()
+
+
+async def test_exporting_no_events_is_refused_with_the_reason(timeline, tmp_path, monkeypatch):
+    from timeline.tui.screens.prompts import ExportScreen
+
+    monkeypatch.chdir(tmp_path)
+    app = make_app(timeline)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"zzzz", "enter", "e")
+        assert not isinstance(app.screen, ExportScreen)
+        assert any("No event matches the filters (text: “zzzz”), so there is nothing to export; r clears the "
+                   "filters." == str(n.message) for n in app._notifications)
+        await pilot.press("r", "e")  # the filters cleared: the dialog opens
+        assert isinstance(app.screen, ExportScreen)
+    assert list(tmp_path.iterdir()) == []

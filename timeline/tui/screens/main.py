@@ -17,11 +17,11 @@ from ...claims import answer_place, answers_to
 from ...controls import visible
 from ...corpus import Corpus, Passage, passages
 from ...dates import When, moment_text
-from ...export import export_text
+from ...export import export_text, nothing_to_export
 from ...filters import Filters, choices, cleared
 from ...goto import landing
 from ...model import Source, Timeline
-from ...output import OutputError, write_file
+from ...output import write_file
 from ...query import Searcher, text_match
 from ...search import SearchError, parse
 from .. import keys
@@ -566,18 +566,22 @@ class MainScreen(Screen):
     # --- export ------------------------------------------------------------------------
 
     def action_export(self) -> None:
-        stem = Path(self.timeline.path).stem + "-export" if self.timeline.path else "timeline-export"
-        self.app.push_screen(ExportScreen(str(Path.cwd() / stem), len(self.shown)), self._export)
-
-    def _export(self, choice: tuple[str, str] | None) -> None:
-        if choice is None:
+        if not self.shown:  # a report of nothing would read as one that found nothing
+            reason = nothing_to_export(self.filters.describe(self.timeline))
+            clear = f"; {key_names(self.app, 'filter.clear')} clears the filters" if self.filters.order else ""
+            self.notify(f"{reason[0].upper()}{reason[1:]}{clear}.", title="Not exported", severity="warning",
+                        timeout=6)
             return
-        format_name, name = choice
+        stem = Path(self.timeline.path).stem + "-export" if self.timeline.path else "timeline-export"
+        self.app.push_screen(ExportScreen(str(Path.cwd() / stem), len(self.shown), self._write_export),
+                             self._exported)
+
+    def _write_export(self, format_name: str, name: str) -> Path:
+        """Write the events shown, as the dialog asks; OutputError says why not."""
         events = [self.timeline.events[i] for i in self.shown]
         text = export_text(format_name, self.timeline, events, self.filters.describe(self.timeline))
-        try:
-            target = write_file(name, text, input_path=self.timeline.path)
-        except OutputError as error:
-            self.notify(str(error), title="Not exported", severity="error", timeout=6)
-            return
-        self.notify(f"Wrote {len(events)} events to {target}", title="Exported", timeout=4)
+        return write_file(name, text, input_path=self.timeline.path)
+
+    def _exported(self, target: Path | None) -> None:
+        if target is not None:
+            self.notify(f"Wrote {len(self.shown)} events to {target}", title="Exported", timeout=4)

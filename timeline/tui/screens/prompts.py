@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from rich.text import Text
@@ -12,6 +13,7 @@ from textual.widgets import Input, Label, OptionList
 from ...dates import DateError, When, parse_loose
 from ...export import EXPORT_FORMATS
 from ...filters import date_range_problem
+from ...output import OutputError, OutputExists, free_name, taken
 from .. import keys
 
 PROMPT_CSS = """
@@ -88,19 +90,22 @@ class DateRangeScreen(ModalScreen[tuple[When | None, When | None] | None]):
         self.dismiss(None)
 
 
-class ExportScreen(ModalScreen[tuple[str, str] | None]):
-    """Ask for a format and a file name; returns (format, path) or None."""
+class ExportScreen(ModalScreen[Path | None]):
+    """Ask for a format and a file name, and write the export there with `write(format,
+    path)`; returns the path written, or None. A name that is taken keeps the dialog
+    open, with a free one proposed; so does any other reason the file cannot be written."""
 
     BINDINGS = keys.EXPORT
     DEFAULT_CSS = PROMPT_CSS.format(name="ExportScreen") + """
-    ExportScreen > Vertical { width: 76; }
+    ExportScreen > Vertical { width: 76; max-width: 100%; }
     ExportScreen OptionList { height: auto; margin: 0 0 1 0; text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
-    def __init__(self, stem: str, count: int):
+    def __init__(self, stem: str, count: int, write: Callable[[str, str], Path]):
         super().__init__()
         self.stem = stem
         self.count = count
+        self.write = write
         self.formats = list(EXPORT_FORMATS.items())  # (name, (extension, description))
 
     def compose(self):
@@ -130,11 +135,33 @@ class ExportScreen(ModalScreen[tuple[str, str] | None]):
 
     def on_input_submitted(self, message: Input.Submitted) -> None:
         message.stop()
-        if not message.value.strip():
-            self.query_one("#export-error", Label).update("give a file name")
+        name = message.value.strip()
+        if not name:
+            self.say("give a file name")
+            return
+        if taken(name):  # never written over from here: a free name instead, for enter to take
+            self.propose(name, f"{Path(name).name} exists already")
             return
         index = self.query_one(OptionList).highlighted or 0
-        self.dismiss((self.formats[index][0], message.value.strip()))
+        try:
+            written = self.write(self.formats[index][0], name)
+        except OutputExists:  # taken since the check above
+            self.propose(name, f"{Path(name).name} exists already")
+            return
+        except OutputError as error:
+            self.say(str(error))
+            return
+        self.dismiss(written)
+
+    def propose(self, name: str, reason: str) -> None:
+        free = free_name(name)
+        path = self.query_one("#export-path", Input)
+        path.value = str(free) if Path(name).expanduser().is_absolute() else str(Path(name).with_name(free.name))
+        path.cursor_position = len(path.value)
+        self.say(f"{reason}: proposed {free.name} instead; enter writes it, or change the name")
+
+    def say(self, message: str) -> None:
+        self.query_one("#export-error", Label).update(message)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
