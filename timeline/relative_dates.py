@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 
-from .dates import SEASONS, When, days_in_month
+from .dates import DAY, SEASONS, When, days_in_month, parse_date
 
 
 @dataclass(frozen=True)
@@ -170,7 +170,7 @@ def _days(first: dt.date, last: dt.date, qualifier: str = "") -> _Value:
 PAST, FUTURE = "past", "future"
 
 _FUTURE_MARKERS = re.compile(
-    r"\b(?:will|won[’']t|shall|would"
+    r"\b(?:will|won[’']t|shall|would|(?:may|might)(?!\s+(?:not\s+)?have\b)"
     r"|(?:is|are|was|were|am)\s+(?:due|set|scheduled|slated|expected|going|about|poised|to)\b"
     r"|(?:plans?|planning|intends?|intending|aims?|aiming|hopes?|hoping|prepares?|preparing|vows?"
     r"|promises?|threatens?|expects?|wants?)\s+to"
@@ -197,6 +197,9 @@ _ED_NOT_PAST = frozenset(
     "wicked sacred crooked rugged learned skilled renowned unprecedented unarmed masked wounded injured "
     "detained jailed banned".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
+# A relative clause set off by commas ("Islamic State, which claimed ... on Monday, released
+# a video on Wednesday"): its tense is its own, and its date is another event's.
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|whom|where)\b[^,;]*,")
 # Where a clause ends for tense: a quotation mark, a colon or a semicolon.
 _CLAUSE_STOP = re.compile(r"[;:“”\"]")
 
@@ -221,6 +224,9 @@ def _tense(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[
     """The tense of the clause around text[start:end] and the words that show it: the
     nearest marker before the phrase in its clause, else the nearest after it."""
     s0, s1 = sentence
+    for clause in _RELATIVE_CLAUSE.finditer(text, s0, s1):  # "which premieres on Friday,": its own tense
+        if clause.start() <= start and end <= clause.end():
+            s0, s1 = clause.start() + 1, clause.end() - 1
     stops_before = [m.end() for m in _CLAUSE_STOP.finditer(text, s0, start)]
     left = stops_before[-1] if stops_before else s0
     stop_after = _CLAUSE_STOP.search(text, end, s1)
@@ -334,17 +340,22 @@ def _month_rule(month: int, modifier: str, part: str) -> Rule:
     return rule
 
 
-def _day_month_rule(month: int, number: int) -> Rule:
+def _day_month_rule(month: int, number: int, weekday: int | None) -> Rule:
+    """A day and month with no year: the nearest year either side that has the date (29
+    February: leap years only) and, with a weekday ("Friday 13 March"), on that weekday."""
+    said = (f"{WEEKDAYS[weekday]} " if weekday is not None else "") + f"{number} {MONTHS[month - 1]}"
+
     def on(year: int) -> dt.date | None:
-        return dt.date(year, month, number) if number <= days_in_month(year, month) else None
+        if number > days_in_month(year, month):
+            return None
+        found = dt.date(year, month, number)
+        return found if weekday is None or found.weekday() == weekday else None
 
     def rule(day: dt.date, tense: str | None) -> tuple[_Value, str] | None:
-        # the nearest years either side that have the date (29 February: leap years only)
-        before = next((d for y in range(day.year, day.year - 8, -1) if (d := on(y)) and d <= day), None)
-        after = next((d for y in range(day.year, day.year + 8) if (d := on(y)) and d >= day), None)
+        before = next((d for y in range(day.year, day.year - 29, -1) if (d := on(y)) and d <= day), None)
+        after = next((d for y in range(day.year, day.year + 29) if (d := on(y)) and d >= day), None)
         if before is None or after is None:
             return None
-        said = f"{number} {MONTHS[month - 1]}"
         return _by_tense(tense, lambda: (_at(_day(before)), f"no year given: the latest {said} not after publication"),
                          lambda: (_at(_day(after)), f"no year given: the first {said} not before publication"))
 
@@ -409,7 +420,7 @@ def _day_month(m: re.Match) -> Rule | None:
     month, number = _month_number(m["month"]), int(m["day"])
     if number > 29 + (month != 2) * (1 + (month in (1, 3, 5, 7, 8, 10, 12))):
         return None
-    return _day_month_rule(month, number)
+    return _day_month_rule(month, number, WEEKDAYS.index(m["weekday"]) if m["weekday"] else None)
 
 
 def _month_year(m: re.Match) -> Rule | None:
@@ -465,6 +476,8 @@ def _weekday(m: re.Match) -> Rule | None:
         return None  # Good Friday, Black Tuesday: names, not the day of the week
     if lead.lower().endswith(("every", "each")):
         return None  # "every Friday": a habit, not a date
+    if not (g["prep"] or g["modifier"]) and re.search(r"\bthe$", lead, re.IGNORECASE):
+        return None  # "the Sunday Times", "the Tuesday before the vote": a name, or another event's time
     modifier = g["modifier"].replace(" on", "")
     part = g["part"] or (modifier if modifier in ("early", "late") else "")
     return _weekday_rule(WEEKDAYS.index(m["weekday"]), modifier if modifier in ("last", "next", "this") else "",
@@ -525,6 +538,8 @@ def _delta(unit: str, count: int) -> relativedelta:
 def _this_unit(m: re.Match) -> Rule | None:
     g = _groups(m)
     which, unit = re.sub(r"\s+", " ", g["which"]), g["unit"]
+    if which in ("last", "next") and re.search(r"\bthe\s*$", m.string[:m.start()], re.IGNORECASE):
+        return None  # "the last year of the war", "the next week he resigned": not counted from publication
     return _UNIT_RULES[unit](which)
 
 
@@ -714,6 +729,8 @@ def _with_prep(prep: str, rule: Rule) -> Rule:
         def since(day: dt.date, tense: str | None) -> tuple[_Value, str] | None:
             found = rule(day, PAST)
             if found is None or found[0].start is None or found[0].start.first > day:
+                return found
+            if prep == "from" and not found[0].single:  # "from 1990-1995": the range itself
                 return found
             value, why = found
             return _span(value.start, _day(day), value.qualifier), \
@@ -916,9 +933,6 @@ def find_all(text: str, published: When) -> list[Resolved]:
     return out
 
 
-# A relative clause set off by commas ("Islamic State, which claimed ... on Monday, released
-# a video on Wednesday"): its date is another event's.
-_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|whom|where)\b[^,]*,")
 
 
 def resolve(sentence: str, published: When, context: str = "") -> Resolved | None:
@@ -928,7 +942,124 @@ def resolve(sentence: str, published: When, context: str = "") -> Resolved | Non
     the sentence gives none."""
     found = find_all(sentence, published)
     if not found:
-        return None
+        return (_carried(sentence, published, context) if context else None) or _perfect(sentence, published)
     aside = [(m.start(), m.end()) for m in _RELATIVE_CLAUSE.finditer(sentence)]
     main = [r for r in found if not any(a <= r.start < b for a, b in aside)]
     return (main or found)[0]
+
+
+# The present perfect ("have joined", "has repeatedly denied") says only that it happened by
+# the time of writing: at or before publication. Only outside quotation marks, where it is
+# the article's own statement and not the speaker's.
+_PARTICIPLE = (r"\w+ed|been|gone|done|made|said|told|had|led|left|met|fought|sent|found|held|become|come|won|lost"
+               r"|brought|built|kept|spent|paid|taught|thought|sought|begun|seen|known|grown|shown|drawn|flown"
+               r"|thrown|written|spoken|taken|given|driven|broken|chosen|fallen|risen|stolen|sworn|beaten|hidden"
+               r"|fled|struck|stood|got|gotten|put|set|cut|hit|let|shut|spread|run")
+_PERFECT = re.compile(rf"\b(?:has|have|[’']ve)\s+(?:(?:\w+ly|not|never|already|also|long|just|ever|since)\s+)*"
+                      rf"(?:{_PARTICIPLE})\b", re.IGNORECASE)
+_QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+
+
+def _perfect(sentence: str, published: When) -> Resolved | None:
+    unquoted = _QUOTED.sub(lambda m: " " * len(m.group()), sentence)
+    m = _PERFECT.search(unquoted)
+    if m is None:
+        return None
+    first_day, last_day, doubt = _publication_days(published)
+    value = _span(None, _day(last_day), doubt)
+    basis = (f"'{m.group()}': the present perfect, with no date, published {_publication_text(first_day, last_day)}"
+             f" → at or before publication, {value.text()}")
+    return Resolved(value.edtf(), basis, sentence[m.start():m.end()], m.start(), m.end())
+
+
+# --- Dates carried over from the text before ------------------------------------------------
+
+# Words that tie a sentence with no date of its own to the time of the one before: the same
+# time, or a shift from it in days ("the next day": +1). Without one, nothing carries over:
+# a sentence may as well give background ("In total, over 2,000 have joined").
+_SAME_TIME = (r"at\s+the\s+time|at\s+that\s+time|at\s+first|initially|(?:on\s+)?the\s+same\s+day|(?:on\s+)?that"
+              r"(?:\s+same)?\s+day|(?:later|earlier)\s+that\s+day|that\s+(?:morning|afternoon|evening|night)"
+              r"|added|adding|went\s+on\s+to|continued|also\s+said")
+_CARRY = re.compile(
+    rf"\b(?:(?P<same>{_SAME_TIME})"
+    r"|(?P<later>the\s+(?:next|following)\s+day|(?:a|one|two|three|four|five|six|seven|\d{1,2})\s+days?\s+later)"
+    r"|(?P<earlier>the\s+(?:day|night)\s+before|the\s+previous\s+day|(?:a|one|two|three|four|five|six|seven"
+    r"|\d{1,2})\s+days?\s+(?:earlier|before)))\b", re.IGNORECASE)
+# An attribution: a name and a reporting verb, either way round ("Kadyrov wrote", "said Peskov").
+_VERBS = r"said|says|wrote|writes|told|tells|added|stated|declared|insisted|announced|posted"
+_ATTRIBUTION = re.compile(rf"\b(?P<name>[A-Z][\w’'-]+)\s+(?P<verb>{_VERBS})\b|\b(?P<verb2>{_VERBS})\s+"
+                          rf"(?P<name2>[A-Z][\w’'-]+)\b")
+
+
+def _carried(sentence: str, published: When, context: str) -> Resolved | None:
+    """The date an earlier sentence gave, where this one says it goes on at that time."""
+    dated = _last_dated_sentence(context, published)
+    if dated is None:
+        return None
+    earlier_text, earlier = dated
+    marker = _CARRY.search(sentence)
+    if marker is None:
+        return _same_attribution(sentence, earlier_text, earlier)
+    kind = marker.lastgroup
+    shift = 0 if kind == "same" else _count(marker.group()) * (1 if kind == "later" else -1)
+    edtf = _shifted(_joined_dates(earlier), shift)
+    if edtf is None:
+        return None
+    how = "the date of" if not shift else f"{abs(shift)} day{'s' * (abs(shift) > 1)} {'after' if shift > 0 else 'before'}"
+    basis = f"'{marker.group()}': no date of its own, so {how} an earlier sentence, {_dates_said(earlier)} → {edtf}"
+    return Resolved(edtf, basis, marker.group(), marker.start(), marker.end())
+
+
+def _same_attribution(sentence: str, earlier_text: str, earlier: list[Resolved]) -> Resolved | None:
+    """"Kadyrov wrote ... on Wednesday." then "“...,” Kadyrov wrote.": one statement, one date."""
+    for m in _ATTRIBUTION.finditer(sentence):
+        name, verb = m["name"] or m["name2"], m["verb"] or m["verb2"]
+        if re.search(rf"\b{re.escape(name)}\s+{verb}\b|\b{verb}\s+{re.escape(name)}\b", earlier_text):
+            edtf = _joined_dates(earlier)
+            basis = (f"'{m.group()}': no date of its own; the same attribution in an earlier sentence gives "
+                     f"{_dates_said(earlier)} → {edtf}")
+            return Resolved(edtf, basis, m.group(), m.start(), m.end())
+    return None
+
+
+def _last_dated_sentence(context: str, published: When) -> tuple[str, list[Resolved]] | None:
+    found = find_all(context, published)
+    if not found:
+        return None
+    spans = sentence_spans(context)
+    where = next(span for span in spans if span[0] <= found[-1].start < span[1])
+    return context[where[0]:where[1]], [r for r in found if where[0] <= r.start < where[1]]
+
+
+def _dates_said(found: list[Resolved]) -> str:
+    return " and ".join(f"'{r.phrase}' ({r.edtf})" for r in found)
+
+
+def _joined_dates(found: list[Resolved]) -> str:
+    """One date for all that a sentence gave: the one, or the span from the first to the last."""
+    whens = [parse_date(r.edtf) for r in found]
+    if len({r.edtf for r in found}) == 1:
+        return found[0].edtf
+    first = min(whens, key=lambda w: w.sort_key[:2])
+    last = max(whens, key=lambda w: w.sort_key[2:])
+    left = first.start.edtf() if first.start else ".."
+    right = last.end.edtf() if last.end else ".."
+    return f"{left}/{right}"
+
+
+def _count(words: str) -> int:
+    first = words.split()[0].lower()
+    return int(first) if first.isdigit() else _COUNTS.get(first, 1)
+
+
+def _shifted(edtf: str, days: int) -> str | None:
+    """A date moved by whole days; only dates given to the day can be."""
+    if not days:
+        return edtf
+    when = parse_date(edtf)
+    ends = [when.start, when.end]
+    if any(p is None or p.precision != DAY for p in ends):
+        return None
+    moved = [p._replace(**dict(zip(("year", "month", "day"), (p.earliest + dt.timedelta(days)).timetuple()[:3])))
+             for p in ends]
+    return moved[0].edtf() if not when.interval else f"{moved[0].edtf()}/{moved[1].edtf()}"
