@@ -147,8 +147,17 @@ class _Value:
             self.qualifier]
 
     def qualified(self, qualifier: str) -> _Value:
+        """The value with a qualifier added; a time of day goes, as EDTF qualifies none."""
         both = set(self.qualifier.replace("%", "~?")) | set(qualifier.replace("%", "~?"))
-        return _Value(self.start, self.end, "%" if both == {"~", "?"} else "".join(both))
+        return _Value(_untimed(self.start), _untimed(self.end), "%" if both == {"~", "?"} else "".join(sorted(both)))
+
+    @property
+    def timed(self) -> bool:
+        return any(p is not None and "T" in p.edtf for p in (self.start, self.end))
+
+
+def _untimed(point: _Point | None) -> _Point | None:
+    return _day(point.first) if point is not None and "T" in point.edtf else point
 
 
 def _at(point: _Point, qualifier: str = "") -> _Value:
@@ -192,7 +201,7 @@ _NOT_A_VERB_AFTER = frozenset(
     "some any no every each many most more very well newly so too much".split())
 # Words in -ed that are seldom past tenses.
 _ED_NOT_PAST = frozenset(
-    "hundred indeed need speed seed feed bleed breed proceed succeed exceed embed bed red shed wed armed alleged "
+    "hundred indeed need speed seed feed deed reed weed heed bleed breed proceed succeed exceed embed bed red shed wed armed alleged "
     "united detailed advanced limited related based concerned interested supposed talented beloved naked "
     "wicked sacred crooked rugged learned skilled renowned unprecedented unarmed masked wounded injured "
     "detained jailed banned".split())
@@ -200,8 +209,8 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 # A relative clause set off by commas ("Islamic State, which claimed ... on Monday, released
 # a video on Wednesday"): its tense is its own, and its date is another event's.
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|whom|where)\b[^,;]*,")
-# Where a clause ends for tense: a quotation mark, a colon or a semicolon.
-_CLAUSE_STOP = re.compile(r"[;:“”\"]")
+# Where a clause ends for tense: a quotation mark, a colon (not one in 10:30) or a semicolon.
+_CLAUSE_STOP = re.compile(r"[;“”\"]|:(?!\d)")
 
 
 def _past_words(text: str, start: int, end: int) -> list[re.Match]:
@@ -214,7 +223,7 @@ def _past_words(text: str, start: int, end: int) -> list[re.Match]:
         before = words[k - 1].group().lower() if k else ""
         if w in ("was", "were", "had", "has", "have", "did"):
             found.append(word)
-        elif (w in _IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4 and w not in _ED_NOT_PAST)) \
+        elif (w in _IRREGULAR_PAST or (w.endswith("ed") and len(w) > 3 and w not in _ED_NOT_PAST)) \
                 and before not in _NOT_A_VERB_AFTER:
             found.append(word)
     return found
@@ -374,6 +383,7 @@ def _shifted_day(days: int, why: str) -> Rule:
 
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
+_DAY_NUMBER_2 = r"(?<!\d)(?P<day2>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 _MONTH_OR_ABBR = (r"(?P<month>January|February|March|April|May|June|July|August|September|October|November"
                   r"|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
 _DAY_NUMBER = r"(?<!\d)(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
@@ -421,6 +431,30 @@ def _day_month(m: re.Match) -> Rule | None:
     if number > 29 + (month != 2) * (1 + (month in (1, 3, 5, 7, 8, 10, 12))):
         return None
     return _day_month_rule(month, number, WEEKDAYS.index(m["weekday"]) if m["weekday"] else None)
+
+
+def _day_range(m: re.Match) -> Rule | None:
+    """"9-12 February", "from 9 to 12 February 2016", "February 9-12": the days, in the year
+    the first of them falls in (by the tense, where no year is given)."""
+    month, first, last = _month_number(m["month"]), int(m["day"]), int(m["day2"])
+    if not first < last <= 31:
+        return None
+    if m["year"]:
+        year = int(m["year"])
+        if last > days_in_month(year, month):
+            return None
+        return _fixed(_days(dt.date(year, month, first), dt.date(year, month, last)), "the days as written")
+    opening = _day_month_rule(month, first, None)
+
+    def rule(day: dt.date, tense: str | None) -> tuple[_Value, str] | None:
+        found = opening(day, tense)
+        if found is None or last > days_in_month(found[0].start.first.year, month):
+            return None
+        value, why = found
+        start = value.start.first
+        return _days(start, start.replace(day=last), value.qualifier), why.replace(
+            f"{first} {MONTHS[month - 1]}", f"{first}–{last} {MONTHS[month - 1]}")
+    return rule
 
 
 def _month_year(m: re.Match) -> Rule | None:
@@ -540,7 +574,18 @@ def _this_unit(m: re.Match) -> Rule | None:
     which, unit = re.sub(r"\s+", " ", g["which"]), g["unit"]
     if which in ("last", "next") and re.search(r"\bthe\s*$", m.string[:m.start()], re.IGNORECASE):
         return None  # "the last year of the war", "the next week he resigned": not counted from publication
-    return _UNIT_RULES[unit](which)
+    rule = _UNIT_RULES[unit](which)
+    if not g["part"]:
+        return rule
+    return _narrowed(rule, f"'{g['part']}' narrows it within the {unit}")
+
+
+def _narrowed(rule: Rule, words: str) -> Rule:
+    """"late last year": the year still, narrowed in words only (EDTF has no part of a year)."""
+    def narrowed(day: dt.date, tense: str | None) -> tuple[_Value, str] | None:
+        found = rule(day, tense)
+        return found and (found[0], found[1] + f"; {words}")
+    return narrowed
 
 
 def _week_rule(which: str) -> Rule:
@@ -689,6 +734,9 @@ _EXPRESSIONS: list[tuple[re.Pattern, Callable[[re.Match], Rule | None]]] = [
     (re.compile(_PREP + rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY_NUMBER}\s+(?:of\s+)?{_MONTH_OR_ABBR},?\s+{_YEAR}"),
      _full_date),
     (re.compile(_PREP + r"(?<![\d-])(?P<iso>(?:1[5-9]|20)\d\d-[01]\d-[0-3]\d)(?![\d-])"), _iso_date),
+    (re.compile(_PREP + rf"{_DAY_NUMBER}\s*(?:[-–]|to|until)\s*{_DAY_NUMBER_2}\s+(?:of\s+)?{_MONTH_OR_ABBR}"
+                        rf"(?:,?\s+{_YEAR})?"), _day_range),
+    (re.compile(_PREP + rf"{_MONTH_OR_ABBR}\s+{_DAY_NUMBER}\s*[-–]\s*{_DAY_NUMBER_2}(?:,?\s+{_YEAR})?"), _day_range),
     (re.compile(_PREP + rf"(?:{_WEEKDAY},?\s+)?{_MONTH_OR_ABBR}\s+{_DAY_NUMBER}"), _day_month),
     (re.compile(_PREP + rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY_NUMBER}\s+(?:of\s+)?{_MONTH_OR_ABBR}"), _day_month),
     (re.compile(_PREP + _PART_OF_MONTH + rf"{_MONTH_OR_ABBR}(?:\s+of)?,?\s+{_YEAR}"), _month_year),
@@ -705,7 +753,7 @@ _EXPRESSIONS: list[tuple[re.Pattern, Callable[[re.Match], Rule | None]]] = [
      _relative_day),
     (re.compile(r"(?i:(?P<count>a\s+few|several|some|many|a|an|one|two|three|four|five|six|seven|eight|nine|ten"
                 r"|eleven|twelve|\d{1,3})\s+(?P<unit>day|week|month|year|decade)s?\s+ago)\b"), _ago),
-    (re.compile(r"(?i:(?P<which>earlier\s+this|later\s+this|this|last|next|(?<=in\s)the\s+past|(?<=in\s)the\s+last"
+    (re.compile(r"(?i:(?:(?P<part>early|late|mid)[-\s]+)?(?P<which>earlier\s+this|later\s+this|this|last|next|(?<=in\s)the\s+past|(?<=in\s)the\s+last"
                 r"|(?<=over\s)the\s+past|(?<=over\s)the\s+last|(?<=during\s)the\s+past"
                 r"|(?<=on\s)the(?=\s+weekend)|(?<=at\s)the(?=\s+weekend)|(?<=over\s)the(?=\s+weekend))\s+"
                 r"(?P<unit>week|weekend|month|year))\b"), _this_unit),
@@ -733,8 +781,7 @@ def _with_prep(prep: str, rule: Rule) -> Rule:
             if prep == "from" and not found[0].single:  # "from 1990-1995": the range itself
                 return found
             value, why = found
-            return _span(value.start, _day(day), value.qualifier), \
-                f"from {value.text()} to the publication" + (f" ({why})" if why else "")
+            return _span(value.start, _day(day), value.qualifier), f"from {value.text()} to the publication" + _note(why)
         return since
     if prep in ("by", "until", "till", "no later than", "as late as"):
         def by(day: dt.date, tense: str | None) -> tuple[_Value, str] | None:
@@ -742,8 +789,7 @@ def _with_prep(prep: str, rule: Rule) -> Rule:
             if found is None or found[0].end is None:
                 return found
             value, why = found
-            return _span(None, value.end, value.qualifier), f"at or before {value.text()}" + (
-                f" ({why})" if why else "")
+            return _span(None, value.end, value.qualifier), f"at or before {value.text()}" + _note(why)
         return by
     if prep == "before":
         def before(day: dt.date, tense: str | None) -> tuple[_Value, str] | None:
@@ -752,7 +798,7 @@ def _with_prep(prep: str, rule: Rule) -> Rule:
                 return found
             value, why = found
             end = _containing(value.start.unit, value.start.first - dt.timedelta(1))
-            return _span(None, end, value.qualifier), f"before {value.text()}" + (f" ({why})" if why else "")
+            return _span(None, end, value.qualifier), f"before {value.text()}" + _note(why)
         return before
     if prep in ("after", "as early as"):
         def after(day: dt.date, tense: str | None) -> tuple[_Value, str] | None:
@@ -763,10 +809,74 @@ def _with_prep(prep: str, rule: Rule) -> Rule:
             start = (_containing(value.end.unit, value.end.last + dt.timedelta(1)) if prep == "after"
                      else value.start)
             end = _day(day) if start.first <= day and tense != FUTURE else None
-            return _span(start, end, value.qualifier), f"{prep} {value.text()}" + (f" ({why})" if why else "") + (
-                ", up to publication" if end else "")
+            return _span(start, end, value.qualifier), f"{prep} {value.text()}" + (
+                ", up to publication" if end else "") + _note(why)
         return after
     return rule
+
+
+def _note(why: str) -> str:
+    """A rule's reason, as a note after another reading's."""
+    return f"; {why.lstrip('; ')}" if why else ""
+
+
+# --- Times of day ---------------------------------------------------------------------------
+
+# "at 10:30 a.m.", "at 9 pm", "at 21:00", "at 0900 GMT": a minute, a.m./p.m. or a zone is
+# needed, so that "at 9" (a count, an address) is not read as a time.
+_TIME = (r"(?:(?P<hhmm>[0-2]\d[0-5]\d)(?=\s+(?:GMT|UTC|hours|hrs))|(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?"
+         r"(?:\s*(?P<ampm>(?i:a\.m\.|p\.m\.|am|pm)))?)(?:\s+(?P<zone>GMT|UTC|local\s+time|[A-Z][a-z]+\s+time))?")
+_TIME_AFTER = re.compile(r",?\s+at\s+" + _TIME + r"(?![\w:])")
+_TIME_BEFORE = re.compile(r"\bat\s+" + _TIME + r",?\s+$")
+
+
+def _time_of(m: re.Match) -> tuple[int, int, str] | None:
+    """(hour, minute, zone) from a _TIME match: zone "Z" for GMT/UTC, "" for a local time."""
+    if m["hhmm"]:
+        hour, minute = int(m["hhmm"][:2]), int(m["hhmm"][2:])
+    elif m["minute"] is None and m["ampm"] is None and m["zone"] is None:
+        return None
+    else:
+        hour, minute = int(m["hour"]), int(m["minute"] or 0)
+    ampm = (m["ampm"] or "").lower().replace(".", "")
+    if ampm and not 1 <= hour <= 12:
+        return None
+    if ampm:
+        hour = hour % 12 + (12 if ampm == "pm" else 0)
+    if hour > 23:
+        return None
+    return hour, minute, "Z" if m["zone"] in ("GMT", "UTC") else ""
+
+
+def _with_time(rule: Rule, time: tuple[int, int, str]) -> Rule:
+    hour, minute, zone = time
+    clock = f"{hour:02d}:{minute:02d}"
+
+    def timed(day: dt.date, tense: str | None) -> tuple[_Value, str] | None:
+        found = rule(day, tense)
+        if found is None:
+            return None
+        value, why = found
+        if not value.single or value.start.unit != "day" or value.qualifier:
+            # EDTF gives no time to an uncertain or a ranged date: the time stays in the basis
+            return value, why + f"; at {clock}{' UTC' if zone else ''} (EDTF gives no time to an uncertain date)"
+        point = value.start
+        timed_point = _Point(point.first, point.last, f"{point.edtf}T{clock}{zone}",
+                             f"{point.text} {clock}{' UTC' if zone else ''}", "day")
+        return _at(timed_point), why
+    return timed
+
+
+def _timed(text: str, found: _Found, start: int, end: int) -> _Found:
+    """The date with a time of day said just before or after it ("at 10:30 a.m. on Tuesday",
+    "on Sunday evening at 9 pm")."""
+    after = _TIME_AFTER.match(text, found.end, end)
+    if after and (time := _time_of(after)):
+        return _Found(found.start, after.end(), _with_time(found.rule, time), found.tensed, found.prep, found.base)
+    before = _TIME_BEFORE.search(text, max(start, found.start - 40), found.start)
+    if before and (time := _time_of(before)):
+        return _Found(before.start(), found.end, _with_time(found.rule, time), found.tensed, found.prep, found.base)
+    return found
 
 
 # --- Finding them ---------------------------------------------------------------------------
@@ -802,7 +912,7 @@ def _candidates(text: str, start: int, end: int) -> list[_Found]:
     for f in found:
         if not chosen or f.start >= chosen[-1].end:
             chosen.append(f)
-    return _ranges(text, chosen)
+    return [_timed(text, f, start, end) for f in _ranges(text, chosen)]
 
 
 _RANGE_GAP = {"from": re.compile(r"\s*(?:to|-|–|—)\s*"), "between": re.compile(r"\s+and\s+")}
@@ -892,11 +1002,13 @@ def _evaluate(found: _Found, text: str, sentence: tuple[int, int], published: Wh
     if early[0].edtf() == late[0].edtf():
         value, why = early
     else:  # the publication day is uncertain: from the earliest reading to the latest
-        value = _span(early[0].start, late[0].end, early[0].qualifier or late[0].qualifier)
+        value = _span(_untimed(early[0].start), _untimed(late[0].end), early[0].qualifier or late[0].qualifier)
         # no lead: the reading is the span itself, the two ends follow as a note
         why = (f"; {_lead(early[1]) or 'as written'}: {early[0].text()} if published {_day(first_day).text}, "
                f"{late[0].text()} if published {_day(last_day).text}")
     if doubt:
+        if value.timed:
+            why += "; the time of day is left out, as EDTF gives none to an uncertain date"
         value = value.qualified("?")
         why += "; the publication date is uncertain"
     phrase = text[found.start:found.end]

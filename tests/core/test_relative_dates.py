@@ -81,6 +81,15 @@ CASES = [
     ("It aired on 9 February 2016.", "2018-01-01", "on 9 February 2016", "2016-02-09"),
     ("He was born Feb. 9, 1960.", "2018-01-01", "Feb. 9, 1960", "1960-02-09"),
     ("On Friday 13 March, the market fell.", "2017-03-16", "On Friday 13 March", "2015-03-13"),
+    # ranges of days, in the year the first day falls in
+    ("The talks ran from 9 to 12 February.", "2017-03-16", "from 9 to 12 February", "2017-02-09/2017-02-12"),
+    ("Fighting raged 9-12 March 2015.", "2017-03-16", "9-12 March 2015", "2015-03-09/2015-03-12"),
+    ("The fair will run February 9–12.", "2017-01-16", "February 9–12", "2017-02-09/2017-02-12"),
+    # times of day: local unless GMT/UTC is said
+    ("The blast happened at 10:30 a.m. on Tuesday.", "2017-03-16", "at 10:30 a.m. on Tuesday", "2017-03-14T10:30"),
+    ("He died on Sunday evening at 9 pm.", "2017-03-16", "on Sunday evening at 9 pm", "2017-03-12T21:00"),
+    ("The strike began on Monday at 0900 GMT.", "2017-03-16", "on Monday at 0900 GMT", "2017-03-13T09:00Z"),
+    ("He left late last year.", "2017-03-16", "late last year", "2016"),
     # decades, centuries, seasons
     ("The movement began in the 1990s.", "2016-02-09", "in the 1990s", "199X"),
     ("Churches of the 17th century line the square.", "2016-02-09", "the 17th century", "16XX"),
@@ -150,6 +159,13 @@ def test_resolve_gives_the_main_clauses_date_not_a_relative_clauses():
 def test_a_relative_clause_has_its_own_tense():
     found = one("The film, which will premiere on Friday, was shot in Iceland.", "2017-03-16")
     assert found.edtf == "2017-03-17"
+
+
+def test_a_time_of_day_is_left_to_the_basis_where_the_day_is_uncertain():
+    found = one("Polls close on Sunday at 8 p.m.", "2017-03-16")
+    assert found.edtf == "2017-03-12?"
+    assert "at 20:00" in found.basis
+    assert resolve("He left at 9 on Monday.", parse_date("2017-03-16")).phrase == "on Monday"  # "at 9": no time
 
 
 def test_no_date_gives_none():
@@ -227,7 +243,8 @@ EXPRESSIONS = (
        "a few years ago", "on 9 February", "on 29 February", "February 9, 2016", "9 February 2016",
        "the 1990s", "the early 2000s", "the 1900s", "the 19th century", "last summer", "this winter", "in the fall",
        "from 2007 to 2010", "between May and July", "since last October", "from Monday to Wednesday",
-       "Friday 13 March", "since Tuesday", "after 2010"])
+       "Friday 13 March", "since Tuesday", "after 2010", "9-12 February", "from 30 to 31 February", "February 9-12",
+       "on Sunday at 9 pm", "at 10:30 a.m. on Tuesday", "on Monday at 0900 GMT", "late last year", "at 9 on Monday"])
 publications = st.dates(dt.date(1990, 1, 1), dt.date(2030, 12, 31))
 
 
