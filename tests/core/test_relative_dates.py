@@ -1,6 +1,8 @@
 """The dates news articles give relative to their publication (timeline/relative_dates.py)."""
 
 import datetime as dt
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -8,6 +10,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import ROOT, SEEDS, needs_seeds
 from timeline.dates import parse_date
 from timeline.relative_dates import WEEKDAYS, find_all, resolve, sentence_spans
 
@@ -226,6 +229,19 @@ def test_find_all_reads_the_seed_style_article_in_order():
 def test_paragraphs_in_other_outlets_styles(paragraph):
     found = find_all(paragraph["text"], parse_date(str(paragraph["published"])))
     assert [(r.phrase, r.edtf) for r in found] == [(phrase, str(edtf)) for phrase, edtf in paragraph["expect"]]
+
+
+@needs_seeds
+def test_on_the_seed_articles_every_date_parses_and_the_benchmark_prints_its_figures():
+    for entry in yaml.safe_load((SEEDS / "sources.yaml").read_text(encoding="utf-8")):
+        text = (SEEDS / entry["file"]).read_text(encoding="utf-8")
+        for found in find_all(text, parse_date(str(entry["published"]))):
+            parse_date(found.edtf)
+            assert text[found.start:found.end] == found.phrase
+    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_relative_dates.py"), "--seeds",
+                             str(SEEDS)], capture_output=True, text=True, check=True)
+    assert "russia-begins-syria-airstrikes" in result.stdout
+    assert "phrase:" in result.stdout and "sentence:" in result.stdout
 
 
 # --- properties -----------------------------------------------------------------------------
