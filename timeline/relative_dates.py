@@ -201,7 +201,8 @@ _NOT_A_VERB_AFTER = frozenset(
     "some any no every each many most more very well newly so too much".split())
 # Words in -ed that are seldom past tenses.
 _ED_NOT_PAST = frozenset(
-    "hundred indeed need speed seed feed deed reed weed heed bleed breed proceed succeed exceed embed bed red shed wed armed alleged "
+    "hundred indeed need speed seed feed deed reed weed heed bleed breed proceed succeed exceed embed bed red "
+    "shed wed armed alleged "
     "united detailed advanced limited related based concerned interested supposed talented beloved naked "
     "wicked sacred crooked rugged learned skilled renowned unprecedented unarmed masked wounded injured "
     "detained jailed banned".split())
@@ -279,7 +280,7 @@ def _by_tense(tense: str | None, past: Callable[[], tuple[_Value, str]],
 
 def _weekday_rule(weekday: int, modifier: str, part: str) -> Rule:
     name = WEEKDAYS[weekday]
-    when = f" ({part})" if part else ""
+    when = f" ({part})" if part else ""  # EDTF has no part of day: the day, and the part in the basis
 
     def past(day: dt.date) -> tuple[_Value, str]:
         back = (day.weekday() - weekday) % 7
@@ -316,6 +317,9 @@ def _weekday_rule(weekday: int, modifier: str, part: str) -> Rule:
 
 def _month_rule(month: int, modifier: str, part: str) -> Rule:
     name = MONTHS[month - 1]
+    # "in mid-June", "early June", "late June": the month, unqualified, and the part in the
+    # basis. Bounds such as 10-20 June would be a precision no text gives, and "~" would put
+    # the month in doubt, which the text does not: mid-June is in June for certain.
     said = f"; '{part}' gives no day, so the month" if part else ""
 
     def rule(day: dt.date, tense: str | None) -> tuple[_Value, str]:
@@ -428,7 +432,7 @@ def _iso_date(m: re.Match) -> Rule | None:
 
 def _day_month(m: re.Match) -> Rule | None:
     month, number = _month_number(m["month"]), int(m["day"])
-    if number > 29 + (month != 2) * (1 + (month in (1, 3, 5, 7, 8, 10, 12))):
+    if number > days_in_month(2000, month):  # 2000 was a leap year: 29 February can be
         return None
     return _day_month_rule(month, number, WEEKDAYS.index(m["weekday"]) if m["weekday"] else None)
 
@@ -753,7 +757,8 @@ _EXPRESSIONS: list[tuple[re.Pattern, Callable[[re.Match], Rule | None]]] = [
      _relative_day),
     (re.compile(r"(?i:(?P<count>a\s+few|several|some|many|a|an|one|two|three|four|five|six|seven|eight|nine|ten"
                 r"|eleven|twelve|\d{1,3})\s+(?P<unit>day|week|month|year|decade)s?\s+ago)\b"), _ago),
-    (re.compile(r"(?i:(?:(?P<part>early|late|mid)[-\s]+)?(?P<which>earlier\s+this|later\s+this|this|last|next|(?<=in\s)the\s+past|(?<=in\s)the\s+last"
+    (re.compile(r"(?i:(?:(?P<part>early|late|mid)[-\s]+)?(?P<which>earlier\s+this|later\s+this|this|last|next"
+                r"|(?<=in\s)the\s+past|(?<=in\s)the\s+last"
                 r"|(?<=over\s)the\s+past|(?<=over\s)the\s+last|(?<=during\s)the\s+past"
                 r"|(?<=on\s)the(?=\s+weekend)|(?<=at\s)the(?=\s+weekend)|(?<=over\s)the(?=\s+weekend))\s+"
                 r"(?P<unit>week|weekend|month|year))\b"), _this_unit),
@@ -781,7 +786,8 @@ def _with_prep(prep: str, rule: Rule) -> Rule:
             if prep == "from" and not found[0].single:  # "from 1990-1995": the range itself
                 return found
             value, why = found
-            return _span(value.start, _day(day), value.qualifier), f"from {value.text()} to the publication" + _note(why)
+            return (_span(value.start, _day(day), value.qualifier),
+                    f"from {value.text()} to the publication" + _note(why))
         return since
     if prep in ("by", "until", "till", "no later than", "as late as"):
         def by(day: dt.date, tense: str | None) -> tuple[_Value, str] | None:
@@ -1117,7 +1123,8 @@ def _carried(sentence: str, published: When, context: str) -> Resolved | None:
     edtf = _shifted(_joined_dates(earlier), shift)
     if edtf is None:
         return None
-    how = "the date of" if not shift else f"{abs(shift)} day{'s' * (abs(shift) > 1)} {'after' if shift > 0 else 'before'}"
+    days = f"{abs(shift)} day{'s' * (abs(shift) > 1)}"
+    how = "the date of" if not shift else f"{days} {'after' if shift > 0 else 'before'}"
     basis = f"'{marker.group()}': no date of its own, so {how} an earlier sentence, {_dates_said(earlier)} → {edtf}"
     return Resolved(edtf, basis, marker.group(), marker.start(), marker.end())
 
