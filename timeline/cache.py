@@ -3,7 +3,8 @@
 Kept in the user's cache folder (never beside their files), one entry per file path: a
 header (cache_entry.py) and the Arrow files of the columnar store (store.py), read in
 place; reading an entry runs nothing from it. An entry is used only when the file's size,
-modification time and content hash all match what was cached; anything else, or an entry
+modification time, inode and status-change time, and (checked after the first screen in
+the app, at once elsewhere) its content hash all match what was cached; anything else, or an entry
 that cannot be read, is a miss, and the file is loaded.
 
 Only a folder that is the user's alone is used (made with mode 0o700): in a folder or an
@@ -106,22 +107,32 @@ def _read_private(path: Path) -> bytes | None:
 
 
 class Fingerprint:
-    """A file's path, size and time, taken at once, and the hash of its content, worked
-    out meanwhile in a thread (hashing and reading release the GIL, so on a second core
-    the hash costs an open little). The content is hashed in chunks, so a large file is
-    never held whole just to be hashed."""
+    """What a file's status says of it, taken at once: its path, size, modification time,
+    inode (an editor's save by rename makes a new file) and status-change time (a rewrite
+    that puts the modification time back cannot put that back); and the hash of its
+    content, worked out in a thread when first asked for (hashing and reading release the
+    GIL, so on a second core the hash costs the screen little). The content is hashed in
+    chunks, so a large file is never held whole just to be hashed."""
 
     def __init__(self, path: Path):
         status = path.stat()
-        self.known = (str(path.resolve()), status.st_size, status.st_mtime_ns)
+        self.path = path
+        self.known = (str(path.resolve()), status.st_size, status.st_mtime_ns, status.st_ino, status.st_ctime_ns)
         self._digest: str | None = None
-        self._thread = threading.Thread(target=self._hash, args=(path,), daemon=True)
-        self._thread.start()
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
 
-    def _hash(self, path: Path) -> None:
+    def start(self) -> None:
+        """Start hashing the content, unless it is under way already."""
+        with self._lock:
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._hash, daemon=True)
+                self._thread.start()
+
+    def _hash(self) -> None:
         digest = hashlib.sha256()
         try:
-            with path.open("rb") as stream:
+            with self.path.open("rb") as stream:
                 while chunk := stream.read(1 << 20):
                     digest.update(chunk)
         except OSError:
@@ -129,15 +140,21 @@ class Fingerprint:
         self._digest = digest.hexdigest()
 
     def value(self) -> tuple | None:
-        """(path, size, time, hash), or None when the file could not be read."""
+        """(path, size, time, inode, status time, hash), or None when the file could not be read."""
+        self.start()
         self._thread.join()
         return None if self._digest is None else (*self.known, self._digest)
 
 
-def load_cached(path: str | Path, use_cache: bool = True, progress=None) -> Timeline:
+def load_cached(path: str | Path, use_cache: bool = True, progress=None, check_content: bool = True) -> Timeline:
     """Load through the cache: from it when it matches the file, else from the file
     (validating it; errors raise LoadError as `load` does). A timeline read from the file
-    carries `pending_cache`; `save` writes it (the app does so after its first screen)."""
+    carries `pending_cache`; `save` writes it (the app does so after its first screen).
+
+    An entry is taken when the file's status is what it was (Fingerprint). Its content
+    is then hashed too: here, before returning, or with `check_content=False` (the app,
+    after its first screen) by the timeline's `content_check()`, False when the content
+    is no longer what the entry was made from (then load it again, from the file)."""
     path = Path(path)
     entry = entry_path(path)
     if not use_cache or not path.is_file() or not _folder_usable(entry.parent):
@@ -147,7 +164,10 @@ def load_cached(path: str | Path, use_cache: bool = True, progress=None) -> Time
     except OSError:
         return load(path, progress)
     timeline = read_entry(entry, fingerprint)
+    if timeline is not None and check_content and not timeline.content_check():
+        timeline = None
     if timeline is None:
+        fingerprint.start()  # hashed while the file is loaded
         timeline = load(path, progress)
         known = fingerprint.value()
         if known is not None:
@@ -156,14 +176,16 @@ def load_cached(path: str | Path, use_cache: bool = True, progress=None) -> Time
 
 
 def read_entry(entry: Path, fingerprint: Fingerprint) -> Timeline | None:
-    """The cached timeline, or None when there is none, it is stale, or it is damaged."""
+    """The cached timeline when the entry was made for the file as its status describes
+    it (its content is checked by `content_check`), or None when there is none, it is
+    stale, or it is damaged."""
     data = _read_private(entry)
     if data is None:
         return None
     try:
         container = Container(data)
         recorded = tuple(container.get("fingerprint", (list,)))
-        if container.get("format", TEXT) != FORMAT or recorded[:3] != fingerprint.known:
+        if container.get("format", TEXT) != FORMAT or recorded[:-1] != fingerprint.known:
             return None
         from .store import open_timeline  # pyarrow: imported only when there is an entry to read
 
@@ -171,10 +193,9 @@ def read_entry(entry: Path, fingerprint: Fingerprint) -> Timeline | None:
         path = timeline.path
         open_timeline(store_paths(entry), container.get("files", (dict,)), timeline, container.get("count", INT),
                       _private_descriptor, partial(load, path))
-        if recorded != fingerprint.value():
-            return None
     except Exception:  # a damaged entry of any kind is only a cache miss
         return None
+    timeline.content_check = lambda: fingerprint.value() == recorded
     return timeline
 
 

@@ -202,6 +202,9 @@ class Timeline:
         self.corpus: str | None = None
         self.warnings: list = []
         self.pending_cache: tuple | None = None  # (entry, fingerprint) to save, see cache.py
+        # Set by the cache on a timeline read from it: whether the file's content is still
+        # what the entry was made from (it hashes the file: the app asks after its first screen).
+        self.content_check: Callable[[], bool] | None = None
         if columns is None:
             records, columns = build_columns(records)
         # A list of tuples, or (from the store) a sequence that decodes each when asked for.
@@ -326,6 +329,12 @@ class Timeline:
         """Every index by name, as the store keeps them."""
         return dict(zip(("actor", "kind", "source", "status", "tag", "location", "figures"),
                         (*self.indexes(), *self.field_indexes(), {"": self.index_figures()})))
+
+    def date_text(self, index: int) -> str:
+        """The date of an event as written (EDTF), without decoding the event."""
+        if isinstance(self._columns, dict):
+            return self.record(index)[R_DATE]
+        return self._columns["dates"][index]
 
     def record(self, index: int) -> tuple:
         return self.records[index]

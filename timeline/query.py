@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .dates import When, moment_second, parse_date
-from .model import R_ACTORS, R_DATE, R_ID, R_LOCATION, R_SOURCES, R_SUMMARY, R_TITLE, STATUSES, Timeline
+from .model import R_ACTORS, R_ID, R_LOCATION, R_SOURCES, R_SUMMARY, R_TITLE, STATUSES, Timeline
 from .problems import did_you_mean
 from .search import SearchError, TextMatch, normalize, parse, refines
 
@@ -280,4 +280,4 @@ class Searcher:
         return result
 
     def _when(self, index: int) -> When:
-        return parse_date(self.timeline.record(index)[R_DATE])
+        return parse_date(self.timeline.date_text(index))

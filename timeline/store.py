@@ -16,7 +16,7 @@ An entry of the cache is four Arrow files beside its header (cache.py), each des
   file gave them. Written in batches of BATCH_ROWS.
 - columns: what the screens and filters read without decoding an event, one row per
   event: the days it sorts by and spans (ordinals, as `date.toordinal`), its month, its id,
-  the order of the ids (a permutation, for looking an id up by bisection) and the
+  its date as written, the order of the ids (a permutation, for looking an id up by bisection) and the
   relations pointing at it. One batch, so each column is one run of typed values, used in
   place through a memoryview.
 - index: one row per (index, key) with the positions of its events, the CSR of the
@@ -61,8 +61,7 @@ from .model import R_ACTORS, R_DATE, R_FIGURES, R_LOCATION, R_RELATED, R_SOURCES
 from .validation import FIGURE_QUALIFIERS as QUALIFIERS
 
 BATCH_ROWS = 8192  # rows of a batch of the events file: a batch is checked whole, in about a millisecond
-BLOCK_ROWS = 64  # rows decoded at once: a screenful costs one call into Arrow, not forty
-KEPT_BLOCKS = 64
+KEPT_ROWS = 4096  # decoded records kept, as the Event objects are (model.EventTable)
 DAY_COLUMNS = ("first_day", "last_day", "earliest_day", "month_of")
 INDEX_NAMES = ("actor", "kind", "source", "status", "tag", "location", "figures")
 
@@ -100,7 +99,7 @@ def event_schema() -> pa.Schema:
 
 @cache
 def columns_schema() -> pa.Schema:
-    return pa.schema([*((name, pa.int32()) for name in DAY_COLUMNS), ("id", pa.string()),
+    return pa.schema([*((name, pa.int32()) for name in DAY_COLUMNS), ("id", pa.string()), ("date", pa.string()),
                       ("id_order", pa.int32()),
                       ("incoming", pa.list_(pa.struct([("type", _codes(pa.int8())), ("event", pa.int32())])))])
 
@@ -137,10 +136,13 @@ class EventsWriter:
     The dictionaries are the timeline's: every batch shares them, so the file holds each
     once (Arrow's file format takes no dictionary that changes between batches)."""
 
-    def __init__(self, timeline: Timeline, locations: list[str]):
+    def __init__(self, timeline: Timeline, locations: list[str], actor_names: dict[str, str] | None = None):
         self.kinds = _dictionary(list(timeline.kinds))
         self.statuses = _dictionary(list(STATUSES))
-        self.actors = _dictionary(list(timeline.actors))
+        # Written by id; an export writes each by a name that reads back as it (export.actor_references).
+        names = actor_names or {}
+        self.actors = pa.array([names.get(a, a) for a in timeline.actors], pa.string()), \
+            {actor: n for n, actor in enumerate(timeline.actors)}
         self.sources = _dictionary(list(timeline.sources))
         self.locations = _dictionary(locations)
         self.relations = _dictionary(list(RELATION_TYPES))
@@ -246,7 +248,9 @@ def columns_batch(timeline: Timeline) -> pa.RecordBatch:
         offsets.append(len(types))
     schema = columns_schema()
     arrays = [pa.array(getattr(timeline, name), pa.int32()) for name in DAY_COLUMNS]
-    arrays += [pa.array(ids, pa.string()), pa.array(sorted(range(len(ids)), key=ids.__getitem__), pa.int32()),
+    dates = [timeline.date_text(i) for i in range(len(ids))]
+    arrays += [pa.array(ids, pa.string()), pa.array(dates, pa.string()),
+               pa.array(sorted(range(len(ids)), key=ids.__getitem__), pa.int32()),
                _listed(offsets, [("type", _coded(types, relations[0], pa.int8())),
                                  ("event", pa.array(sources, pa.int32()))], schema.field("incoming").type)]
     return pa.RecordBatch.from_arrays(arrays, schema=schema)
@@ -565,11 +569,16 @@ def read_indexes(file: MappedFile, count: int) -> dict[str, Positions]:
 
 
 class StoredRecords(Sequence):
-    """The records of the events file, decoded a block of rows at a time when asked for."""
+    """The records of the events file, each decoded when asked for (and kept a while).
+
+    One row at a time: Arrow turns a row into Python in about 65 µs and 64 rows in 800,
+    and what asks is a screen (forty rows) or a sample across the file (the date column's
+    width: two hundred rows far apart), never a run long enough to pay for blocks."""
 
     def __init__(self, file: MappedFile, count: int, checks: "RecordChecks", damaged: Callable[[int], tuple]):
         self.file, self.count, self.checks, self.damaged = file, count, checks, damaged
-        self.blocks: dict[int, list[tuple | None]] = {}
+        self.kept: dict[int, tuple] = {}
+        self.checked: set[int] = set()  # the batches whose length and dictionaries are checked
         batches = file.batch_count
         if batches != -(-count // BATCH_ROWS) or (batches and file.rows(batches - 1) != count - (batches - 1) * BATCH_ROWS):
             raise Damaged("batches for another number of events")
@@ -582,27 +591,28 @@ class StoredRecords(Sequence):
             index += self.count
         if not 0 <= index < self.count:
             raise IndexError(index)
-        block = self.blocks.get(index // BLOCK_ROWS)
-        if block is None:
+        record = self.kept.get(index)
+        if record is None:
             try:
-                block = self._decode(index // BLOCK_ROWS)
+                record = self._decode(index)
             except Exception:  # a region that fails its CRC, or a batch not as written
+                record = None
+            if record is None:
                 return self.damaged(index)
-        record = block[index % BLOCK_ROWS]
-        return record if record is not None else self.damaged(index)
+            if len(self.kept) >= KEPT_ROWS:
+                self.kept.clear()
+            self.kept[index] = record
+        return record
 
-    def _decode(self, number: int) -> list[tuple | None]:
-        start = number * BLOCK_ROWS
-        batch = self.file.batch(start // BATCH_ROWS)
-        if batch.num_rows != min(BATCH_ROWS, self.count - start // BATCH_ROWS * BATCH_ROWS):
-            raise Damaged("a batch of another length")
-        self.checks.dictionaries(batch)
-        rows = batch.slice(start % BATCH_ROWS, BLOCK_ROWS).to_pylist()
-        block = [self.checks.record(row) for row in rows]
-        if len(self.blocks) >= KEPT_BLOCKS:
-            self.blocks.clear()
-        self.blocks[number] = block
-        return block
+    def _decode(self, index: int) -> tuple | None:
+        number = index // BATCH_ROWS
+        batch = self.file.batch(number)
+        if number not in self.checked:
+            if batch.num_rows != min(BATCH_ROWS, self.count - number * BATCH_ROWS):
+                raise Damaged("a batch of another length")
+            self.checks.dictionaries(batch)
+            self.checked.add(number)
+        return self.checks.record(batch.slice(index - number * BATCH_ROWS, 1).to_pylist()[0])
 
 
 def _integer(value: float) -> int | float:
@@ -702,6 +712,8 @@ class StoredColumns:
             view = int_view(self.file.column(name))
         elif name == "ids":
             view = StringColumn(self.file.column("id"))
+        elif name == "dates":
+            view = StringColumn(self.file.column("date"))
         elif name == "by_id":
             view = IdLookup(self["ids"], int_view(self.file.column("id_order")))
         elif name == "incoming":
@@ -814,7 +826,7 @@ class GuardedColumns:
         if name in DAY_COLUMNS:
             return _zeros(count)
         ids = [f"unreadable-{i}" for i in range(count)]
-        return {"ids": ids, "by_id": {i: n for n, i in enumerate(ids)}, "incoming": {}}[name]
+        return {"ids": ids, "by_id": {i: n for n, i in enumerate(ids)}, "incoming": {}, "dates": ["0001"] * count}[name]
 
 
 def unreadable(timeline: Timeline, index: int) -> tuple:

@@ -6,7 +6,7 @@ import os
 import pickle
 import stat
 import pytest
-from conftest import EVENTS, ROOT
+from conftest import EVENTS, ROOT, recorded_for
 from hypothesis import given, settings, strategies as st
 
 from timeline import cache
@@ -452,3 +452,41 @@ def test_an_entry_made_by_other_code_is_not_used(tmp_path, monkeypatch):
 
 def test_the_format_names_the_code_that_reads_files():
     assert cache.FORMAT.endswith(cache._code_stamp()) and len(cache._code_stamp()) == 16
+
+
+# --- a warm open by the file's status; its content checked after ------------------------
+
+
+def test_a_warm_open_takes_the_entry_by_the_status_and_hashes_the_content_after(tmp_path, monkeypatch):
+    path = copy_events(tmp_path)
+    save(load_cached(path))
+    hashed = []
+    monkeypatch.setattr(cache.Fingerprint, "_hash", lambda self: hashed.append(self.path))
+    timeline = load_cached(path, check_content=False)
+    assert timeline.pending_cache is None and hashed == []  # from the cache, nothing hashed yet
+    monkeypatch.undo()
+    assert timeline.content_check() is True
+
+
+def test_a_change_the_status_does_not_show_is_caught_by_the_content(tmp_path):
+    path = copy_events(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    title = load(path).events[0].title
+    recorded_for(path, text.replace(title, "A title of before").encode("utf-8"))
+    opened = load_cached(path, check_content=False)  # the first screen: the entry, by the status
+    assert opened.events[0].title == "A title of before"
+    assert opened.content_check() is False  # after it: the content is not the entry's
+    assert load_cached(path).events[0].title == title  # and loading again reads the file
+
+
+def test_a_rewrite_that_puts_the_size_and_time_back_is_caught_by_the_status(tmp_path, counted_loads):
+    path = copy_events(tmp_path)
+    save(load_cached(path))
+    before = path.stat()
+    data = path.read_bytes()
+    path.write_bytes(data.replace(b"Kadyrov takes power", b"Kadyrov TAKES power", 1))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size and path.stat().st_mtime_ns == before.st_mtime_ns
+    timeline = load_cached(path, check_content=False)
+    assert timeline.pending_cache is not None and len(counted_loads) == 2  # loaded from the file
+    assert timeline.events[0].title.startswith("Kadyrov TAKES power")

@@ -54,8 +54,8 @@ def test_the_store_gives_back_what_the_loader_made(folder, top, as_yaml):
     assert_agree(stored_copy(path), fresh)
 
 
-def test_many_batches_and_blocks(tmp_path, monkeypatch):
-    """Rows across batches and blocks, a batch shorter than the others last."""
+def test_many_batches(tmp_path, monkeypatch):
+    """Rows across batches, a batch shorter than the others last."""
     from test_cache import generated
 
     monkeypatch.setattr(store, "BATCH_ROWS", 128)
@@ -70,9 +70,9 @@ def test_nothing_per_event_is_built_at_open(tmp_path):
 
     path = generated(tmp_path, 2000, ".jsonl")
     stored = stored_copy(path)
-    assert stored.records.blocks == {}  # no row decoded
+    assert stored.records.kept == {}  # no row decoded
     assert isinstance(stored.first_day, memoryview) and isinstance(stored.by_id, store.IdLookup)
     assert stored.by_id[stored.ids[1234]] == 1234 and "no-such-id" not in stored.by_id
-    assert len(stored.records.blocks) == 0
+    assert stored.records.kept == {}
     stored.events[1500]
-    assert list(stored.records.blocks) == [1500 // store.BLOCK_ROWS]
+    assert list(stored.records.kept) == [1500]
