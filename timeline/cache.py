@@ -36,7 +36,7 @@ def _code_stamp() -> str:
     digest = hashlib.sha256()
     folder = Path(__file__).parent
     for name in ("parsing.py", "validation.py", "fastpath.py", "loader.py", "model.py", "dates.py",
-                 "controls.py", "cache_entry.py", "store.py", "search.py", "query.py"):
+                 "controls.py", "cache_entry.py", "store.py", "parquet.py", "search.py", "query.py"):
         digest.update((folder / name).read_bytes())
     return digest.hexdigest()[:16]
 

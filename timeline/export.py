@@ -95,14 +95,7 @@ def to_csv(timeline: Timeline, events: list[Event]) -> str:
 def to_jsonl(timeline: Timeline, events: list[Event]) -> str:
     """A header with the sources and actors, then one event a line: reads back the same.
     Links to events outside the export are left out, so a filtered export reads back too."""
-    header: dict = {"title": timeline.title}
-    extra_kinds = {k: v for k, v in timeline.kinds.items() if k not in KINDS}
-    if extra_kinds:
-        header["kinds"] = extra_kinds
-    inline = not _registrable(timeline.sources.values())
-    if not inline:
-        header["sources"] = {s.id: _source_to_dict(s) for s in timeline.sources.values()}
-    header["actors"] = {a.id: _actor_to_dict(a) for a in timeline.actors.values() if a.registered}
+    header, inline = jsonl_header(timeline)
     lines = [json.dumps(header, ensure_ascii=False)]
     kept, names = {e.id for e in events}, actor_references(timeline)
     for e in events:
@@ -111,6 +104,23 @@ def to_jsonl(timeline: Timeline, events: list[Event]) -> str:
             data["sources"] = [{**c, **_source_to_dict(timeline.sources[c["source"]])} for c in data["sources"]]
         lines.append(json.dumps(data, ensure_ascii=False))
     return "\n".join(lines) + "\n"
+
+
+def jsonl_header(timeline: Timeline) -> tuple[dict, dict[str, dict]]:
+    """The header of a JSON Lines export (also a Parquet export's metadata), and the
+    fields of the sources that are written in place, by id (none when they are all
+    registered in the header)."""
+    header: dict = {"title": timeline.title}
+    extra_kinds = {k: v for k, v in timeline.kinds.items() if k not in KINDS}
+    if extra_kinds:
+        header["kinds"] = extra_kinds
+    inline = {}
+    if _registrable(timeline.sources.values()):
+        header["sources"] = {s.id: _source_to_dict(s) for s in timeline.sources.values()}
+    else:
+        inline = {s.id: _source_to_dict(s) for s in timeline.sources.values()}
+    header["actors"] = {a.id: _actor_to_dict(a) for a in timeline.actors.values() if a.registered}
+    return header, inline
 
 
 def actor_references(timeline: Timeline) -> dict[str, str]:

@@ -188,3 +188,18 @@ def test_import_tells_every_problem_of_a_row_in_the_order_of_the_rows(tmp_path):
     assert at == [at[0], at[0] + 1, at[0] + 2]  # together, after the rows before
     assert lines[at[0] - 1].startswith(f"{ACLED_SAMPLE}:10:1: ")
     assert f"{ACLED_SAMPLE}: 6 rows cannot be read; nothing written" in result.stderr
+
+
+def test_a_parquet_export_opens_checks_and_lists_as_its_source(tmp_path):
+    out = tmp_path / "events.parquet"
+    exported = run("export", str(EVENTS), "--format", "parquet", "-o", str(out))
+    assert exported.returncode == 0, exported.stderr
+    checked = run("check", str(out))
+    assert checked.returncode == 0 and checked.stdout.startswith(f"{out}: 51 events, 5 sources"), checked.stderr
+    assert run("list", str(out)).stdout == run("list", str(EVENTS)).stdout
+    assert run("export", str(out), "--format", "jsonl").stdout == run("export", str(EVENTS), "--format", "jsonl").stdout
+
+
+def test_a_parquet_export_wants_a_file(tmp_path):
+    result = run("export", str(EVENTS), "--format", "parquet")
+    assert result.returncode == 2 and "-o OUT.parquet" in result.stderr
