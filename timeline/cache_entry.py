@@ -128,6 +128,9 @@ class Registry(Mapping):
             found = self.made[key] = self.make(self.rows[key])
         return found
 
+    def __contains__(self, key) -> bool:
+        return key in self.rows  # without making the source
+
     def __iter__(self) -> Iterator[str]:
         return iter(self.rows)
 

@@ -244,9 +244,9 @@ class Searcher:
         """The events a filter leaves out: those of an actor or a kind not wanted."""
         t = self.timeline
         excluded: set[int] = set()
-        for values, index in ((query.not_actors, t.index_actor), (query.not_kinds, t.index_kind)):
-            for value in values:
-                excluded.update(index.get(value, ()))
+        for values, index in ((query.not_actors, lambda: t.index_actor), (query.not_kinds, lambda: t.index_kind)):
+            for value in values:  # an index is asked for only when one of its values is left out
+                excluded.update(index().get(value, ()))
         return excluded
 
     def _run(self, query: Query) -> Sequence[int]:
