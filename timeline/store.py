@@ -22,7 +22,9 @@ An entry of the cache is four Arrow files beside its header (cache.py), each des
 - index: one row per (index, key) with the positions of its events, the CSR of the
   indexes by actor, kind, source, status, tag and location (an Arrow list's offsets are
   the CSR's offsets, its values the positions), and the events carrying figures.
-- texts: each event's search text (query.search_text), read after the first screen.
+- texts: each event's search text (query.search_text), read after the first screen. Its
+  column is one run of UTF-8 text with an offset per event (Arrow's large_string): a
+  search over one contiguous buffer can use it in place rather than as a list of str.
 
 No part of a file is used before its CRC is checked: the regions that hold no column's
 data (schema, batch headers, footer) at open, each column's data when it is first read (a
@@ -31,11 +33,13 @@ fails, or a row that names what the timeline does not know, makes the timeline l
 file afresh (`Timeline.adopt`), so a damaged entry never shows other events.
 
 Writing chunk by chunk, for a parse that writes the store as it goes: the events file is
-written batch by batch (`EventsWriter.write(records)` takes any number of records in time
-order and writes whole batches); dictionaries known at the start (kinds, statuses) are
-fixed, and those that grow (actors, sources, locations) could be written as dictionary
-deltas, which Arrow's file format accepts; the columns, index and texts files are small
-beside it and are written once every row is known (they need the sort and the ids).
+written batch by batch (`EventsWriter.batch(records)` makes a batch of any records in time
+order; `write_file` takes the batches as an iterator, and writes each as it comes, so a
+parse that yields sorted chunks, a file in date order, can hand them over as it reads);
+dictionaries known at the start (kinds, statuses) are fixed, and those that grow (actors,
+sources, locations) would be written as dictionary deltas, which Arrow's file format
+accepts; the columns, index and texts files are small beside it and are written once every
+row is known (they need the sort and the ids). A file out of date order is sorted first.
 """
 
 from __future__ import annotations
@@ -64,7 +68,6 @@ BATCH_ROWS = 8192  # rows of a batch of the events file: a batch is checked whol
 KEPT_ROWS = 4096  # decoded records kept, as the Event objects are (model.EventTable)
 DAY_COLUMNS = ("first_day", "last_day", "earliest_day", "month_of")
 INDEX_NAMES = ("actor", "kind", "source", "status", "tag", "location", "figures")
-
 
 
 class Damaged(ValueError):
@@ -286,9 +289,8 @@ def write_file(path: Path, schema: pa.Schema, batches) -> dict:
             with ipc.new_file(out, schema) as writer:
                 for batch in batches:
                     writer.write_batch(batch)
-        with open(temporary, "rb") as stream:
-            data = stream.read()
-        described = {"size": len(data), "regions": regions(data)}
+        with open(temporary, "rb") as stream, mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            described = {"size": len(data), "regions": regions(data)}  # read in place: a file of 1M events is 400 MB
         os.replace(temporary, path)
         return described
     except BaseException:
@@ -300,47 +302,50 @@ def write_file(path: Path, schema: pa.Schema, batches) -> dict:
         raise
 
 
-def regions(data: bytes) -> list[list[int]]:
+def regions(data) -> list[list[int]]:
     """The file cut into regions, each [offset, length, CRC-32, data]: the data of each
     column of each batch (and of each dictionary) is a region marked 1, checked when it is
     first read; what lies between them (schema, batch headers, footer, padding) is marked
     0, checked at open."""
+    found, at = [], 0
+    with memoryview(data) as view:
+        for start, end in sorted(_all_spans(data)):
+            if start < at:
+                raise ValueError("regions that overlap")  # not how Arrow lays a file out
+            if start > at:
+                found.append([at, start - at, zlib.crc32(view[at:start]), 0])
+            found.append([start, end - start, zlib.crc32(view[start:end]), 1])
+            at = end
+        if at < len(view):
+            found.append([at, len(view) - at, zlib.crc32(view[at:]), 0])
+    return found
+
+
+def _all_spans(data) -> set[tuple[int, int]]:
     buffer = pa.py_buffer(data)
     reader = ipc.open_file(buffer)
     spans = set()
     for i in range(reader.num_record_batches):
         for column in reader.get_batch(i).columns:
             spans.update(_spans(column, buffer.address))
-    found, at = [], 0
-    for start, end in sorted(spans):
-        if start < at:
-            raise ValueError("regions that overlap")  # not how Arrow lays a file out
-        if start > at:
-            found.append([at, start - at, zlib.crc32(data[at:start]), 0])
-        found.append([start, end - start, zlib.crc32(data[start:end]), 1])
-        at = end
-    if at < len(data):
-        found.append([at, len(data) - at, zlib.crc32(data[at:]), 0])
-    return found
+    return spans  # and with it every view of `data` is let go
 
 
 def _spans(column: pa.Array, base: int) -> set[tuple[int, int]]:
     """(start, end) in the file of a column's data, and of each of its dictionaries'."""
     own: list[pa.Buffer] = []
     dictionaries: list[list[pa.Buffer]] = []
-
-    def walk(array: pa.Array) -> None:
+    arrays = [column]  # a column and the arrays nested in it (no recursion: nothing is left in a cycle)
+    while arrays:
+        array = arrays.pop()
         kind = array.type
         own.extend(array.buffers()[:kind.num_buffers])
         if pa.types.is_dictionary(kind):
             dictionaries.append(array.dictionary.buffers())
         elif pa.types.is_list(kind) or pa.types.is_large_list(kind):
-            walk(array.values)
+            arrays.append(array.values)
         elif pa.types.is_struct(kind):
-            for n in range(kind.num_fields):
-                walk(array.field(n))
-
-    walk(column)
+            arrays.extend(array.field(n) for n in range(kind.num_fields))
     spans = set()
     for group in (own, *dictionaries):
         places = [(b.address - base, b.address - base + b.size) for b in group if b is not None and b.size]
@@ -725,7 +730,7 @@ class StoredColumns:
         return view
 
 
-def _zeros(count: int) -> array:
+def _day_one(count: int) -> array:
     return array("l", [1]) * count
 
 
@@ -824,7 +829,7 @@ class GuardedColumns:
     def _placeholder(self, name: str):
         count = self.columns.count
         if name in DAY_COLUMNS:
-            return _zeros(count)
+            return _day_one(count)
         ids = [f"unreadable-{i}" for i in range(count)]
         return {"ids": ids, "by_id": {i: n for n, i in enumerate(ids)}, "incoming": {}, "dates": ["0001"] * count}[name]
 
