@@ -40,7 +40,7 @@ def timeline_app(path: str):
     from timeline.tui.app import TimelineApp
     from timeline.cli import load_for_use
 
-    timeline = load_for_use(path)
+    timeline = load_for_use(path, check_content=False)  # as the app: its content is checked after the first screen
 
     class Timed(TimelineApp):
         def on_ready(self) -> None:

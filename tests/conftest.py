@@ -18,6 +18,23 @@ CORPUS = Path(__file__).resolve().parent / "corpus"  # a small corpus written fo
 ACLED_SAMPLE = Path(__file__).resolve().parent / "acled_sample.csv"
 
 
+def recorded_for(path, other_content: bytes):
+    """An entry made for `other_content`, whose header then says it was made for `path`
+    as its status is now: a change to the file that its status does not show (a file
+    system that keeps no status-change time, a copy that kept every time)."""
+    from timeline.cache import Fingerprint, entry_path, load_cached, save
+    from timeline.cache_entry import Container, pack
+
+    good = path.read_bytes()
+    path.write_bytes(other_content)
+    save(load_cached(path))
+    path.write_bytes(good)
+    entry = entry_path(path)
+    header = dict(Container(entry.read_bytes()).header)
+    header["fingerprint"][:-1] = list(Fingerprint(path).known)
+    entry.write_bytes(b"".join(pack(header)))
+
+
 needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed articles are not beside the project")
 
 

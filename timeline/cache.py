@@ -1,9 +1,11 @@
 """A cache of parsed and validated events files, so a file opened before opens at once.
 
-Kept in the user's cache folder (never beside their files), one entry per file path, in
-the data format of cache_entry.py: reading an entry runs nothing from it. An entry is used
-only when the file's size, modification time and content hash all match what was cached;
-anything else, or an entry that cannot be read, is a miss, and the file is loaded.
+Kept in the user's cache folder (never beside their files), one entry per file path: a
+header (cache_entry.py) and the Arrow files of the columnar store (store.py), read in
+place; reading an entry runs nothing from it. An entry is used only when the file's size,
+modification time, inode and status-change time, and (checked after the first screen in
+the app, at once elsewhere) its content hash all match what was cached; anything else, or an entry
+that cannot be read, is a miss, and the file is loaded.
 
 Only a folder that is the user's alone is used (made with mode 0o700): in a folder or an
 entry that another user owns or may write, an entry could be anyone's, and none is read
@@ -17,15 +19,13 @@ import os
 import stat
 import tempfile
 import threading
-from datetime import date
 from functools import partial
 from pathlib import Path
 
 from . import __version__
-from .cache_entry import TEXT, Container, decode_entry, decode_texts, encode_entry, encode_texts
+from .cache_entry import INT, TEXT, Container, decode_header, encode_header
 from .loader import load
 from .model import Timeline
-from .parsing import bulk_allocation
 
 # Part of every entry: a new format or a new release never reads an old entry.
 def _code_stamp() -> str:
@@ -36,13 +36,14 @@ def _code_stamp() -> str:
     digest = hashlib.sha256()
     folder = Path(__file__).parent
     for name in ("parsing.py", "validation.py", "fastpath.py", "loader.py", "model.py", "dates.py",
-                 "controls.py", "cache_entry.py", "search.py", "query.py"):
+                 "controls.py", "cache_entry.py", "store.py", "parquet.py", "search.py", "query.py"):
         digest.update((folder / name).read_bytes())
     return digest.hexdigest()[:16]
 
 
-# 8: citations with a paraphrase; 7: search texts without accents; 6: header and sections of data, no pickle
-FORMAT = f"timeline-cache-8-{__version__}-{_code_stamp()}"
+# 9: the columnar store in Arrow files; 8: citations with a paraphrase; 7: search texts without
+# accents; 6: header and sections of data, no pickle
+FORMAT = f"timeline-cache-9-{__version__}-{_code_stamp()}"
 
 
 def cache_dir() -> Path:
@@ -59,8 +60,12 @@ def entry_path(path: Path) -> Path:
     return cache_dir() / f"{key}.entry"
 
 
-def _texts_path(entry: Path) -> Path:
-    return entry.with_suffix(".texts")
+STORE_FILES = ("events", "columns", "index", "texts")
+
+
+def store_paths(entry: Path) -> dict[str, Path]:
+    """The Arrow files of an entry's store, beside its header."""
+    return {name: entry.with_suffix(f".{name}.arrow") for name in STORE_FILES}
 
 
 # --- whose folder -----------------------------------------------------------------------
@@ -102,22 +107,32 @@ def _read_private(path: Path) -> bytes | None:
 
 
 class Fingerprint:
-    """A file's path, size and time, taken at once, and the hash of its content, worked
-    out meanwhile in a thread (hashing and reading release the GIL, so on a second core
-    the hash costs an open little). The content is hashed in chunks, so a large file is
-    never held whole just to be hashed."""
+    """What a file's status says of it, taken at once: its path, size, modification time,
+    inode (an editor's save by rename makes a new file) and status-change time (a rewrite
+    that puts the modification time back cannot put that back); and the hash of its
+    content, worked out in a thread when first asked for (hashing and reading release the
+    GIL, so on a second core the hash costs the screen little). The content is hashed in
+    chunks, so a large file is never held whole just to be hashed."""
 
     def __init__(self, path: Path):
         status = path.stat()
-        self.known = (str(path.resolve()), status.st_size, status.st_mtime_ns)
+        self.path = path
+        self.known = (str(path.resolve()), status.st_size, status.st_mtime_ns, status.st_ino, status.st_ctime_ns)
         self._digest: str | None = None
-        self._thread = threading.Thread(target=self._hash, args=(path,), daemon=True)
-        self._thread.start()
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
 
-    def _hash(self, path: Path) -> None:
+    def start(self) -> None:
+        """Start hashing the content, unless it is under way already."""
+        with self._lock:
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._hash, daemon=True)
+                self._thread.start()
+
+    def _hash(self) -> None:
         digest = hashlib.sha256()
         try:
-            with path.open("rb") as stream:
+            with self.path.open("rb") as stream:
                 while chunk := stream.read(1 << 20):
                     digest.update(chunk)
         except OSError:
@@ -125,15 +140,21 @@ class Fingerprint:
         self._digest = digest.hexdigest()
 
     def value(self) -> tuple | None:
-        """(path, size, time, hash), or None when the file could not be read."""
+        """(path, size, time, inode, status time, hash), or None when the file could not be read."""
+        self.start()
         self._thread.join()
         return None if self._digest is None else (*self.known, self._digest)
 
 
-def load_cached(path: str | Path, use_cache: bool = True, progress=None) -> Timeline:
+def load_cached(path: str | Path, use_cache: bool = True, progress=None, check_content: bool = True) -> Timeline:
     """Load through the cache: from it when it matches the file, else from the file
     (validating it; errors raise LoadError as `load` does). A timeline read from the file
-    carries `pending_cache`; `save` writes it (the app does so after its first screen)."""
+    carries `pending_cache`; `save` writes it (the app does so after its first screen).
+
+    An entry is taken when the file's status is what it was (Fingerprint). Its content
+    is then hashed too: here, before returning, or with `check_content=False` (the app,
+    after its first screen) by the timeline's `content_check()`, False when the content
+    is no longer what the entry was made from (then load it again, from the file)."""
     path = Path(path)
     entry = entry_path(path)
     if not use_cache or not path.is_file() or not _folder_usable(entry.parent):
@@ -143,7 +164,10 @@ def load_cached(path: str | Path, use_cache: bool = True, progress=None) -> Time
     except OSError:
         return load(path, progress)
     timeline = read_entry(entry, fingerprint)
+    if timeline is not None and check_content and not timeline.content_check():
+        timeline = None
     if timeline is None:
+        fingerprint.start()  # hashed while the file is loaded
         timeline = load(path, progress)
         known = fingerprint.value()
         if known is not None:
@@ -152,103 +176,60 @@ def load_cached(path: str | Path, use_cache: bool = True, progress=None) -> Time
 
 
 def read_entry(entry: Path, fingerprint: Fingerprint) -> Timeline | None:
-    """The cached timeline, or None when there is none, it is stale, or it is damaged."""
+    """The cached timeline when the entry was made for the file as its status describes
+    it (its content is checked by `content_check`), or None when there is none, it is
+    stale, or it is damaged."""
     data = _read_private(entry)
     if data is None:
         return None
     try:
         container = Container(data)
         recorded = tuple(container.get("fingerprint", (list,)))
-        if container.get("format", TEXT) != FORMAT or recorded[:3] != fingerprint.known:
+        if container.get("format", TEXT) != FORMAT or recorded[:-1] != fingerprint.known:
             return None
-        with bulk_allocation():
-            timeline = decode_entry(container, _FileRecords)
-        if recorded != fingerprint.value():
-            return None
+        from .store import open_timeline  # pyarrow: imported only when there is an entry to read
+
+        timeline = decode_header(container)
+        path = timeline.path
+        open_timeline(store_paths(entry), container.get("files", (dict,)), timeline, container.get("count", INT),
+                      _private_descriptor, partial(load, path))
     except Exception:  # a damaged entry of any kind is only a cache miss
         return None
-    timeline.texts_loader = partial(_read_texts, _texts_path(entry), recorded, len(timeline.records))
+    timeline.content_check = lambda: fingerprint.value() == recorded
     return timeline
 
 
-def _read_texts(path: Path, fingerprint: tuple, count: int) -> list[str] | None:
-    """The search texts kept beside an entry; they are read after the first screen."""
-    data = _read_private(path)
-    if data is None:
-        return None
-    try:
-        container = Container(data)
-        if container.get("format", TEXT) != FORMAT or tuple(container.get("fingerprint", (list,))) != fingerprint:
-            return None
-        texts: list[str] = []
-        for chunk in decode_texts(container):  # chunk by chunk: see decode_texts
-            texts.extend(chunk)
-    except Exception:  # damaged: the texts are built again
-        return None
-    return texts if len(texts) == count else None
-
-
-class _FileRecords:
-    """Where a cached timeline's records come from when its entry cannot give one.
-
-    The entry passed its CRCs, so only an entry made by hand gets here. The file, which
-    matched the entry at open, is loaded once; when its ids are the entry's, its records
-    give every record the entry cannot."""
-
-    def __init__(self, timeline: Timeline):
-        self.timeline = timeline
-        self.records: list[tuple] | None = None
-        self.lock = threading.Lock()  # the screen and the background work may both ask
-
-    def __call__(self, index: int) -> tuple:
-        with self.lock:
-            if self.records is None:
-                self.records = self._load()
-        return self.records[index] if self.records else _unreadable(self.timeline, index)
-
-    def _load(self) -> list[tuple]:
-        try:
-            fresh = load(self.timeline.path)
-        except Exception:  # gone, or broken since it was opened
-            return []
-        return list(fresh.records) if fresh.ids == self.timeline.ids else []
-
-
-def _unreadable(timeline: Timeline, index: int) -> tuple:
-    """A record that says it could not be read: neither the entry nor the file can give it
-    (the file has changed since it was opened; the live reload will show it as it is)."""
-    day = date.fromordinal(max(1, timeline.first_day[index])).isoformat()
-    # no quote: nothing to check against an article
-    sources = tuple((source_id, None, 0, "(unreadable)") for source_id in list(timeline.sources)[:1])
-    return (timeline.ids[index], day, "other", "This event could not be read; open the file again", None, None,
-            (), None, "reported", sources, (), (), (), 0)
+def _private_descriptor(descriptor: int) -> bool:
+    return _private(os.fstat(descriptor))
 
 
 # --- writing ----------------------------------------------------------------------------
 
 
 def save(timeline: Timeline) -> None:
-    """Write the cache entry a fresh load left pending (a no-op otherwise)."""
+    """Write the cache entry a fresh load left pending (a no-op otherwise): the store's
+    files first, then the header that names them, so that an entry is whole or missing."""
     pending = timeline.pending_cache
     if pending is None:
         return
     timeline.pending_cache = None
     entry, fingerprint = pending
     from .query import Searcher
+    from .store import write_store
 
     Searcher(timeline).prepare()
-    try:
-        texts = encode_texts(timeline.search_texts, fingerprint, FORMAT)
-        pieces = encode_entry(timeline, fingerprint, FORMAT)
-    except (TypeError, ValueError):  # a value the format would not give back as it is: not cached
-        return
     if not _make_folder(entry.parent):
         return
-    _write_atomically(_texts_path(entry), texts)
-    _write_atomically(entry, pieces)
-    for old in (entry.with_suffix(".pickle"), entry.with_suffix(".texts.pickle")):
+    try:
+        entry.unlink(missing_ok=True)  # the old header, which no longer describes the files
+        files = write_store(timeline, store_paths(entry), timeline.search_texts)
+        header = encode_header(timeline, fingerprint, FORMAT, files)
+    except Exception:  # noqa: BLE001 - a value the format would not give back as it is, a full disk: not cached
+        return
+    _write_atomically(entry, header)
+    for old in (entry.with_suffix(".pickle"), entry.with_suffix(".texts.pickle"), entry.with_suffix(".texts")):
         try:
-            old.unlink(missing_ok=True)  # the entries of versions before 6, never read again
+            old.unlink(missing_ok=True)  # the entries of versions before 9, never read again
         except OSError:
             pass
 

@@ -118,7 +118,7 @@ def _app_parser() -> argparse.ArgumentParser:
                "Run 'timeline COMMAND --help' for each command's options.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("file", nargs="?", help="events file (.yaml or .jsonl); default ./events.yaml, "
+    parser.add_argument("file", nargs="?", help="events file (.yaml, .jsonl or .parquet); default ./events.yaml, "
                         "else the bundled events")
     _add_list_filters(parser)
     parser.add_argument("--corpus", metavar="DIR", help="folder holding the article texts")
@@ -134,23 +134,24 @@ def _command_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate an events file",
                                 description="Validate an events file; with --corpus, confirm each quote "
                                 "is in its article verbatim. Exit 0 when clean, 2 on any error.")
-    check.add_argument("file", help="events file (.yaml or .jsonl)")
+    check.add_argument("file", help="events file (.yaml, .jsonl or .parquet)")
     check.add_argument("--corpus", metavar="DIR", help="folder holding the article texts")
     check.set_defaults(run=run_check)
 
     listing = commands.add_parser("list", help="print the matching events in time order",
                                   description="Print the events that match the filters, in time order.")
-    listing.add_argument("file", help="events file (.yaml or .jsonl)")
+    listing.add_argument("file", help="events file (.yaml, .jsonl or .parquet)")
     _add_list_filters(listing)
     listing.add_argument("--format", choices=("table", "json", "csv"), default="table")
     listing.set_defaults(run=run_list)
 
     export = commands.add_parser("export", help="write the (filtered) events in another format",
                                  description="Write the events that match the filters as JSON Lines (reads "
-                                 "back in), TimelineJS JSON, ACLED-like CSV or a Markdown chronology.")
-    export.add_argument("file", help="events file (.yaml or .jsonl)")
+                                 "back in), TimelineJS JSON, ACLED-like CSV, a Markdown chronology or Parquet "
+                                 "(reads back in; a table for pandas, polars, DuckDB).")
+    export.add_argument("file", help="events file (.yaml, .jsonl or .parquet)")
     _add_list_filters(export)
-    export.add_argument("--format", required=True, choices=("jsonl", "timelinejs", "csv", "markdown"))
+    export.add_argument("--format", required=True, choices=("jsonl", "timelinejs", "csv", "markdown", "parquet"))
     export.add_argument("-o", "--output", metavar="OUT", help="write here instead of to standard output "
                         "(a new file, unless --force; never the events file itself)")
     _add_force(export)
@@ -291,14 +292,15 @@ def _unique(values) -> tuple[str, ...]:
     return tuple(dict.fromkeys(values))
 
 
-def load_for_use(path: str | Path):
-    """Load through the cache, with a progress line when it takes a while."""
+def load_for_use(path: str | Path, check_content: bool = True):
+    """Load through the cache, with a progress line when it takes a while (see
+    cache.load_cached for `check_content`)."""
     from .cache import load_cached
     from .progress import TerminalProgress
 
     progress = TerminalProgress(f"Loading {path}")
     try:
-        return load_cached(path, progress=progress)
+        return load_cached(path, progress=progress, check_content=check_content)
     finally:
         progress.close()
 
@@ -333,6 +335,8 @@ def run_export(args) -> int:
     filters = describe(timeline, query)
     if not events:
         raise QueryError(nothing_to_export(filters))
+    if args.format == "parquet":
+        return _export_parquet(timeline, events, args)
     text = export_text(args.format, timeline, events, filters, group_by=args.group)
     code = write_output(text, args)
     dangling = dangling_links(events)
@@ -341,7 +345,15 @@ def run_export(args) -> int:
     return code
 
 
-def write_output(text: str, args) -> int:
+def _export_parquet(timeline, events, args) -> int:
+    from .parquet import to_parquet
+
+    if not args.output or args.output == "-":
+        raise QueryError("--format parquet writes a binary file; name it with -o OUT.parquet")
+    return write_output(to_parquet(timeline, events), args)
+
+
+def write_output(text: str | bytes, args) -> int:
     """Write to standard output, or to `-o OUT` by the rules of `output.write_file`: never
     over the input, and over an existing file only with --force (export and import alike)."""
     from .output import OutputExists, write_file
@@ -386,7 +398,7 @@ def run_app(args) -> int:
     path = Path(args.file) if args.file else default_events_path()
     if args.corpus and not Path(args.corpus).is_dir():
         raise QueryError(f"{args.corpus}: the corpus folder does not exist; name the folder holding the articles")
-    timeline = load_for_use(path)
+    timeline = load_for_use(path, check_content=False)  # the app checks it after its first screen
     query = build_query(timeline, args)
     from .settings import load_keymap
     from .tui import keys  # Textual is imported only when the explorer opens

@@ -172,14 +172,7 @@ def to_yaml(timeline: Timeline, events: list[Event]) -> str:
 def file_parts(timeline: Timeline, events: list[Event]) -> tuple[dict, list[dict]]:
     """An events file's header (title, extra kinds, sources, actors) and its events, as
     the file format writes them."""
-    header: dict = {"title": timeline.title}
-    extra_kinds = {k: v for k, v in timeline.kinds.items() if k not in KINDS}
-    if extra_kinds:
-        header["kinds"] = extra_kinds
-    inline = not _registrable(timeline.sources.values())
-    if not inline:
-        header["sources"] = {s.id: _source_to_dict(s) for s in timeline.sources.values()}
-    header["actors"] = {a.id: _actor_to_dict(a) for a in timeline.actors.values() if a.registered}
+    header, inline = jsonl_header(timeline)
     kept, names = {e.id for e in events}, actor_references(timeline.actors)
     lines = []
     for e in events:
@@ -188,6 +181,23 @@ def file_parts(timeline: Timeline, events: list[Event]) -> tuple[dict, list[dict
             data["sources"] = [{**c, **_source_to_dict(timeline.sources[c["source"]])} for c in data["sources"]]
         lines.append(data)
     return header, lines
+
+
+def jsonl_header(timeline: Timeline) -> tuple[dict, dict[str, dict]]:
+    """The header of a JSON Lines export (also a Parquet export's metadata), and the
+    fields of the sources that are written in place, by id (none when they are all
+    registered in the header)."""
+    header: dict = {"title": timeline.title}
+    extra_kinds = {k: v for k, v in timeline.kinds.items() if k not in KINDS}
+    if extra_kinds:
+        header["kinds"] = extra_kinds
+    inline = {}
+    if _registrable(timeline.sources.values()):
+        header["sources"] = {s.id: _source_to_dict(s) for s in timeline.sources.values()}
+    else:
+        inline = {s.id: _source_to_dict(s) for s in timeline.sources.values()}
+    header["actors"] = {a.id: _actor_to_dict(a) for a in timeline.actors.values() if a.registered}
+    return header, inline
 
 
 def actor_references(actors: dict[str, Actor]) -> dict[str, str]:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .dates import DAY, UNTIMED, When, parse_date
-from .model import R_DATE, Timeline
+from .model import Timeline
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ def _at_time(timeline: Timeline, shown: Sequence[int], k: int, second: int) -> i
 
 
 def _second(timeline: Timeline, index: int) -> int:
-    return parse_date(timeline.record(index)[R_DATE]).sort_key[1]
+    return parse_date(timeline.date_text(index)).sort_key[1]
 
 
 # A span longer than this (an event of "2007 to 2016", an open end) covers too much to

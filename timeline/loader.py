@@ -1,4 +1,4 @@
-"""Load an events file (YAML or JSON Lines), validate it and build a Timeline.
+"""Load an events file (YAML, JSON Lines or Parquet), validate it and build a Timeline.
 
 Every problem is collected, not just the first: a curator fixing a file wants the whole
 list, each with its line, what was wrong and what was expected.
@@ -23,6 +23,7 @@ from .problems import LoadError, Problem
 from .validation import NotAsWritten, Progress, ReadEvent, Validator, no_progress
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
+PARQUET_SUFFIXES = (".parquet",)
 
 
 def bundled_events_path() -> Path:
@@ -59,6 +60,8 @@ def _load_with_problems(path: Path, exact: bool, progress: Progress) -> tuple[Ti
     name = str(path)
     progress("reading", None)
     data = read_bytes(path)
+    if path.suffix.lower() in PARQUET_SUFFIXES:
+        return _load_parquet(data, name, progress)
     # The fast path does not look for control characters; where the bytes may spell
     # one, every event is read by the careful path, which refuses them.
     is_jsonl = path.suffix.lower() in JSONL_SUFFIXES
@@ -79,6 +82,20 @@ def _load_with_problems(path: Path, exact: bool, progress: Progress) -> tuple[Ti
         validator = Validator(name, progress)
         root, validator.problems = parse_yaml(text, name)
         timeline = validator.build_yaml(root, _reader(validator, careful_only))
+    timeline.path = name
+    timeline.warnings = [p for p in validator.problems if p.severity == "warning"]
+    return timeline, validator.problems
+
+
+def _load_parquet(data: bytes, name: str, progress: Progress) -> tuple[Timeline, list[Problem]]:
+    """A Parquet file's rows, read as the lines of a JSON Lines file are (parquet.py),
+    each by the careful path: the bytes, compressed, cannot be searched for controls."""
+    from .parquet import read_parquet
+
+    validator = Validator(name, progress)
+    header, rows, file_problems = read_parquet(data, name)
+    timeline = validator.build_jsonl(header, rows, validator.record, estimate=max(1, len(data) // 200))
+    validator.problems = sorted(file_problems + validator.problems, key=lambda p: (p.pos.line, p.pos.column))
     timeline.path = name
     timeline.warnings = [p for p in validator.problems if p.severity == "warning"]
     return timeline, validator.problems

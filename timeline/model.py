@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date as date_type
 
@@ -202,35 +202,78 @@ class Timeline:
         self.corpus: str | None = None
         self.warnings: list = []
         self.pending_cache: tuple | None = None  # (entry, fingerprint) to save, see cache.py
+        # Set by the cache on a timeline read from it: whether the file's content is still
+        # what the entry was made from (it hashes the file: the app asks after its first screen).
+        self.content_check: Callable[[], bool] | None = None
         if columns is None:
             records, columns = build_columns(records)
-        # A list of tuples, or (from the cache) a sequence that decodes each when asked for.
+        # A list of tuples, or (from the store) a sequence that decodes each when asked for.
         self.records = records
         self.events = EventTable(self)
-        self.first_day: array = columns["first_day"]  # the day it sorts by
-        self.earliest_day: array = columns["earliest_day"]  # earliest possible day, 0 if open
-        self.last_day: array = columns["last_day"]  # latest possible day, OPEN_END if open
-        self.month_of: array = columns["month_of"]  # year * 100 + month (0: year only)
-        self._indexes: tuple[dict, dict, dict, dict] | None = (
-            (columns["index_actor"], columns["index_kind"], columns["index_source"], columns["index_status"])
-            if "index_status" in columns else None)
-        self.incoming: dict[str, list[tuple[str, str]]] = columns["incoming"]
-        self.ids: list[str] = columns.get("ids") or [record[R_ID] for record in records]
-        self._by_id: dict[str, int] | None = None
-        self.search_texts: list[str] | None = columns.get("search_texts")
+        # The columns by name (COLUMN_NAMES): a dict, or (from the store, store.py) a
+        # mapping that reads each in place when first asked for.
+        self._columns = columns
+        self._indexes: tuple[Mapping, Mapping, Mapping, Mapping] | None = None
+        self._stored_indexes: dict[str, Mapping] | None = None
+        self._field_indexes: tuple[dict, dict] | None = None
+        self.search_texts: list[str] | None = None
         # Set by the cache: reads the search texts kept beside its entry (None if it can't).
         self.texts_loader: Callable[[], list[str] | None] | None = None
-        # Set by the cache: reads the indexes kept in its entry (None if it can't).
-        self.indexes_loader: Callable[[], tuple[dict, dict, dict, dict] | None] | None = None
-        self._with_figures: list[int] | None = columns.get("with_figures")
+        # Set by the cache: reads the indexes kept in its store, by name (None if it can't).
+        self.indexes_loader: Callable[[], dict[str, Mapping] | None] | None = None
+        self._with_figures: list[int] | None = None
+
+    def use_columns(self, columns) -> None:
+        """Read the columns from `columns` (a mapping by name) from now on."""
+        self._columns = columns
+
+    def adopt(self, other: "Timeline") -> None:
+        """Become `other` (the same file loaded afresh), keeping this object, which the
+        screens hold: for a stored timeline whose store turns out damaged."""
+        state = dict(other.__dict__)
+        state.pop("events")
+        self.__dict__.update(state)
+
+    def column(self, name: str):
+        return getattr(self, name) if name in ("by_id", "ids") else self._columns[name]
+
+    # The columns. A day is an ordinal (date.toordinal).
+    @property
+    def first_day(self) -> Sequence[int]:  # the day it sorts by
+        return self._columns["first_day"]
 
     @property
-    def by_id(self) -> dict[str, int]:
+    def earliest_day(self) -> Sequence[int]:  # earliest possible day, 0 if open
+        return self._columns["earliest_day"]
+
+    @property
+    def last_day(self) -> Sequence[int]:  # latest possible day, OPEN_END if open
+        return self._columns["last_day"]
+
+    @property
+    def month_of(self) -> Sequence[int]:  # year * 100 + month (0: year only)
+        return self._columns["month_of"]
+
+    @property
+    def ids(self) -> Sequence[str]:
+        found = self._columns.get("ids") if isinstance(self._columns, dict) else self._columns["ids"]
+        if found is None:
+            found = self._columns["ids"] = [record[R_ID] for record in self.records]
+        return found
+
+    @property
+    def incoming(self) -> Mapping[str, list[tuple[str, str]]]:
+        """The relations pointing at each event, by its id: (type, id of the event relating)."""
+        return self._columns["incoming"]
+
+    @property
+    def by_id(self) -> Mapping[str, int]:
         """Event positions by id, built on first use: the first screen needs none, and a
-        million ids take most of a second to index."""
-        if self._by_id is None:
-            self._by_id = {event_id: i for i, event_id in enumerate(self.ids)}
-        return self._by_id
+        million ids take most of a second to index (the store looks them up in place)."""
+        found = self._columns.get("by_id") if isinstance(self._columns, dict) else self._columns["by_id"]
+        if found is None:
+            found = self._columns["by_id"] = {event_id: i for i, event_id in enumerate(self.ids)}
+        return found
 
     # The indexes by actor, kind and source are only needed to filter, so they are built
     # on first use (the app asks for them in the background after its first screen).
@@ -250,25 +293,54 @@ class Timeline:
     def index_status(self) -> dict[str, list[int]]:
         return self.indexes()[3]
 
-    def indexes(self) -> tuple[dict, dict, dict, dict]:
-        if self._indexes is None and self.indexes_loader is not None:
-            self._indexes = self.indexes_loader()
+    def indexes(self) -> tuple[Mapping, Mapping, Mapping, Mapping]:
         if self._indexes is None:
-            self._indexes = build_indexes([self.record(i) for i in range(len(self.records))])
+            stored = self.stored_indexes()
+            self._indexes = ((stored["actor"], stored["kind"], stored["source"], stored["status"]) if stored
+                             else build_indexes(self.records))
         return self._indexes
+
+    def stored_indexes(self) -> dict[str, Mapping] | None:
+        """The store's indexes by name (store.INDEX_NAMES), read on first use; None for a
+        timeline loaded from its file (or a store whose indexes do not check)."""
+        if self._stored_indexes is None and self.indexes_loader is not None:
+            self._stored_indexes = self.indexes_loader()
+            self.indexes_loader = None
+        return self._stored_indexes
+
+    def field_indexes(self) -> tuple[Mapping, Mapping]:
+        """Event positions by tag and by location: from the store, or read from every record
+        on first use (on a million events that takes seconds, once)."""
+        if self._field_indexes is None:
+            stored = self.stored_indexes()
+            self._field_indexes = (stored["tag"], stored["location"]) if stored else build_field_indexes(self.records)
+        return self._field_indexes
 
     def index_figures(self) -> list[int]:
         """The events that carry figures (a column of their own would cost every file;
         figures are few, and this view is opened on demand)."""
         if self._with_figures is None:
-            self._with_figures = [i for i in range(len(self.records)) if self.record(i)[R_FIGURES]]
+            stored = self.stored_indexes()
+            self._with_figures = (list(stored["figures"].get("", ())) if stored else
+                                  [i for i in range(len(self.records)) if self.record(i)[R_FIGURES]])
         return self._with_figures
+
+    def index_map(self) -> dict[str, Mapping]:
+        """Every index by name, as the store keeps them."""
+        return dict(zip(("actor", "kind", "source", "status", "tag", "location", "figures"),
+                        (*self.indexes(), *self.field_indexes(), {"": self.index_figures()})))
+
+    def date_text(self, index: int) -> str:
+        """The date of an event as written (EDTF), without decoding the event."""
+        if isinstance(self._columns, dict):
+            return self.record(index)[R_DATE]
+        return self._columns["dates"][index]
 
     def record(self, index: int) -> tuple:
         return self.records[index]
 
     def columns(self) -> dict:
-        return {name: getattr(self, name) for name in COLUMN_NAMES}
+        return {name: self.column(name) for name in COLUMN_NAMES}
 
     def event(self, event_id: str) -> Event | None:
         index = self.by_id.get(event_id)
@@ -292,8 +364,7 @@ class Timeline:
         return list(seen)
 
 
-COLUMN_NAMES = ("first_day", "last_day", "earliest_day", "month_of", "index_actor", "index_kind", "index_source",
-                "index_status", "incoming", "ids")
+COLUMN_NAMES = ("first_day", "last_day", "earliest_day", "month_of", "incoming", "ids")
 
 
 def _date_columns(date: str) -> tuple[tuple[int, int, int, int], int, int, int]:
@@ -339,7 +410,7 @@ def build_columns(records: list[tuple]) -> tuple[list[tuple], dict]:
     return records, columns
 
 
-def build_indexes(records: list[tuple]) -> tuple[dict, dict, dict, dict]:
+def build_indexes(records: Sequence[tuple]) -> tuple[dict, dict, dict, dict]:
     """Event positions by actor id, by kind, by source id and by status."""
     index_actor: dict[str, list[int]] = {}
     index_kind: dict[str, list[int]] = {}
@@ -353,3 +424,15 @@ def build_indexes(records: list[tuple]) -> tuple[dict, dict, dict, dict]:
         for source in dict.fromkeys(c[0] for c in record[R_SOURCES]):
             index_source.setdefault(source, []).append(i)
     return index_actor, index_kind, index_source, index_status
+
+
+def build_field_indexes(records: Sequence[tuple]) -> tuple[dict, dict]:
+    """Event positions by tag and by location."""
+    index_tag: dict[str, list[int]] = {}
+    index_location: dict[str, list[int]] = {}
+    for i, record in enumerate(records):
+        for tag in dict.fromkeys(record[R_TAGS]):
+            index_tag.setdefault(tag, []).append(i)
+        if record[R_LOCATION]:
+            index_location.setdefault(record[R_LOCATION], []).append(i)
+    return index_tag, index_location

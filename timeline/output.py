@@ -18,9 +18,9 @@ class OutputExists(OutputError):
     """The file exists and was not named to be replaced (the command line's --force)."""
 
 
-def write_file(target: str | Path, text: str, *, input_path: str | Path | None = None,
+def write_file(target: str | Path, text: str | bytes, *, input_path: str | Path | None = None,
                overwrite: bool = False) -> Path:
-    """Write `text` to `target` as UTF-8 and return its path, or raise OutputError."""
+    """Write `text` to `target` as UTF-8 (bytes as they are) and return its path, or raise OutputError."""
     target = Path(target).expanduser()
     existing = _status(target)
     if existing is not None:
@@ -33,7 +33,7 @@ def write_file(target: str | Path, text: str, *, input_path: str | Path | None =
     if not target.parent.is_dir():
         raise OutputError(f"{target}: the folder {target.parent} does not exist; create it or choose another")
     try:
-        _write_atomically(target, text.encode("utf-8"), overwrite)
+        _write_atomically(target, text if isinstance(text, bytes) else text.encode("utf-8"), overwrite)
     except FileExistsError:  # created by someone else since the check above
         raise OutputExists(f"{target} exists already; choose a new name") from None
     except OSError as error:

@@ -21,6 +21,9 @@ class Problem:
 
     def __str__(self) -> str:
         prefix = "warning: " if self.severity == "warning" else ""
+        if self.path.lower().endswith(".parquet"):  # a table: each event is a row (0: the file as a whole)
+            where = f" row {self.pos.line}:" if self.pos.line else ""
+            return f"{self.path}:{where} {prefix}{self.message}"
         return f"{self.path}:{self.pos.line}:{self.pos.column}: {prefix}{self.message}"
 
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .dates import When, moment_second, parse_date
-from .model import R_ACTORS, R_DATE, R_ID, R_LOCATION, R_SOURCES, R_SUMMARY, R_TAGS, R_TITLE, STATUSES, Timeline
+from .model import R_ACTORS, R_ID, R_LOCATION, R_SOURCES, R_SUMMARY, R_TITLE, STATUSES, Timeline
 from .problems import did_you_mean
 from .search import SearchError, TextMatch, normalize, parse, refines
 
@@ -139,16 +139,7 @@ class Facets:
 
     def _by_field(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
         if self._fields is None:
-            timeline = self._timeline()
-            index_tag: dict[str, list[int]] = {}
-            index_location: dict[str, list[int]] = {}
-            for i in range(len(timeline.records)):
-                record = timeline.record(i)
-                for tag in dict.fromkeys(record[R_TAGS]):
-                    index_tag.setdefault(tag, []).append(i)
-                if record[R_LOCATION]:
-                    index_location.setdefault(record[R_LOCATION], []).append(i)
-            self._fields = index_tag, index_location
+            self._fields = self._timeline().field_indexes()
         return self._fields
 
 
@@ -253,9 +244,9 @@ class Searcher:
         """The events a filter leaves out: those of an actor or a kind not wanted."""
         t = self.timeline
         excluded: set[int] = set()
-        for values, index in ((query.not_actors, t.index_actor), (query.not_kinds, t.index_kind)):
-            for value in values:
-                excluded.update(index.get(value, ()))
+        for values, index in ((query.not_actors, lambda: t.index_actor), (query.not_kinds, lambda: t.index_kind)):
+            for value in values:  # an index is asked for only when one of its values is left out
+                excluded.update(index().get(value, ()))
         return excluded
 
     def _run(self, query: Query) -> Sequence[int]:
@@ -289,4 +280,4 @@ class Searcher:
         return result
 
     def _when(self, index: int) -> When:
-        return parse_date(self.timeline.record(index)[R_DATE])
+        return parse_date(self.timeline.date_text(index))

@@ -202,3 +202,18 @@ def test_an_export_of_no_events_is_refused_with_the_reason(tmp_path):
         assert result.stderr == ("timeline: no event matches the filters (kind: denial; text: “zzzz”), "
                                  "so there is nothing to export\n")
     assert not out.exists()
+
+
+def test_a_parquet_export_opens_checks_and_lists_as_its_source(tmp_path):
+    out = tmp_path / "events.parquet"
+    exported = run("export", str(EVENTS), "--format", "parquet", "-o", str(out))
+    assert exported.returncode == 0, exported.stderr
+    checked = run("check", str(out))
+    assert checked.returncode == 0 and checked.stdout.startswith(f"{out}: 51 events, 5 sources"), checked.stderr
+    assert run("list", str(out)).stdout == run("list", str(EVENTS)).stdout
+    assert run("export", str(out), "--format", "jsonl").stdout == run("export", str(EVENTS), "--format", "jsonl").stdout
+
+
+def test_a_parquet_export_wants_a_file(tmp_path):
+    result = run("export", str(EVENTS), "--format", "parquet")
+    assert result.returncode == 2 and "-o OUT.parquet" in result.stderr

@@ -5,16 +5,12 @@ import importlib.util
 import os
 import pickle
 import stat
-import struct
-import zlib
-
-import orjson
 import pytest
-from conftest import EVENTS, ROOT
+from conftest import EVENTS, ROOT, recorded_for
 from hypothesis import given, settings, strategies as st
 
 from timeline import cache
-from timeline.cache import _texts_path, entry_path, load_cached, save
+from timeline.cache import entry_path, load_cached, save, store_paths
 from timeline.loader import load, load_with_problems
 from timeline.query import Searcher
 
@@ -41,10 +37,19 @@ def assert_same(timeline, path):
     assert (timeline.sources, timeline.actors, timeline.kinds) == (fresh.sources, fresh.actors, fresh.kinds)
     assert (timeline.warnings, timeline.title, timeline.path, timeline.corpus) == (
         fresh.warnings, fresh.title, fresh.path, fresh.corpus)
-    assert timeline.indexes() == fresh.indexes()
+    assert plain(timeline.index_map()) == plain(fresh.index_map())
     assert timeline.columns() == fresh.columns()
     assert timeline.index_figures() == fresh.index_figures()
     assert Searcher(timeline).texts() == Searcher(fresh).texts()
+
+
+def plain(indexes: dict) -> dict:
+    """Indexes as dicts of lists: the store's are mappings of memoryviews."""
+    return {name: {key: list(positions) for key, positions in index.items()} for name, index in indexes.items()}
+
+
+def _texts_path(entry):
+    return store_paths(entry)["texts"]
 
 
 def test_second_load_comes_from_the_cache(tmp_path):
@@ -275,14 +280,14 @@ def test_a_folder_another_user_owns_is_not_used(tmp_path, counted_loads):
 # --- damaged entries --------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("which", ["entry", "texts"])
+@pytest.mark.parametrize("which", ["entry", "events", "columns", "index", "texts"])
 def test_a_damaged_entry_never_raises_and_never_gives_other_events(tmp_path, which):
     path = copy_events(tmp_path)
     save(load_cached(path))
-    target = entry_path(path) if which == "entry" else _texts_path(entry_path(path))
+    target = entry_path(path) if which == "entry" else store_paths(entry_path(path))[which]
     good = target.read_bytes()
     fresh = load(path)
-    events, texts = list(fresh.events), Searcher(fresh).texts()
+    events, texts, indexes = list(fresh.events), Searcher(fresh).texts(), plain(fresh.index_map())
 
     @settings(max_examples=60, deadline=None, derandomize=True, database=None)
     @given(st.lists(st.tuples(st.integers(0, len(good) - 1), st.integers(1, 255)), min_size=1, max_size=3),
@@ -294,63 +299,38 @@ def test_a_damaged_entry_never_raises_and_never_gives_other_events(tmp_path, whi
         target.write_bytes(bytes(damaged[:cut]))
         timeline = load_cached(path)
         assert list(timeline.events) == events
+        assert timeline.columns() == fresh.columns()
+        assert plain(timeline.index_map()) == indexes
         assert Searcher(timeline).texts() == texts
 
     check()
 
 
-def rebuilt(path, change=None, move=None):
-    """Write the entry of `path` again, its CRCs right, after `change(header, sections)`;
-    `move(places)` then changes where the header says the sections are."""
+def rebuilt(path, change=None, file=None, rows=None):
+    """Write the entry of `path` again, its CRCs right: its header after
+    `change(header)`; the store's `file` with its rows after `rows(list of dicts)`."""
+    import pyarrow as pa
+    import pyarrow.ipc as ipc
+
     from timeline.cache_entry import Container, pack
+    from timeline.store import write_file
 
     entry = entry_path(path)
-    container = Container(entry.read_bytes())
-    header = dict(container.header)
-    sections = {name: bytes(container.section(name)) for name in header.pop("sections")}
+    header = dict(Container(entry.read_bytes()).header)
+    if file:
+        target = store_paths(entry)[file]
+        table = ipc.open_file(pa.memory_map(str(target))).read_all()
+        changed = table.to_pylist()
+        rows(changed)
+        table = pa.Table.from_pylist(changed, schema=table.schema)
+        header["files"][file] = write_file(target, table.schema, table.to_batches())
     if change:
-        change(header, sections)
-    pieces = pack(header, sections)
-    if move:  # the header as pack wrote it, its places changed, its length and CRC written again
-        head = orjson.loads(pieces[2])
-        move(head["sections"])
-        head = orjson.dumps(head)
-        pieces[1:4] = [struct.pack("<II", len(head), zlib.crc32(head)), head, bytes(-(24 + len(head)) % 8)]
-    entry.write_bytes(b"".join(pieces))
-
-
-def replace_record(sections, index, record):
-    """Put `record` (any JSON value) in place of the record at `index`."""
-    from array import array
-
-    ends = array("Q")
-    ends.frombytes(sections["record_ends"])
-    starts = [0, *ends]
-    blob = sections["records"]
-    new = orjson.dumps(record)
-    sections["records"] = blob[:starts[index]] + new + blob[ends[index]:]
-    shift = len(new) - (ends[index] - starts[index])
-    sections["record_ends"] = array("Q", (*ends[:index], *(e + shift for e in ends[index:]))).tobytes()
-
-
-def record_json(sections, index):
-    from array import array
-
-    ends = array("Q")
-    ends.frombytes(sections["record_ends"])
-    return orjson.loads(sections["records"][(ends[index - 1] if index else 0):ends[index]])
-
-
-def with_record(index, change):
-    def changing(header, sections):
-        record = record_json(sections, index)
-        change(record)
-        replace_record(sections, index, record)
-    return changing
+        change(header)
+    entry.write_bytes(b"".join(pack(header)))
 
 
 def set_at(keys, value):
-    def changing(header, sections):
+    def changing(header):
         target = header
         for key in keys[:-1]:
             target = target[key]
@@ -358,81 +338,78 @@ def set_at(keys, value):
     return changing
 
 
-def section(name, change):
-    def changing(header, sections):
-        sections[name] = change(sections[name])
+def in_row(index, change):
+    def changing(rows):
+        change(rows[index])
     return changing
 
 
 MALFORMED = {
     "sources not a mapping": set_at(["sources"], 5),
-    "a source of the wrong shape": lambda h, s: h["sources"].update({k: [1] for k in list(h["sources"])[:1]}),
-    "an actor not registered by a bool": lambda h, s: next(iter(h["actors"].values())).__setitem__(5, 1),
+    "a source of the wrong shape": lambda h: h["sources"].update({k: [1] for k in list(h["sources"])[:1]}),
+    "an actor not registered by a bool": lambda h: next(iter(h["actors"].values())).__setitem__(5, 1),
     "a title that is a list": set_at(["title"], ["not", "text"]),
-    "one event too many": lambda h, s: h.update(count=h["count"] + 1),
-    "a column of floats": set_at(["arrays", "first_day"], ["d", 8]),
-    "a column of the wrong item size": set_at(["arrays", "first_day"], ["l", 4]),
-    "a column one item short": section("first_day", lambda b: b[:-8]),
-    "a column half an item long": section("month_of", lambda b: b + b"\0\0\0"),
-    "records ending past the blob": section("record_ends", lambda b: b[:-8] + (10**9).to_bytes(8, "little")),
-    "an id too many": section("ids", lambda b: b + b"\nextra"),
-    "ids that are not UTF-8": section("ids", lambda b: b"\xff" + b[1:]),
-    "relations of uneven columns": section("incoming_type", lambda b: b + b"\ndenies"),
-    "a warning of the wrong shape": set_at(["warnings"], [["w.yaml", "1", 1, "m", "warning"]]),
-    "a figure past the events": section("with_figures", lambda b: (10**6).to_bytes(8, "little") + b),
-    "an index past the events": section("index_kind", lambda b: (10**6).to_bytes(8, "little") + b[8:]),
-    "an index key counting too many": lambda h, s: h["indexes"]["index_actor"][0].__setitem__(1, 10**6),
-    "a record ending past the blob": section("record_ends", lambda b: (10**9).to_bytes(8, "little") + b[8:]),
-    "a record of numbers": lambda h, s: replace_record(s, 0, [1, 2, 3]),
-    "a record that is not JSON": section("records", lambda b: b"{" + b[1:]),
-    "a record's title a number": with_record(2, lambda r: r.__setitem__(3, 7)),
-    "a record's actor a list": with_record(2, lambda r: r.__setitem__(6, [[["x"], None]])),
-    "a record of an unknown kind": with_record(2, lambda r: r.__setitem__(2, "no-such-kind")),
-    "a record of an unknown source": with_record(2, lambda r: r[9][0].__setitem__(0, "no-such-source")),
-    "a record with no sources": with_record(2, lambda r: r.__setitem__(9, [])),
-    "a citation both quote and paraphrase": with_record(2, lambda r: r[9][0].__setitem__(3, "p")),
-    "a citation neither quote nor paraphrase": with_record(2, lambda r: r[9][0].__setitem__(1, None)),
-    "a record of a bad date": with_record(2, lambda r: r.__setitem__(1, "2016-13-45")),
-    "a record whose line is true": with_record(2, lambda r: r.__setitem__(13, True)),
+    "one event too many": lambda h: h.update(count=h["count"] + 1),
+    "one event too few": lambda h: h.update(count=h["count"] - 1),
+    "a file not described": lambda h: h["files"].pop("columns"),
+    "a file of another size": lambda h: h["files"]["events"].update(size=h["files"]["events"]["size"] + 8),
+    "regions that leave a gap": lambda h: h["files"]["events"]["regions"].pop(1),
+    "a region of text": lambda h: h["files"]["columns"]["regions"][0].__setitem__(0, "0"),
+    "a region's place of two numbers": lambda h: h["files"]["index"]["regions"].__setitem__(0, [0, 8]),
+    "regions swapped": lambda h: h["files"].update(events=h["files"]["columns"], columns=h["files"]["events"]),
+}
+
+ROWS = {
+    "a record of an unknown kind": ("events", in_row(2, lambda r: r.update(kind="no-such-kind"))),
+    "a record of an unknown source": ("events", in_row(2, lambda r: r["sources"][0].update(source="no-such-source"))),
+    "a record of an unknown actor": ("events", in_row(0, lambda r: r["actors"][0].update(actor="no-such-actor"))),
+    "a record with no sources": ("events", in_row(2, lambda r: r.update(sources=[]))),
+    "a citation both quote and paraphrase": ("events", in_row(2, lambda r: r["sources"][0].update(paraphrase="p"))),
+    "a citation neither quote nor paraphrase": ("events", in_row(2, lambda r: r["sources"][0].update(quote=None))),
+    "a record of a bad date": ("events", in_row(2, lambda r: r.update(date="2016-13-45"))),
+    "a record with no title": ("events", in_row(2, lambda r: r.update(title=None))),
+    "a record of no line": ("events", in_row(2, lambda r: r.update(line=None))),
+    "a record of a relation of no type": ("events", in_row(0, lambda r: r.update(related=[{"type": "likes", "event": "x", "line": 1}]))),
+    "a figure of a negative count": ("events", in_row(0, lambda r: r.update(figures=[
+        {"quantity": "q", "value": -1.0, "what": None, "qualifier": "about", "claimed_by": None, "as_of": None}]))),
+    "an event too few": ("events", lambda rows: rows.pop()),
+    "a day column one short": ("columns", lambda rows: rows.pop()),
+    "an id order past the events": ("columns", in_row(0, lambda r: r.update(id_order=10**6))),
+    "an id order of no number": ("columns", in_row(0, lambda r: r.update(id_order=None))),
+    "an id that is missing": ("columns", in_row(3, lambda r: r.update(id=None))),
+    "a relation from past the events": ("columns", in_row(0, lambda r: r.update(incoming=[{"type": "denies", "event": 10**6}]))),
+    "an index past the events": ("index", in_row(0, lambda r: r.update(events=[10**6]))),
+    "an index of no name": ("index", in_row(0, lambda r: r.update(index=None))),
+    "texts one short": ("texts", lambda rows: rows.pop()),
 }
 
 
 @pytest.mark.parametrize("change", MALFORMED.values(), ids=MALFORMED.keys())
-def test_a_malformed_entry_with_right_crcs_is_only_a_miss(tmp_path, change):
+def test_a_malformed_header_with_a_right_crc_is_only_a_miss(tmp_path, change):
     path = copy_events(tmp_path)
     save(load_cached(path))
     rebuilt(path, change)
     assert_same(load_cached(path), path)
 
 
-MOVED = {
-    "a section running past the end": lambda places: places["records"].__setitem__(1, 10**9),
-    "a section before the start": lambda places: places["ids"].__setitem__(0, -8),
-    "a section's place of two numbers": lambda places: places.__setitem__("ids", [0, 8]),
-    "a section's place a number": lambda places: places.__setitem__("first_day", 0),
-    "a section missing": lambda places: places.pop("incoming_source"),
-    "two sections swapped": lambda places: places.update(first_day=places["last_day"], last_day=places["first_day"]),
-}
-
-
-@pytest.mark.parametrize("move", MOVED.values(), ids=MOVED.keys())
-def test_sections_out_of_place_are_only_a_miss(tmp_path, move):
+@pytest.mark.parametrize("file, rows", ROWS.values(), ids=ROWS.keys())
+def test_a_store_made_by_hand_with_right_crcs_never_gives_other_events(tmp_path, file, rows):
     path = copy_events(tmp_path)
     save(load_cached(path))
-    rebuilt(path, move=move)
+    rebuilt(path, file=file, rows=rows)
     assert_same(load_cached(path), path)
 
 
 def test_a_bad_record_after_the_file_is_gone_stands_in_for_itself(tmp_path):
     path = copy_events(tmp_path)
     save(load_cached(path))
-    rebuilt(path, with_record(0, lambda r: r.__setitem__(2, "no-such-kind")))
+    rebuilt(path, file="events", rows=in_row(0, lambda r: r.update(sources=[])))
     timeline = load_cached(path)
     first_id = timeline.ids[0]
     path.unlink()
     event = timeline.events[0]  # neither the entry nor the file can give it
     assert event.id == first_id and "could not be read" in event.title
-    assert timeline.events[1].id == timeline.ids[1]
+    assert timeline.events[1].id == timeline.ids[1] and "could not be read" not in timeline.events[1].title
 
 
 def test_fast_and_exact_readers_agree(tmp_path):
@@ -475,3 +452,41 @@ def test_an_entry_made_by_other_code_is_not_used(tmp_path, monkeypatch):
 
 def test_the_format_names_the_code_that_reads_files():
     assert cache.FORMAT.endswith(cache._code_stamp()) and len(cache._code_stamp()) == 16
+
+
+# --- a warm open by the file's status; its content checked after ------------------------
+
+
+def test_a_warm_open_takes_the_entry_by_the_status_and_hashes_the_content_after(tmp_path, monkeypatch):
+    path = copy_events(tmp_path)
+    save(load_cached(path))
+    hashed = []
+    monkeypatch.setattr(cache.Fingerprint, "_hash", lambda self: hashed.append(self.path))
+    timeline = load_cached(path, check_content=False)
+    assert timeline.pending_cache is None and hashed == []  # from the cache, nothing hashed yet
+    monkeypatch.undo()
+    assert timeline.content_check() is True
+
+
+def test_a_change_the_status_does_not_show_is_caught_by_the_content(tmp_path):
+    path = copy_events(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    title = load(path).events[0].title
+    recorded_for(path, text.replace(title, "A title of before").encode("utf-8"))
+    opened = load_cached(path, check_content=False)  # the first screen: the entry, by the status
+    assert opened.events[0].title == "A title of before"
+    assert opened.content_check() is False  # after it: the content is not the entry's
+    assert load_cached(path).events[0].title == title  # and loading again reads the file
+
+
+def test_a_rewrite_that_puts_the_size_and_time_back_is_caught_by_the_status(tmp_path, counted_loads):
+    path = copy_events(tmp_path)
+    save(load_cached(path))
+    before = path.stat()
+    data = path.read_bytes()
+    path.write_bytes(data.replace(b"Kadyrov takes power", b"Kadyrov TAKES power", 1))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size and path.stat().st_mtime_ns == before.st_mtime_ns
+    timeline = load_cached(path, check_content=False)
+    assert timeline.pending_cache is not None and len(counted_loads) == 2  # loaded from the file
+    assert timeline.events[0].title.startswith("Kadyrov TAKES power")

@@ -3,7 +3,7 @@
 from unittest import mock
 
 import pytest
-from conftest import EVENTS
+from conftest import EVENTS, recorded_for
 
 from timeline.loader import load
 from timeline.query import Query
@@ -115,3 +115,19 @@ async def test_a_reload_that_fails_in_an_unforeseen_way_is_shown_not_fatal(tmp_p
             assert await wait_for(pilot, lambda: banner.display)
             assert "cannot be read (RecursionError: maximum recursion depth exceeded)" in str(banner.render())
             assert app.timeline is before and app.is_running
+
+
+async def test_a_file_whose_content_is_not_the_caches_is_reloaded_after_the_first_screen(tmp_path):
+    """The cache takes a file by its status before the first screen; when its content
+    then turns out to be another than the entry's, the app reloads it from the file."""
+    from timeline.cache import load_cached
+
+    path = copy_events(tmp_path)
+    title = load(path).events[0].title
+    recorded_for(path, path.read_text(encoding="utf-8").replace(title, "A title of before").encode("utf-8"))
+    app = make_app(load_cached(path, check_content=False))
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = app.main.query_one(TimelineView)
+        assert await wait_for(pilot, lambda: app.timeline.events[0].title == title)
+        await pilot.pause()
+        assert title[:40] in view.row_text(0, 120).plain

@@ -69,10 +69,23 @@ class TimelineApp(App):
     # --- after the first screen ------------------------------------------------------
 
     def _prepare(self) -> None:
-        """Build the search texts and write the cache, off the UI thread. Only an
-        optimisation: if it fails, the session goes on without it."""
-        self.run_worker(partial(_prepare, self.timeline), thread=True, exclusive=True, group="prepare",
-                        exit_on_error=False)
+        """Check the content of a file read from the cache, build the search texts and
+        write the cache, off the UI thread. Only an optimisation: if it fails, the session
+        goes on without it."""
+        self.run_worker(partial(self._after_first_screen, self.timeline), thread=True, exclusive=True,
+                        group="prepare", exit_on_error=False)
+
+    def _after_first_screen(self, timeline: Timeline) -> None:
+        # The cache took the file by its status (size, times, inode); a change that left
+        # them all as they were is caught here, by its content, and loaded as a save is.
+        if timeline.content_check is not None and not timeline.content_check():
+            self.call_from_thread(self._content_changed, timeline)
+            return
+        _prepare(timeline)
+
+    def _content_changed(self, timeline: Timeline) -> None:
+        if timeline is self.timeline:  # else a reload has already taken its place
+            self._start_reload()
 
     # --- live reload -------------------------------------------------------------------
 
@@ -85,9 +98,12 @@ class TimelineApp(App):
                                            "showing it as it was.", style="bold"))
             return
         if self.watcher.changed():
-            self._reload_generation += 1
-            self.run_worker(partial(self._reload, self.timeline.path, self._reload_generation),
-                            thread=True, group="reload", exit_on_error=False)
+            self._start_reload()
+
+    def _start_reload(self) -> None:
+        self._reload_generation += 1
+        self.run_worker(partial(self._reload, self.timeline.path, self._reload_generation),
+                        thread=True, group="reload", exit_on_error=False)
 
     def _reload(self, path: str, generation: int) -> None:
         """Load in a thread, then hand the result to the UI, unless a newer save overtook it.

@@ -23,7 +23,7 @@ from textual.strip import Strip
 
 from .. import keys
 from ...dates import MONTH_ABBR, UNTIMED, parse_date
-from ...model import R_DATE, Timeline
+from ...model import Timeline
 from ...search import TextMatch
 from ..highlight import marked
 from ..marks import DENIED_MARK, STATUS_MARKS, UNVERIFIED_MARK, kind_mark
@@ -158,7 +158,7 @@ class TimelineView(ScrollView, can_focus=True):
         self.event_rows = self.rows.event_rows
         self.heading_rows = self.rows.heading_rows
         sample = indexes[:: max(1, len(indexes) // 200)]
-        widths = [len(self.timeline.events[i].date.display()) for i in sample]
+        widths = [len(parse_date(self.timeline.date_text(i)).display()) for i in sample]
         # wide enough for a time with its zone ("30 Sep 2015 05:00 +03:00"); longer dates
         # (two times, qualifiers on both ends) end in "…" and show whole in the detail pane
         self._date_width = min(DATE_WIDTH, max(widths, default=10))
@@ -400,7 +400,7 @@ class TimelineView(ScrollView, can_focus=True):
         k = bisect.bisect_left(shown, ordinal, key=lambda i: first_day[i])
         if second != UNTIMED:  # times are rare: the day's events are looked at one by one
             while k < len(shown) and first_day[shown[k]] == ordinal and \
-                    parse_date(t.record(shown[k])[R_DATE]).sort_key[1] < second:
+                    parse_date(t.date_text(shown[k])).sort_key[1] < second:
                 k += 1
         self._move_to(self.event_rows[min(k, len(shown) - 1)])
 

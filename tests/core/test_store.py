@@ -1,0 +1,78 @@
+"""The columnar store (store.py): a timeline read back from it is the timeline its file
+loads as, event for event, column for column, on any file the loader takes."""
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+from test_loader_paths import events_file, examples, jsonl_text, yaml_text
+
+from timeline import store
+from timeline.cache import entry_path, load_cached, save
+from timeline.loader import load
+from timeline.problems import LoadError
+from timeline.query import Searcher
+
+
+def plain(indexes: dict) -> dict:
+    return {name: {key: list(positions) for key, positions in index.items()} for name, index in indexes.items()}
+
+
+def assert_agree(stored, fresh) -> None:
+    assert type(stored.records) is store.StoredRecords  # read in place, not loaded again
+    assert [stored.record(i) for i in range(len(stored.records))] == list(fresh.records)
+    assert list(stored.events) == list(fresh.events)
+    assert stored.columns() == fresh.columns()
+    assert dict(stored.incoming.items()) == dict(fresh.incoming.items())
+    assert {i: stored.by_id[i] for i in fresh.ids} == dict(fresh.by_id)
+    assert plain(stored.index_map()) == plain(fresh.index_map())
+    assert Searcher(stored).texts() == Searcher(fresh).texts()
+    assert (dict(stored.sources), stored.actors, stored.kinds, stored.title, stored.warnings) == (
+        fresh.sources, fresh.actors, fresh.kinds, fresh.title, fresh.warnings)
+
+
+def stored_copy(path):
+    save(load_cached(path))
+    timeline = load_cached(path)
+    assert timeline.pending_cache is None, "not read from the store"
+    return timeline
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    return tmp_path_factory.mktemp("store")
+
+
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(events_file(), st.booleans())
+def test_the_store_gives_back_what_the_loader_made(folder, top, as_yaml):
+    path = folder / ("events.yaml" if as_yaml else "events.jsonl")
+    path.write_text(yaml_text(top) if as_yaml else jsonl_text(top, header=True), encoding="utf-8")
+    entry_path(path).unlink(missing_ok=True)
+    try:
+        fresh = load(path)
+    except LoadError:
+        return
+    assert_agree(stored_copy(path), fresh)
+
+
+def test_many_batches(tmp_path, monkeypatch):
+    """Rows across batches, a batch shorter than the others last."""
+    from test_cache import generated
+
+    monkeypatch.setattr(store, "BATCH_ROWS", 128)
+    path = generated(tmp_path, 1000, ".jsonl")
+    stored = stored_copy(path)
+    assert stored.records.file.batch_count == 8
+    assert_agree(stored, load(path))
+
+
+def test_nothing_per_event_is_built_at_open(tmp_path):
+    from test_cache import generated
+
+    path = generated(tmp_path, 2000, ".jsonl")
+    stored = stored_copy(path)
+    assert stored.records.kept == {}  # no row decoded
+    assert isinstance(stored.first_day, memoryview) and isinstance(stored.by_id, store.IdLookup)
+    assert stored.by_id[stored.ids[1234]] == 1234 and "no-such-id" not in stored.by_id
+    assert stored.records.kept == {}
+    stored.events[1500]
+    assert list(stored.records.kept) == [1500]
