@@ -1,0 +1,517 @@
+"""Drafting events from an article's own words: the candidates `timeline draft` proposes.
+
+An analyst makes a timeline by finding, in each article, who said, claimed, denied or
+did what, and when. This module does the finding with general rules of news English,
+never with rules for one article: reporting verbs ("said", "told", "insists", "refused to
+confirm", "claimed responsibility", "according to"), quotation marks, attacks and strikes
+("launched air strikes", "were shot dead"), videos and broadcasts, and reported figures
+("104 have been killed"). Each candidate quotes the article verbatim: its quotes are
+spans of the text itself (see sentences.py), never retyped.
+
+Dates are worked out by relative_dates.resolve, passed in; the speaker and the other
+actors are kept as the article's words here and matched to actors in draft_actors.py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .controls import CONTROL
+from .sentences import Sentence, split
+
+
+@dataclass(frozen=True)
+class Span:
+    """A passage of the article: where it starts and ends, and its characters."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class FigureDraft:
+    quantity: str  # a slug: what is counted, "people-killed"
+    value: int
+    what: str  # the article's words for it, verbatim
+    qualifier: str  # about, over, nearly, at least, up to, exactly
+
+
+@dataclass
+class Candidate:
+    kind: str
+    status: str
+    cue: str  # the words that made it a candidate: "refused to confirm", "video"
+    quotes: list[Span]
+    speaker: Span | None = None  # who speaks or acts, in the article's words
+    speaker_role: str = "speaker"
+    others: list[tuple[Span, str]] = field(default_factory=list)  # other actors named, with a role
+    date: object | None = None  # a relative_dates.Resolved, or None when the text gives none
+    figures: list[FigureDraft] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+
+
+Resolver = Callable[..., object]
+
+# --- cues ---------------------------------------------------------------------------------
+# (class, kind, status, tag, pattern); the first class that matches a sentence decides its
+# kind, so the narrower come first: "claimed responsibility" before "claimed", "refused
+# to confirm" before "refused".
+
+_SPEECH = (
+    ("responsibility", "claim", "alleged", "claim-of-responsibility",
+     r"claim(?:s|ed|ing)? (?:of )?responsibility"),
+    ("refusal", "denial", "reported", "refused-to-confirm",
+     r"(?:refus|declin)(?:ed|es|e|ing) to (?:confirm|comment|discuss|say|answer)|"
+     r"(?:would|could|did|does|will) not (?:confirm|comment)|(?:wouldn|couldn|didn|doesn)[’']t (?:confirm|comment)|"
+     r"no comment"),
+    ("denial", "denial", "reported", None,
+     r"den(?:y|ies|ied|ying)|rejected|rejects|refuted|refutes|"
+     r"never (?:said|mentioned|spoken|spoke|stated|claimed|told)|neither (?:has|did) \w+ (?:said|spoken|spoke|mentioned)"),
+    ("accusation", "claim", "alleged", "accusation",
+     r"accus(?:ed|es|ing)|blam(?:ed|es|ing)"),
+    ("threat", "statement", "reported", "threat",
+     r"threaten(?:ed|s|ing)?|warn(?:ed|s|ing)?|vow(?:ed|s|ing)?"),
+    ("criticism", "statement", "reported", "criticism",
+     r"condemn(?:ed|s|ing)?|critici[sz](?:ed|es|ing)|denounc(?:ed|es|ing)|slamm?(?:ed|s)|blast(?:ed|s)?|"
+     r"went on to blast"),
+    ("claim", "claim", "alleged", None,
+     r"claim(?:s|ed|ing)?|made the claims?|alleg(?:es|ed that|ing)|asserted|asserts|contend(?:s|ed)"),
+    ("statement", "statement", "reported", None,
+     r"said|says|say|told|tells|declared|declares|stated|states|added|adds|announced|announces|insist(?:s|ed)?|"
+     r"comment(?:s|ed)|wrote|writes|continued|explained|not(?:ed|es)|noticed|observed|remarked|report(?:s|ed)?|"
+     r"describ(?:es|ed)|argu(?:es|ed)|believes?|acknowledged|admit(?:s|ted)|conced(?:es|ed)|confirm(?:s|ed)|"
+     r"pledged|promised|urged|called for|repl(?:ied|ies)|respond(?:ed|s)|quoting|according to|tweeted|posted|"
+     r"discovered|concluded|found that|estimated|predicted|in a statement"),
+)
+
+_HAPPENING = (
+    ("airstrike", "airstrike", "reported", None,
+     r"air ?strikes?|air raids?|drone strikes?|bomb(?:ed|ing) (?:raids?|campaign)|launched (?:new )?strikes|"
+     r"air campaign|airstrikes"),
+    ("attack", "attack", "reported", None,
+     r"attack(?:ed|s)?|killed|shot dead|stabb(?:ed|ing)|(?:suicide )?bombings?|explosions?|shelling|ambush(?:ed)?|"
+     r"opened fire|assassinat(?:ed|ion)|murder(?:ed)?|beheading|executed|gunmen"),
+    ("media", "media", "reported", None,
+     r"videos?|documentary|footage|broadcast|preview|televised|aired|to air|filmed|interview"),
+    ("political", "political", "reported", None,
+     r"(?:took|taken|seized) power|appointed|elected|resigned|sworn in|signed|ratified|sanctions"),
+)
+
+_CUES = [(name, kind, status, tag, re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE))
+         for name, kind, status, tag, pattern in (*_SPEECH, *_HAPPENING)]
+_SPEECH_NAMES = {name for name, *_ in _SPEECH}
+# Words that mark a happening as reported at second hand, not established.
+_ALLEGED = re.compile(r"\b(?:allegedly|reportedly|purportedly|unconfirmed|unverified|it said were|said to have)\b",
+                      re.IGNORECASE)
+# Words that follow a reporting verb to say how the speaker is introduced, not who
+# speaks: "added", "continued" make a sentence part of the statement before it.
+_CONTINUING = re.compile(r"\b(?:added|adds|adding|continued|went on)\b", re.IGNORECASE)
+
+_OPENING, _CLOSING = "“\"", "”\""
+_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+_LEADING_WORDS = re.compile(r"^(?:(?:but|and|yet|so|meanwhile|however|also|then|now),?\s+)+", re.IGNORECASE)
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+MAX_SPEAKER_WORDS = 9
+MAX_QUOTES = 3
+
+
+def draft(text: str, published, resolve: Resolver) -> list[Candidate]:
+    """Every candidate event in the article, in the order of the text. `published` is
+    the publication date (a When); `resolve(sentence, published, context)` gives the date
+    a sentence states, or None (relative_dates.resolve)."""
+    sentences = [s for s in split(text) if _usable(s)]
+    candidates: list[Candidate] = []
+    block_speaker: Span | None = None  # the speaker of a block quote ("..., adding:")
+    block_paragraph = -1
+    previous: Candidate | None = None
+    previous_end = -1
+    for sentence in sentences:
+        paragraph = _paragraph_start(text, sentence.start)
+        in_block = block_speaker is not None and paragraph == block_paragraph
+        if block_speaker is not None and not in_block and paragraph > block_paragraph >= 0:
+            block_speaker, block_paragraph = None, -1
+        found = _candidate(sentence, text, previous, block_speaker if in_block else None)
+        joins = previous is not None and _joins(sentence, found, previous, text, previous_end, in_block)
+        if joins:
+            previous.quotes.append(_span(sentence))
+            previous.figures += _figures(sentence.text, sentence.start)
+            if found is not None and found.kind == "denial" and previous.kind == "statement":
+                previous.kind, previous.status = "denial", "reported"
+        elif found is not None:
+            candidates.append(found)
+            previous = found
+        if found is not None or joins:
+            previous_end = sentence.end
+        opener = _block_opener(sentence, found, previous)
+        if opener is not None:
+            block_speaker, block_paragraph = opener, _next_paragraph_start(text, sentence.end)
+    for candidate in candidates:
+        _finish(candidate, text, published, resolve)
+    return candidates
+
+
+def _usable(sentence: Sentence) -> bool:
+    """A sentence that can carry an event: ended as a sentence (not a headline, a menu
+    item or a caption), a few words long, and free of control characters, which no
+    events file may hold."""
+    text = sentence.text
+    return (text[-1] in ".!?…:”\"’'" and len(text.split()) >= 4 and CONTROL.search(text) is None)
+
+
+def _span(sentence: Sentence) -> Span:
+    return Span(sentence.start, sentence.end, sentence.text)
+
+
+def _paragraph_start(text: str, position: int) -> int:
+    return text.rfind("\n", 0, position) + 1
+
+
+def _next_paragraph_start(text: str, position: int) -> int:
+    """Where the next paragraph after `position` starts (past blank lines)."""
+    end = text.find("\n", position)
+    if end < 0:
+        return len(text)
+    while end < len(text) and text[end].isspace():
+        end += 1
+    return _paragraph_start(text, end) if end < len(text) else len(text)
+
+
+# --- one sentence ----------------------------------------------------------------------------
+
+def outside_quotes(text: str) -> str:
+    """The text with every quoted passage blanked out (same length, so offsets hold):
+    a reporting verb inside a quotation is the speaker's, not the article's."""
+    chars = list(text)
+    for start, end in quoted_regions(text):
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def quoted_regions(text: str) -> list[tuple[int, int]]:
+    """(start, end) of what stands inside each pair of double quotation marks, curly or
+    straight; a quotation left open runs to the end."""
+    regions, start, opener = [], -1, ""
+    for index, char in enumerate(text):
+        if start < 0 and (char == "“" or char == '"' and _opens(text, index)):
+            start, opener = index + 1, char
+        elif start >= 0 and (char == "”" and opener == "“" or char == '"' and opener == '"'):
+            regions.append((start, index))
+            start = -1
+    if start >= 0:
+        regions.append((start, len(text)))
+    return regions
+
+
+def _opens(text: str, index: int) -> bool:
+    """Whether a straight double quote opens a quotation: at the start or after a space
+    or an opening bracket."""
+    return index == 0 or text[index - 1].isspace() or text[index - 1] in "([{—–-:"
+
+
+def _quoted_words(text: str) -> int:
+    """How many words stand inside quotation marks."""
+    return sum(len(text[a:b].split()) for a, b in quoted_regions(text))
+
+
+def _is_pure_quotation(text: str) -> bool:
+    """A sentence that is all quotation: the rest of someone's words."""
+    bare = outside_quotes(text).strip(" .,;:!?”\"")
+    return text[0] in _OPENING and not bare
+
+
+def _candidate(sentence: Sentence, text: str, previous: Candidate | None,
+               block_speaker: Span | None) -> Candidate | None:
+    """The candidate a sentence makes on its own, or None when it has no cue."""
+    body = sentence.text
+    bare = body if block_speaker is not None else outside_quotes(body)
+    cue = _first_cue(bare)
+    figures = _figures(body, sentence.start)
+    if cue is None and not figures and block_speaker is None and _quoted_words(body) < 3:
+        return None
+    if cue is None:
+        name, kind, status, tag = "statement", "statement", "reported", None
+        match = None
+    else:
+        (name, kind, status, tag), match = cue
+    candidate = Candidate(kind, status, match.group(0) if match else "", [_span(sentence)])
+    if tag:
+        candidate.tags.append(tag)
+    if block_speaker is not None:
+        candidate.speaker = block_speaker
+    elif match is not None:
+        speaker, role = _speaker(body, bare, match, name, previous, sentence.start)
+        candidate.speaker, candidate.speaker_role = speaker, role
+    elif _is_pure_quotation(body) and previous is not None:
+        candidate.speaker = previous.speaker
+    if candidate.speaker is None and name in _SPEECH_NAMES and match is not None:
+        candidate.speaker = _according_to(body, sentence.start)
+    if _ALLEGED.search(body) and candidate.status == "reported" and kind not in ("denial", "statement"):
+        candidate.status = "alleged"
+    candidate.figures = figures
+    if figures and candidate.kind == "statement":
+        candidate.kind = "report"
+    candidate.others = _others(body, bare, sentence.start)
+    return candidate
+
+
+def _first_cue(bare: str):
+    """The first cue class that matches, with its first match; speech before happenings."""
+    for name, kind, status, tag, pattern in _CUES:
+        match = pattern.search(bare)
+        if match:
+            return (name, kind, status, tag), match
+    return None
+
+
+def _joins(sentence: Sentence, found: Candidate | None, previous: Candidate, text: str, previous_end: int,
+           in_block: bool) -> bool:
+    """Whether a sentence goes on with the statement before it rather than starting its
+    own: the rest of a quotation ("“We will...” | “The Islamic State is here...”"), or
+    "he added" after a quote of the same speaker, right after it."""
+    if len(previous.quotes) >= MAX_QUOTES or previous_end < 0:
+        return False
+    between = text[previous_end:sentence.start]
+    if between.count("\n") > 2 or between.strip():
+        return False  # not next to it: a sentence without a cue stands between
+    body = sentence.text
+    if _is_pure_quotation(body) and not in_block:
+        return True
+    if found is None or found.speaker is None or previous.speaker is None:
+        return False
+    same = found.speaker.text == previous.speaker.text
+    return same and bool(_CONTINUING.search(outside_quotes(body))) and _quoted_words(body) >= 3
+
+
+def _block_opener(sentence: Sentence, found: Candidate | None, previous: Candidate | None) -> Span | None:
+    """A sentence that ends in a colon introduces the words of its speaker, given as a
+    block quote in the next paragraph ("..., stated Alvi Karimov, adding:", "From The
+    Independent:", "He added:" followed by the words)."""
+    body = sentence.text
+    if not body.endswith(":"):
+        return None
+    source = re.match(r"^(?:From|Via|Writing in|Quoting)\s+(.+?):$", body)
+    if source:
+        return Span(sentence.start + source.start(1), sentence.start + source.end(1), source.group(1))
+    if found is not None and found.speaker is not None:
+        return found.speaker
+    return previous.speaker if previous is not None and re.match(r"^(?:He|She|They) ", body) else None
+
+
+# --- who ---------------------------------------------------------------------------------------
+
+_SPEAKER_STOP = re.compile(r",|;|:|\.(?=\s|$)|\s(?:in|on|at|during|after|before|who|which|that|adding|according|"
+                           r"told|to|as|when|while|from|for|of the)\s")
+_CLAUSE_OPENERS = re.compile(r"(?:^|,\s|[”\"]\s|;\s|:\s|\bthat\s|\bbut\s|\band\s)", re.IGNORECASE)
+_INTRO = re.compile(r"^(?:in|on|at|last|earlier|later|after|before|since|during|when|while|yesterday|today|this|"
+                    r"following|quoting|according|despite|within|for|by)\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"^(?:which|who|that)$", re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
+def _speaker(body: str, bare: str, match: re.Match, name: str, previous: Candidate | None,
+             offset: int) -> tuple[Span | None, str]:
+    """Who speaks (or acts), in the article's words, and their role."""
+    role = {"attack": "perpetrator", "airstrike": "perpetrator", "media": "publisher", "political": "subject",
+            "claim": "claimant", "accusation": "claimant", "responsibility": "claimant"}.get(name, "speaker")
+    before = bare[:match.start()]
+    if name in ("attack", "airstrike") and _PASSIVE.search(before):
+        role = "victim"
+    if name == "statement" and match.group(0).lower() == "according to":
+        return _according_to(body, offset), "speaker"
+    subject = _subject_before(body, bare, match.start(), offset)
+    if subject is None and before.rstrip().endswith((",", "”", '"')) or subject is None and not before.strip():
+        subject = _subject_after(body, match.end(), offset)
+    if subject is not None and subject.text.lower() in _PRONOUNS:
+        return (previous.speaker if previous is not None else None), role
+    return subject, role
+
+
+def _subject_before(body: str, bare: str, at: int, offset: int) -> Span | None:
+    """The noun phrase that stands as the subject just before the verb at `at`: from the
+    last clause opening (the sentence's start, a comma, a closing quote, "that") to the
+    verb, less an introduction ("Last October,", "But after the rebuttal,"), an appositive
+    ("Kadyrov, one of Putin's allies, insists" gives "Kadyrov") and auxiliaries ("has")."""
+    segment = bare[:at]
+    stripped = re.sub(r"(?:\s+(?:has|have|had|was|were|is|are|will|would|also|then|now|later|again|"
+                      r"not|never|already|first|\w+ly))+\s*$",
+                      "", segment.rstrip(), flags=re.IGNORECASE)
+    parts = [p for p in re.split(r",\s*", stripped)]
+    if not parts or not parts[-1].strip():
+        return None
+    # Walk back over an appositive: "X, one of Putin's allies, insists" → X.
+    chosen = parts[-1]
+    if _RELATIVE.match(chosen.strip()) and len(parts) >= 2:  # "Islamic State, which claimed"
+        chosen = parts[-2]
+    elif len(parts) >= 3 and _looks_like_name(parts[-3]) and not _INTRO.match(parts[-3].strip()):
+        chosen = parts[-3]
+    chosen = chosen.strip()
+    chosen = re.split(r"[”\"]\s*", chosen)[-1].strip()
+    chosen = _LEADING_WORDS.sub("", chosen)
+    if _INTRO.match(chosen) or not chosen or len(chosen.split()) > MAX_SPEAKER_WORDS:
+        return None
+    start = body.find(chosen, 0, at + 1)
+    if start < 0:
+        return None
+    return Span(offset + start, offset + start + len(chosen), chosen)
+
+
+def _looks_like_name(part: str) -> bool:
+    part = _LEADING_WORDS.sub("", part.strip())
+    return bool(part) and part[0].isupper() and len(part.split()) <= MAX_SPEAKER_WORDS
+
+
+def _subject_after(body: str, at: int, offset: int) -> Span | None:
+    """The speaker named after the verb: "..., said Kadyrov in a documentary"."""
+    rest = body[at:]
+    lead = len(rest) - len(rest.lstrip())
+    rest = rest.lstrip()
+    stop = _SPEAKER_STOP.search(rest)
+    phrase = (rest[:stop.start()] if stop else rest).strip().rstrip(".”\"")
+    if not phrase or len(phrase.split()) > MAX_SPEAKER_WORDS or phrase[0] in _OPENING:
+        return None
+    start = at + lead
+    return Span(offset + start, offset + start + len(phrase), phrase)
+
+
+def _according_to(body: str, offset: int) -> Span | None:
+    """The source in "according to X" (X up to a comma or the end)."""
+    found = re.search(r"\baccording to\s+(?:(?:figures|data|a report|reports|a statement|statistics|an estimate)"
+                      r"\s+(?:released |published |issued )?(?:by|from)\s+)?([^,.;]+)", body, re.IGNORECASE)
+    if not found:
+        return None
+    phrase = found.group(1).strip()
+    phrase = re.split(r"\s+(?:in|on|at|last|this|since)\s", phrase)[0].strip()
+    if not phrase or len(phrase.split()) > MAX_SPEAKER_WORDS:
+        return None
+    start = body.find(phrase, found.start(1))
+    return Span(offset + start, offset + start + len(phrase), phrase)
+
+
+_OBJECT_PATTERNS = (
+    ("reporter", r"\b(?:told|tells)\s+([A-Z][^,.;:“\"]*?)(?=\s+(?:that|his|her|their|the|it|he|she|they|on|in|"
+                 r"about)\b|[,.;:“\"]|$)"),
+    ("target", r"\b(?:accused|accuses|blamed|blames|threatened|threatens|condemned|condemns|criticized|"
+               r"criticised|attacked|attacks on|attack on|targeted)\s+([A-Z][^,.;:“\"]*?)(?=\s+(?:for|of|over|"
+               r"with|in|on|that|to|after)\b|[,.;:“\"]|$)"),
+)
+
+
+_DATE_WORD = re.compile(r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
+                        r"april|may|june|july|august|september|october|november|december|today|yesterday)\b",
+                        re.IGNORECASE)
+
+
+def _others(body: str, bare: str, offset: int) -> list[tuple[Span, str]]:
+    """The actors a sentence names as its reporter ("told Interfax") or target
+    ("accused Moscow"), in its words; the rest are found by name in draft_actors."""
+    found = []
+    for role, pattern in _OBJECT_PATTERNS:
+        for match in re.finditer(pattern, bare):
+            phrase = body[match.start(1):match.end(1)].strip()
+            if phrase and len(phrase.split()) <= MAX_SPEAKER_WORDS and not _DATE_WORD.match(phrase):
+                start = body.find(phrase, match.start(1))
+                found.append((Span(offset + start, offset + start + len(phrase), phrase), role))
+    return found
+
+
+# --- figures --------------------------------------------------------------------------------------
+
+_NUMBER_WORDS = {word: value for value, word in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+_NUMBER = r"(?<![\w$£€.,-])(\d{1,3}(?:,\d{3})+|\d+|" + "|".join(_NUMBER_WORDS) + r")(?![\w%.,]\d|%|-)"
+_QUALIFIERS = (
+    ("about", r"about|around|roughly|approximately|some|an estimated|estimated"),
+    ("over", r"over|more than|upwards of|in excess of"),
+    ("nearly", r"nearly|almost|close to|just under"),
+    ("at least", r"at least|no fewer than|no less than"),
+    ("up to", r"up to|as many as|fewer than|less than|under"),
+)
+_QUALIFIER = re.compile(r"\b(" + "|".join(p for _, p in _QUALIFIERS) + r")\s+$", re.IGNORECASE)
+_FIGURE_NUMBER = re.compile(_NUMBER, re.IGNORECASE)
+_CATEGORIES = (
+    ("killed", r"killed|dead|died|deaths|lost their lives|fatalities|shot dead"),
+    ("wounded", r"wounded|injured|hurt"),
+    ("hospitalized", r"hospitali[sz]ed"),
+    ("returned", r"came back|come back|returned|have returned"),
+    ("joined", r"joined|join|left \w+ to join|gone to|travell?ed to"),
+    ("fighting", r"fighting|fought|fighters"),
+    ("arrested", r"arrested|detained"),
+    ("displaced", r"fled|displaced"),
+)
+_CATEGORY = re.compile(r"\b(?:" + "|".join(f"(?P<{name}>{p})" for name, p in _CATEGORIES) + r")\b", re.IGNORECASE)
+_NOT_A_COUNT = re.compile(r"^\s*(?:years?|months?|weeks?|days?|hours?|minutes?|per ?cent|percent|km|kilomet|miles?|"
+                          r"metres?|meters?|dollars|euros|pounds|times|th\b|st\b|nd\b|rd\b|a\.m\.|p\.m\.|am\b|pm\b)",
+                          re.IGNORECASE)
+_FILLER = {"of", "the", "those", "them", "these", "have", "has", "had", "been", "were", "was", "are", "is", "who",
+           "which", "that", "and", "a", "an", "from", "in", "more", "people's", "among"}
+FIGURE_WINDOW = 12  # words from the number to what it counts
+
+
+def _figures(body: str, offset: int) -> list[FigureDraft]:
+    """Counts of people killed, wounded, come back, joined, fighting, ... that a sentence
+    reports: a number, what it counts within a few words, and the qualifier before it."""
+    figures = []
+    numbers = list(_FIGURE_NUMBER.finditer(body))
+    for index, number in enumerate(numbers):
+        figure = _figure(body, number, numbers[index + 1].start() if index + 1 < len(numbers) else len(body))
+        if figure is not None:
+            figures.append(figure)
+    return figures
+
+
+def _figure(body: str, number: re.Match, limit: int) -> FigureDraft | None:
+    token = number.group(1)
+    after = body[number.end():limit]
+    if _NOT_A_COUNT.match(after):
+        return None
+    if token.isdigit() and len(token) == 4 and 1800 <= int(token) <= 2100:
+        return None  # a year
+    words = re.finditer(r"\S+", after)
+    window_end = None
+    for count, word in enumerate(words):
+        if count >= FIGURE_WINDOW or word.group(0)[-1:] in ".;:!?" and count > 0 and not _CATEGORY.search(word.group(0)):
+            window_end = number.end() + word.start()
+            break
+    scope = after if window_end is None else body[number.end():window_end]
+    category = _CATEGORY.search(scope)
+    if category is None:
+        return None
+    value = _NUMBER_WORDS.get(token.lower())
+    value = int(token.replace(",", "")) if value is None else value
+    qualifier = _QUALIFIER.search(body[:number.start()])
+    qualifier_name = next(name for name, pattern in _QUALIFIERS
+                          if re.fullmatch(pattern, qualifier.group(1), re.IGNORECASE)) if qualifier else "exactly"
+    start = qualifier.start(1) if qualifier else number.start()
+    noun = _counted(scope[:category.start()])
+    kind = category.lastgroup
+    what = body[start:number.end() + category.end()]
+    return FigureDraft(_slug(f"{noun} {kind}" if noun else kind), value, what, qualifier_name)
+
+
+def _counted(text: str) -> str:
+    """The noun a number counts: "405 people, ..." → people; "Four of the assailants" → assailants."""
+    for word in re.findall(r"[A-Za-z][A-Za-z'’-]*", text)[:4]:
+        if word.lower() not in _FILLER and not _CATEGORY.fullmatch(word):
+            return word.lower()
+    return ""
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "figure"
+
+
+# --- dates ---------------------------------------------------------------------------------------
+
+def _finish(candidate: Candidate, text: str, published, resolve: Resolver) -> None:
+    """The candidate's date: the first its quotes state, each read with what comes before
+    it in its paragraph (a date said earlier in the paragraph carries over)."""
+    for quote in candidate.quotes:
+        paragraph = _paragraph_start(text, quote.start)
+        resolved = resolve(quote.text, published, context=text[paragraph:quote.start])
+        if resolved is not None:
+            candidate.date = resolved
+            return
