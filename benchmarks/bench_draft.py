@@ -11,7 +11,7 @@ with `2018-08-22`); it is consistent when the candidate's range holds the event'
 of its article is counted as unmatched: either a miss of the rules or something the
 analyst did not take.
 
-    python benchmarks/bench_draft.py [SEEDS_FOLDER] [EVENTS_FILE]
+    python benchmarks/bench_draft.py [-v] [SEEDS_FOLDER] [EVENTS_FILE]
 """
 
 from __future__ import annotations
@@ -26,10 +26,10 @@ from timeline.dates import parse_date
 from timeline.draft import draft
 from timeline.draft_file import Article, _date
 from timeline.loader import load
-from timeline.relative_dates import resolve
 
 ROOT = Path(__file__).resolve().parent.parent
 MIN_OVERLAP = 20
+VERBOSE = "-v" in sys.argv
 
 
 def main(seeds: Path, events_path: Path) -> int:
@@ -43,7 +43,7 @@ def main(seeds: Path, events_path: Path) -> int:
         published = parse_date(str(fact["published"]))
         source_id = next(s.id for s in timeline.sources.values() if s.file == fact["file"])
         started = time.perf_counter()
-        candidates = draft(text, published, resolve)
+        candidates = draft(text, published)
         elapsed = time.perf_counter() - started
         article = Article(text, path, published, fact["outlet"])
         row = compare(timeline, source_id, text, candidates, article)
@@ -77,6 +77,8 @@ def compare(timeline, source_id: str, text: str, candidates, article) -> tuple[i
         covered += 1
         dates = [parse_date(_date(candidates[i], article)[0]) for i in covering]
         agree += any(_same_days(d, event.date) for d in dates)
+        if VERBOSE and not any(_same_days(d, event.date) for d in dates):
+            print(f"    {event.id}: {event.date.edtf()} ≠ {', '.join(sorted({d.edtf() for d in dates}))}")
         consistent += any(_holds(d, event.date) for d in dates)
     unmatched = sum(1 for i in range(len(candidates)) if i not in matched)
     return covered, len(spans), agree, consistent, unmatched, len(candidates)
@@ -106,6 +108,7 @@ def _share(part: int, whole: int) -> str:
 
 
 if __name__ == "__main__":
-    seeds = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "seeds"
-    events = Path(sys.argv[2]) if len(sys.argv) > 2 else ROOT / "events.yaml"
+    arguments = [a for a in sys.argv[1:] if a != "-v"]  # -v: each date that does not agree
+    seeds = Path(arguments[0]) if arguments else ROOT.parent / "shared" / "seeds"
+    events = Path(arguments[1]) if len(arguments) > 1 else ROOT / "events.yaml"
     sys.exit(main(seeds, events))

@@ -8,16 +8,18 @@ confirm", "claimed responsibility", "according to"), quotation marks, attacks an
 ("104 have been killed"). Each candidate quotes the article verbatim: its quotes are
 spans of the text itself (see sentences.py), never retyped.
 
-Dates are worked out by relative_dates.resolve, passed in; the speaker and the other
-actors are kept as the article's words here and matched to actors in draft_actors.py.
+Dates are worked out by relative_dates; a sentence that dates two happenings ("began
+air strikes on Wednesday with new attacks Thursday morning") makes a candidate of each.
+The speaker and the other actors are kept as the article's words here and matched to
+actors in draft_actors.py.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from . import relative_dates
 from .controls import CONTROL
 from .sentences import Sentence, split
 
@@ -52,8 +54,6 @@ class Candidate:
     figures: list[FigureDraft] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
 
-
-Resolver = Callable[..., object]
 
 # --- cues ---------------------------------------------------------------------------------
 # (class, kind, status, tag, pattern); the first class that matches a sentence decides its
@@ -118,11 +118,10 @@ MAX_SPEAKER_WORDS = 9
 MAX_QUOTES = 3
 
 
-def draft(text: str, published, resolve: Resolver) -> list[Candidate]:
-    """Every candidate event in the article, in the order of the text. `published` is
-    the publication date (a When); `resolve(sentence, published, context)` gives the date
-    a sentence states, or None (relative_dates.resolve)."""
-    sentences = [s for s in split(text) if _usable(s)]
+def draft(text: str, published) -> list[Candidate]:
+    """Every candidate event in the article, in the order of the text; `published` is
+    the publication date (a When), against which the text's dates are read."""
+    sentences = [part for s in split(text) if _usable(s) for part in _dated_parts(s, published)]
     candidates: list[Candidate] = []
     block_speaker: Span | None = None  # the speaker of a block quote ("..., adding:")
     block_paragraph = -1
@@ -149,7 +148,8 @@ def draft(text: str, published, resolve: Resolver) -> list[Candidate]:
         if opener is not None:
             block_speaker, block_paragraph = opener, _next_paragraph_start(text, sentence.end)
     for candidate in candidates:
-        _finish(candidate, text, published, resolve)
+        _date(candidate, text, published)
+    _carry_over(candidates)
     return candidates
 
 
@@ -241,6 +241,9 @@ def _candidate(sentence: Sentence, text: str, previous: Candidate | None,
         candidate.tags.append(tag)
     if block_speaker is not None:
         candidate.speaker = block_speaker
+    elif isinstance(sentence, Part) and sentence.index > 0 and previous is not None \
+            and not text[previous.quotes[-1].end:sentence.start].strip(" ,;"):
+        candidate.speaker = previous.speaker  # the subject of the sentence's first clause
     elif match is not None:
         speaker, role = _speaker(body, bare, match, name, previous, sentence.start)
         candidate.speaker, candidate.speaker_role = speaker, role
@@ -258,12 +261,24 @@ def _candidate(sentence: Sentence, text: str, previous: Candidate | None,
 
 
 def _first_cue(bare: str):
-    """The first cue class that matches, with its first match; speech before happenings."""
-    for name, kind, status, tag, pattern in _CUES:
+    """The cue that comes first in the sentence, with its match: the main verb comes
+    before what it governs ("released a video ... it said were behind"). A medium named
+    as the subject of a reporting verb speaks: "The documentary claims" is a claim."""
+    found = []
+    for order, (name, kind, status, tag, pattern) in enumerate(_CUES):
         match = pattern.search(bare)
         if match:
-            return (name, kind, status, tag), match
-    return None
+            found.append((match.start(), order, (name, kind, status, tag), match))
+    if not found:
+        return None
+    found.sort(key=lambda f: (f[0], f[1]))
+    first = found[0]
+    if first[2][0] == "media":
+        said = [f for f in found[1:] if f[2][0] in _SPEECH_NAMES and
+                len(bare[first[3].end():f[0]].split()) <= 1]
+        if said:
+            first = said[0]
+    return first[2], first[3]
 
 
 def _joins(sentence: Sentence, found: Candidate | None, previous: Candidate, text: str, previous_end: int,
@@ -506,12 +521,104 @@ def _slug(text: str) -> str:
 
 # --- dates ---------------------------------------------------------------------------------------
 
-def _finish(candidate: Candidate, text: str, published, resolve: Resolver) -> None:
+@dataclass(frozen=True)
+class Part(Sentence):
+    """A clause of a sentence that dates two happenings; `index` counts from 0."""
+
+    index: int = 0
+
+
+_CLAUSE_BREAK = re.compile(r",\s+|;\s+|\s+(?=(?:with|and|but|while|before|after)\s)")
+
+
+def _dated_parts(sentence: Sentence, published) -> list[Sentence]:
+    """The sentence, or its clauses when it gives two or more different dates: each
+    clause from a break (a comma, "with", "and", ...) after one date to the next break
+    after the next. A clause with no cue of its own becomes no candidate."""
+    found = relative_dates.find_all(sentence.text, published)
+    if len({r.edtf for r in found}) < 2:
+        return [sentence]
+    cuts = [0]
+    for before, after in zip(found, found[1:]):
+        if before.edtf == after.edtf:
+            continue
+        breaks = [m for m in _CLAUSE_BREAK.finditer(sentence.text, before.end, after.start)]
+        if breaks:
+            cuts.append(breaks[0].start())
+    if len(cuts) < 2:
+        return [sentence]
+    cuts.append(len(sentence.text))
+    # A clause with no cue of its own ("Kadyrov, who has led Chechnya since 2007, | made
+    # the claims ... on Wednesday") stays with the clause after it (the last, before it).
+    spans = [(a, b) for a, b in zip(cuts, cuts[1:])]
+    merged: list[list[int]] = []
+    pending = None
+    for a, b in spans:
+        if pending is not None:
+            a, pending = pending, None
+        if _first_cue(outside_quotes(sentence.text[a:b])) is None and (a, b) != spans[-1]:
+            pending = a
+            continue
+        if _first_cue(outside_quotes(sentence.text[a:b])) is None and merged:
+            merged[-1][1] = b
+            continue
+        merged.append([a, b])
+    if len(merged) < 2:
+        return [sentence]
+    parts = []
+    for index, (a, b) in enumerate(merged):
+        piece = sentence.text[a:b]
+        lead = len(piece) - len(piece.lstrip(" ,;"))
+        piece = piece[lead:].rstrip(" ,;")
+        start = sentence.start + a + lead
+        parts.append(Part(start, start + len(piece), piece, index))
+    return parts
+
+
+def _date(candidate: Candidate, text: str, published) -> None:
     """The candidate's date: the first its quotes state, each read with what comes before
     it in its paragraph (a date said earlier in the paragraph carries over)."""
     for quote in candidate.quotes:
         paragraph = _paragraph_start(text, quote.start)
-        resolved = resolve(quote.text, published, context=text[paragraph:quote.start])
+        resolved = relative_dates.resolve(quote.text, published, context=text[paragraph:quote.start])
         if resolved is not None:
             candidate.date = resolved
             return
+
+
+def _carry_over(candidates: list[Candidate]) -> None:
+    """An undated statement takes, as uncertain, the date of the same speaker's dated
+    statement before it in the article: reported speech that follows a dated statement
+    ("Kadyrov wrote ... on Wednesday" ... "Kadyrov said that ...") is most often more of
+    it, but the article does not say so."""
+    dated: dict[str, Candidate] = {}
+    for candidate in candidates:
+        key = _speaker_key(candidate)
+        if candidate.date is None and key and key in dated and candidate.kind not in _HAPPENING_KINDS:
+            source = dated[key]
+            candidate.date = replace(source.date, edtf=_uncertain(source.date.edtf),
+                                     basis=f"No date in the passage; the same speaker's statement before it is dated "
+                                           f"({source.date.basis}) and this is probably more of it, hence uncertain")
+        if candidate.date is not None and key and candidate.kind not in _HAPPENING_KINDS:
+            dated[key] = candidate
+
+
+_HAPPENING_KINDS = {kind for _, kind, *_ in _HAPPENING}
+
+
+def _speaker_key(candidate: Candidate) -> str:
+    """The speaker's last name, as the article's mentions of one person share it
+    ("Chechen leader Ramzan Kadyrov", "Kadyrov")."""
+    if candidate.speaker is None:
+        return ""
+    words = re.findall(r"[^\W\d_][\w’'-]*", candidate.speaker.text)
+    return words[-1].lower() if words and words[-1][0].isupper() else ""
+
+
+def _uncertain(edtf: str) -> str:
+    """The same date marked uncertain: `2018-08-22` → `2018-08-22?`, each end of an interval."""
+    def mark(side: str) -> str:
+        if side in ("", "..") or side.endswith(("?", "%")):
+            return side
+        return side[:-1] + "%" if side.endswith("~") else side + "?"
+    return "/".join(mark(side) for side in edtf.split("/"))

@@ -36,11 +36,11 @@ class Article:
     url: str | None = None
 
 
-def draft_text(article: Article, resolve, into=None, written_to: Path | None = None) -> str:
+def draft_text(article: Article, into=None, written_to: Path | None = None) -> str:
     """The draft of an article as the text of an events file. `into` is the loaded
     events file the draft is for (its actors, sources and events), or None;
     `written_to`, where the draft goes (for the corpus folder's relative path)."""
-    candidates = draft(article.text, article.published, resolve)
+    candidates = draft(article.text, article.published)
     book = ActorBook(into.actors if into else None)
     source_id, source_known = _source_id(article, into)
     corroborator = Corroborator(into, _cue_class, book) if into else None
@@ -54,6 +54,7 @@ def draft_text(article: Article, resolve, into=None, written_to: Path | None = N
         if match is not None:
             corroborations.append((candidate, match))
             continue
+        book.used.update(actor for actor, _ in actors)
         event_id = _unused(_event_id(candidate, book, actors), lambda key: key in taken)
         taken.add(event_id)
         events.append(_event(candidate, event_id, actors, source_id, book, article))
@@ -109,13 +110,21 @@ def _corpus_line(article: Article, written_to: Path | None) -> list[str]:
     return [f"corpus: {_q(relative)}"]
 
 
+def known_source(path: Path, into):
+    """The source of `--into` whose file is this article (by its name), or None."""
+    if into is not None:
+        for source in into.sources.values():
+            if source.file and Path(source.file).name == path.name:
+                return source
+    return None
+
+
 def _source_id(article: Article, into) -> tuple[str, bool]:
     """The id of the article's source: the one `--into` already gives it (same file),
     else a new one from the outlet and the publication date."""
-    if into is not None:
-        for source in into.sources.values():
-            if source.file and Path(source.file).name == article.path.name:
-                return source.id, True
+    known = known_source(article.path, into)
+    if known is not None:
+        return known.id, True
     day = article.published.edtf().replace("/", "_").replace("..", "open")
     base = f"{_slug(article.outlet.lower(), 'source')}-{day}"
     return _unused(base, lambda key: into is not None and key in into.sources), False
@@ -176,7 +185,6 @@ def _actors(candidate: Candidate, book: ActorBook) -> list[tuple[str, str]]:
         for start, end, actor in book.mentions(quote.text):
             if actor not in actors and bare[start:end].strip():  # named by the article, not inside a quotation
                 actors[actor] = "subject"
-    book.used.update(actors)
     return list(actors.items())
 
 
