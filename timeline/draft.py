@@ -53,6 +53,7 @@ class Candidate:
     date: object | None = None  # a relative_dates.Resolved, or None when the text gives none
     figures: list[FigureDraft] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
+    claimant: Span | None = None  # who the article says reports it: "..., the army said"
 
 
 # --- cues ---------------------------------------------------------------------------------
@@ -84,7 +85,7 @@ _SPEECH = (
      r"comment(?:s|ed)|wrote|writes|continued|explained|not(?:ed|es)|noticed|observed|remarked|report(?:s|ed)?|"
      r"describ(?:es|ed)|argu(?:es|ed)|believes?|acknowledged|admit(?:s|ted)|conced(?:es|ed)|confirm(?:s|ed)|"
      r"pledged|promised|urged|called for|repl(?:ied|ies)|respond(?:ed|s)|quoting|according to|tweeted|posted|"
-     r"discovered|concluded|found that|estimated|predicted|in a statement"),
+     r"discovered|concluded|found that|estimated|predicted"),
 )
 
 _HAPPENING = (
@@ -103,6 +104,9 @@ _HAPPENING = (
 _CUES = [(name, kind, status, tag, re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE))
          for name, kind, status, tag, pattern in (*_SPEECH, *_HAPPENING)]
 _SPEECH_NAMES = {name for name, *_ in _SPEECH}
+# "The claim could not be verified", "Kadyrov's claims": a claim spoken of, not made.
+_NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|this|that|these|those|his|her|their|its|our|such)|['’]s)\s+$",
+                          re.IGNORECASE)
 # Words that mark a happening as reported at second hand, not established.
 _ALLEGED = re.compile(r"\b(?:allegedly|reportedly|purportedly|unconfirmed|unverified|it said were|said to have)\b",
                       re.IGNORECASE)
@@ -218,7 +222,7 @@ def _quoted_words(text: str) -> int:
 
 def _is_pure_quotation(text: str) -> bool:
     """A sentence that is all quotation: the rest of someone's words."""
-    bare = outside_quotes(text).strip(" .,;:!?”\"")
+    bare = outside_quotes(text).strip(" .,;:!?“”\"")
     return text[0] in _OPENING and not bare
 
 
@@ -245,12 +249,15 @@ def _candidate(sentence: Sentence, text: str, previous: Candidate | None,
             and not text[previous.quotes[-1].end:sentence.start].strip(" ,;"):
         candidate.speaker = previous.speaker  # the subject of the sentence's first clause
     elif match is not None:
-        speaker, role = _speaker(body, bare, match, name, previous, sentence.start)
+        speaker, role = _speaker(body, bare, match, name, previous, sentence.start, text)
         candidate.speaker, candidate.speaker_role = speaker, role
     elif _is_pure_quotation(body) and previous is not None:
         candidate.speaker = previous.speaker
     if candidate.speaker is None and name in _SPEECH_NAMES and match is not None:
         candidate.speaker = _according_to(body, sentence.start)
+    if name not in _SPEECH_NAMES or figures:
+        candidate.claimant = _attribution(body, bare, sentence.start) or (
+            candidate.speaker if name in _SPEECH_NAMES else None)
     if _ALLEGED.search(body) and candidate.status == "reported" and kind not in ("denial", "statement"):
         candidate.status = "alleged"
     candidate.figures = figures
@@ -266,7 +273,8 @@ def _first_cue(bare: str):
     as the subject of a reporting verb speaks: "The documentary claims" is a claim."""
     found = []
     for order, (name, kind, status, tag, pattern) in enumerate(_CUES):
-        match = pattern.search(bare)
+        match = next((m for m in pattern.finditer(bare) if not (name == "claim" and _NOUN_BEFORE.search(bare, 0, m.start()))),
+                     None)
         if match:
             found.append((match.start(), order, (name, kind, status, tag), match))
     if not found:
@@ -326,8 +334,8 @@ _RELATIVE = re.compile(r"^(?:which|who|that)$", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
-def _speaker(body: str, bare: str, match: re.Match, name: str, previous: Candidate | None,
-             offset: int) -> tuple[Span | None, str]:
+def _speaker(body: str, bare: str, match: re.Match, name: str, previous: Candidate | None, offset: int,
+             text: str) -> tuple[Span | None, str]:
     """Who speaks (or acts), in the article's words, and their role."""
     role = {"attack": "perpetrator", "airstrike": "perpetrator", "media": "publisher", "political": "subject",
             "claim": "claimant", "accusation": "claimant", "responsibility": "claimant"}.get(name, "speaker")
@@ -336,41 +344,97 @@ def _speaker(body: str, bare: str, match: re.Match, name: str, previous: Candida
         role = "victim"
     if name == "statement" and match.group(0).lower() == "according to":
         return _according_to(body, offset), "speaker"
-    subject = _subject_before(body, bare, match.start(), offset)
-    if subject is None and before.rstrip().endswith((",", "”", '"')) or subject is None and not before.strip():
+    subject = _subject_before(body, bare, match.start(), offset, happening=name not in _SPEECH_NAMES)
+    if subject is None and (not before.strip() or before.rstrip().endswith(("”", '"', "”,", '",'))):
         subject = _subject_after(body, match.end(), offset)
     if subject is not None and subject.text.lower() in _PRONOUNS:
-        return (previous.speaker if previous is not None else None), role
+        return _antecedent(subject.text.lower(), previous, text, offset), role
     return subject, role
 
 
-def _subject_before(body: str, bare: str, at: int, offset: int) -> Span | None:
+def _antecedent(pronoun: str, previous: Candidate | None, text: str, offset: int) -> Span | None:
+    """Who "he" or "they" is: the speaker of the statement before, as news copy keeps
+    its subject; for "he" and "she" a plural speaker cannot be, and the last person named
+    in the sentence before is taken instead ("Prosecutors say Mr. Hallam received ...
+    He denies")."""
+    speaker = previous.speaker if previous is not None else None
+    if pronoun not in ("he", "she") or speaker is None or not _plural(speaker.text):
+        return speaker
+    return _last_person_before(text, offset) or speaker
+
+
+def _plural(phrase: str) -> bool:
+    last = phrase.split()[-1]
+    return last.endswith("s") and not last.endswith(("ss", "us", "’s", "'s")) and (
+        last.islower() or len(phrase.split()) == 1)
+
+
+_PERSON = re.compile(r"(?:\b(?:Mr|Ms|Mrs|Dr)\.?\s+[A-Z][\w’'-]+|\b[A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*)+)")
+
+
+def _last_person_before(text: str, offset: int) -> Span | None:
+    """The last name of two words or more, or "Mr X", named outside quotation marks in
+    the paragraph before `offset` (or the one before it, at a paragraph's start)."""
+    start = text.rfind("\n", 0, offset) + 1
+    if not text[start:offset].strip():
+        start = text.rfind("\n", 0, max(0, text[:start].rstrip().__len__())) + 1
+    window = text[start:offset]
+    found = list(_PERSON.finditer(outside_quotes(window)))
+    if not found:
+        return None
+    last = found[-1]
+    return Span(start + last.start(), start + last.end(), window[last.start():last.end()])
+
+
+# Verbs that stand between an actor and the happening it is the subject of ("Russia began
+# air strikes", "IS released a video", "Russia One plans to air a documentary").
+_HAPPENING_VERB = re.compile(r"\s+(?:(?:has|have|had|was|were|is|are|will)\s+)?(?:\w+ed|began|begun|made|plans|"
+                             r"plan|carried out|staged|mounted|unleashed|showed|shows|sent|fired|struck|hit|"
+                             r"launch(?:es)?|release[sd]?|post(?:s|ed)?|air(?:s|ed)?|broadcasts?|is set|set)\b.*$")
+_TRAILING_DATE = re.compile(r"\s+(?:in|on|at|during|last|this|early|late)\s+(?:the\s+)?(?:monday|tuesday|wednesday|"
+                            r"thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|"
+                            r"september|october|november|december|\d{4}|week|month|year|morning|night)\b.*$",
+                            re.IGNORECASE)
+
+
+def _subject_before(body: str, bare: str, at: int, offset: int, happening: bool = False) -> Span | None:
     """The noun phrase that stands as the subject just before the verb at `at`: from the
-    last clause opening (the sentence's start, a comma, a closing quote, "that") to the
-    verb, less an introduction ("Last October,", "But after the rebuttal,"), an appositive
-    ("Kadyrov, one of Putin's allies, insists" gives "Kadyrov") and auxiliaries ("has")."""
+    last clause opening (the sentence's start, a comma, a closing quote) to the verb,
+    less an introduction ("Last October,", "But after the rebuttal,"), auxiliaries
+    ("has"), and an appositive: of "X, Y, said" the one that is a name ("A military
+    spokesman, Colonel Ahmed Farouk, said"; "Kadyrov, one of Putin's allies, insists").
+    Before a happening, the verb that governs it goes too ("Russia began | air strikes")."""
     segment = bare[:at]
     stripped = re.sub(r"(?:\s+(?:has|have|had|was|were|is|are|will|would|also|then|now|later|again|"
                       r"not|never|already|first|\w+ly))+\s*$",
                       "", segment.rstrip(), flags=re.IGNORECASE)
-    parts = [p for p in re.split(r",\s*", stripped)]
-    if not parts or not parts[-1].strip():
-        return None
-    # Walk back over an appositive: "X, one of Putin's allies, insists" → X.
-    chosen = parts[-1]
-    if _RELATIVE.match(chosen.strip()) and len(parts) >= 2:  # "Islamic State, which claimed"
-        chosen = parts[-2]
-    elif len(parts) >= 3 and _looks_like_name(parts[-3]) and not _INTRO.match(parts[-3].strip()):
-        chosen = parts[-3]
-    chosen = chosen.strip()
-    chosen = re.split(r"[”\"]\s*", chosen)[-1].strip()
+    parts = re.split(r",\s*", stripped)
+    if len(parts) > 1 and not parts[-1].strip():  # "X, Y, verb": an appositive closed before the verb
+        pair = [p for p in parts[:-1][-2:]]
+        names = [p for p in pair if _is_proper_name(p)]
+        chosen = names[-1] if names else pair[0]
+    else:
+        chosen = parts[-1]
+        if _RELATIVE.match(chosen.strip()) and len(parts) >= 2:  # "Islamic State, which claimed"
+            chosen = parts[-2]
+    chosen = re.split(r"[”\"]\s*", chosen.strip())[-1].strip()
     chosen = _LEADING_WORDS.sub("", chosen)
+    if happening:
+        chosen = _HAPPENING_VERB.sub("", chosen)
+    chosen = _TRAILING_DATE.sub("", chosen).strip()
     if _INTRO.match(chosen) or not chosen or len(chosen.split()) > MAX_SPEAKER_WORDS:
         return None
     start = body.find(chosen, 0, at + 1)
     if start < 0:
         return None
     return Span(offset + start, offset + start + len(chosen), chosen)
+
+
+def _is_proper_name(part: str) -> bool:
+    """A name: every word capitalised but its particles ("of", "al-", "bin", "de")."""
+    words = _LEADING_WORDS.sub("", part.strip()).split()
+    return 0 < len(words) <= 5 and all(w[0].isupper() or w.lower() in ("of", "the", "al", "bin", "de", "van", "von")
+                                       or w.startswith("al-") for w in words)
 
 
 def _looks_like_name(part: str) -> bool:
@@ -388,6 +452,27 @@ def _subject_after(body: str, at: int, offset: int) -> Span | None:
     if not phrase or len(phrase.split()) > MAX_SPEAKER_WORDS or phrase[0] in _OPENING:
         return None
     start = at + lead
+    return Span(offset + start, offset + start + len(phrase), phrase)
+
+
+_ATTRIBUTION = re.compile(r"(?:,|^)\s+(?P<who>(?:the|a|an)\s+[^,]{2,60}?|[A-Z][^,]{1,60}?)\s+(?:said|says|reported|"
+                          r"reports|announced|added|confirmed)\b(?=[.,;]|\s+(?:on|in|at|late|early|last)\b|$)|"
+                          r",\s+(?:said|says|according to)\s+(?P<inverted>[^,.;]{2,60})")
+
+
+def _attribution(body: str, bare: str, offset: int) -> Span | None:
+    """Who the article says reports a happening or a figure: "..., the army said",
+    "..., said the agency", "..., according to a UN report"."""
+    found = None
+    for found in _ATTRIBUTION.finditer(bare):
+        pass
+    if found is None:
+        return None
+    group = "who" if found.group("who") else "inverted"
+    start, end = found.span(group)
+    phrase = body[start:end].strip()
+    if len(phrase.split()) > MAX_SPEAKER_WORDS:
+        return None
     return Span(offset + start, offset + start + len(phrase), phrase)
 
 

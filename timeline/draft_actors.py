@@ -48,6 +48,7 @@ class ActorBook:
         self.known = dict(known or {})
         self.new: dict[str, NewActor] = {}
         self.used: set[str] = set()  # the actors the draft's events name, to be written
+        self._history: list[tuple[str, str]] = []  # (phrase, actor id) resolved so far, in order
         self._names: dict[str, str] = {}  # folded name → actor id
         for actor in self.known.values():
             for name in actor.names():
@@ -86,15 +87,26 @@ class ActorBook:
         cleaned = _clean(phrase)
         if not cleaned or fold(cleaned) in _PRONOUNS:
             return None
-        whole = self._names.get(fold(cleaned)) or self._names.get(fold(phrase))
-        if whole:
-            return whole
-        head = self._head_mention(cleaned)
-        if head:
-            return head
-        if not create or not _names_someone(cleaned):
-            return None
-        return self._add(cleaned)
+        found = self._names.get(fold(cleaned)) or self._names.get(fold(phrase)) or self._head_mention(cleaned)
+        if not found and _refers_back(cleaned):
+            found = self._earlier(cleaned)
+            if not found:
+                return None  # "the spokesman" with no spokesman before: no one to name
+        if not found:
+            if not create or not _names_someone(cleaned):
+                return None
+            found = self._add(cleaned)
+        self._history.append((cleaned, found))
+        return found
+
+    def _earlier(self, phrase: str) -> str | None:
+        """The actor a phrase such as "the spokesman" or "the source" points back to: the
+        latest one named with that word ("Kremlin spokesman Dmitry Peskov")."""
+        head = fold(phrase.split()[-1])
+        for earlier, actor in reversed(self._history):
+            if head in fold(earlier).split() or head in fold(self.name(actor)).split():
+                return actor
+        return None
 
     def _head_mention(self, phrase: str) -> str | None:
         """The actor whose name ends the phrase's head: the last name in it that is not a
@@ -127,9 +139,12 @@ class ActorBook:
         return actor_id
 
     def _surname_match(self, name: str) -> str | None:
-        """A one-word name that is the last word of a new actor's name ("Peskov")."""
-        if " " in name:
+        """A one-word name, titles aside, that is the last word of a new actor's name
+        ("Peskov", "Mr. Hallam")."""
+        words = [w for w in name.split() if w.lower() not in _TITLES]
+        if len(words) != 1:
             return None
+        name = words[0]
         for actor in self.new.values():
             if len(actor.name.split()) > 1 and fold(actor.name.split()[-1]) == fold(name):
                 return actor.id
@@ -163,15 +178,35 @@ def _clean(phrase: str) -> str:
     return phrase
 
 
-def _names_someone(phrase: str) -> bool:
-    """Whether a phrase is worth a new actor: it has a capitalised word (a name, an
-    organisation), or it is a short indefinite description ("a senior official",
-    "four people familiar with the matter"); "the spokesman" with no one before it
-    is not."""
+# Nouns for one person: "the spokesman", "their commander" point back to someone named before.
+_PERSON_NOUNS = {
+    "spokesman", "spokeswoman", "spokesperson", "source", "official", "man", "woman", "fighter", "leader",
+    "minister", "commander", "president", "officer", "aide", "adviser", "advisor", "envoy", "diplomat",
+    "witness", "resident", "lawyer", "judge", "mayor", "governor", "chief", "head", "director", "father",
+    "mother", "boy", "girl", "victim", "suspect", "soldier", "reporter", "correspondent", "analyst", "expert",
+}
+
+
+def _refers_back(phrase: str) -> bool:
+    """Whether a phrase points back to a person named before: a definite article or a
+    possessive before a noun for one person ("the source", "their commander")."""
     words = phrase.split()
-    if re.match(r"^(?:the|this|that|these|those|his|her|its|their)\b", phrase, re.IGNORECASE):
-        return any(w[0].isupper() for w in words[1:])
-    return len(words) <= 6
+    return bool(re.match(r"^(?:the|this|that|his|her|its|their|our)\s", phrase, re.IGNORECASE)) \
+        and words[-1].lower() in _PERSON_NOUNS
+
+
+def _names_someone(phrase: str) -> bool:
+    """Whether a phrase is worth a new actor: a short description of who speaks or acts
+    ("the army", "a senior official", "four people familiar with the matter"), not a
+    pronoun's worth of words ("this", "that")."""
+    words = phrase.split()
+    return 0 < len(words) <= 7 and not re.fullmatch(r"(?:this|that|these|those|it|one|some|all)", phrase,
+                                                    re.IGNORECASE)
+
+
+# What may follow an organisation's name and still be its words: "a United Nations report".
+_GENERIC = {"report", "reports", "statement", "data", "figures", "study", "survey", "spokesman", "spokeswoman",
+            "official", "officials", "sources", "source", "published", "released", "issued", "said"}
 
 
 def _person_name(phrase: str) -> str:
@@ -191,8 +226,9 @@ def _person_name(phrase: str) -> str:
         runs.append(current)
     for run in reversed(runs):
         after_titles = [i for i in run if i > max((j for j in run if words[j].lower() in _TITLES), default=-1)]
+        trailing = words[run[-1] + 1:]
         if len(after_titles) >= 2 and not _POSSESSIVE.match(words[after_titles[-1]][-2:]) \
-                and run[-1] == len(words) - 1:
+                and all(w.lower().strip(",.") in _GENERIC for w in trailing):
             return " ".join(words[i] for i in after_titles)
     plain = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
     return plain[:1].upper() + plain[1:]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -176,6 +177,10 @@ def _actors(candidate: Candidate, book: ActorBook) -> list[tuple[str, str]]:
         speaker = book.resolve(candidate.speaker.text)
         if speaker:
             actors[speaker] = candidate.speaker_role
+    if candidate.claimant is not None and candidate.claimant is not candidate.speaker:
+        claimant = book.resolve(candidate.claimant.text)
+        if claimant and claimant not in actors:
+            actors[claimant] = "reporter"
     for span, role in candidate.others:
         actor = book.resolve(span.text)
         if actor and actor not in actors:
@@ -219,7 +224,7 @@ def _event(candidate: Candidate, event_id: str, actors, source_id: str, book: Ac
     for quote in candidate.quotes:
         lines += [f"      - source: {source_id}", f"        quote: {_q(quote.text)}"]
     if candidate.figures:
-        claimant = actors[0][0] if actors and actors[0][1] in ("speaker", "claimant") else book.resolve(article.outlet)
+        claimant = _claimant(candidate, actors, book, article)
         if claimant:
             book.used.add(claimant)
         lines.append("    figures:")
@@ -232,6 +237,16 @@ def _event(candidate: Candidate, event_id: str, actors, source_id: str, book: Ac
     return lines
 
 
+def _claimant(candidate: Candidate, actors, book: ActorBook, article: Article) -> str | None:
+    """Who claims a candidate's figures: who the article says reports them, else its
+    speaker, else the outlet itself, which then states them in its own voice."""
+    if candidate.claimant is not None:
+        return book.resolve(candidate.claimant.text)
+    if actors and actors[0][1] in ("speaker", "claimant"):
+        return actors[0][0]
+    return book.resolve(article.outlet)
+
+
 def _title(candidate: Candidate, book: ActorBook, actors) -> str:
     """A first title for the analyst to rewrite: who, then the start of the passage."""
     passage = " ".join(candidate.quotes[0].text.split())
@@ -241,9 +256,10 @@ def _title(candidate: Candidate, book: ActorBook, actors) -> str:
 
 
 def _event_id(candidate: Candidate, book: ActorBook, actors) -> str:
+    """Who and the cue ("dmitry-peskov-refused-to-confirm"), else the passage's first words."""
     who = book.name(actors[0][0]) if actors else ""
-    what = candidate.cue or " ".join(candidate.quotes[0].text.split()[:5])
-    return _slug(f"{who} {what}".strip().lower().replace(" ", "-"), "event")[:60].rstrip("-.")
+    what = candidate.cue if who and candidate.cue else " ".join(candidate.quotes[0].text.split()[:6])
+    return re.sub(r"-{2,}", "-", _slug(f"{who} {what}".strip().lower(), "event"))[:60].rstrip("-.")
 
 
 def _cue_class(text: str) -> str | None:
