@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 
 from . import relative_dates
 from .controls import CONTROL
+from .dates import DateError, parse_date
 from .sentences import Sentence, split
 
 
@@ -105,6 +106,7 @@ _CUES = [(name, kind, status, tag, re.compile(rf"\b(?:{pattern})\b", re.IGNORECA
          for name, kind, status, tag, pattern in (*_SPEECH, *_HAPPENING)]
 _SPEECH_NAMES = {name for name, *_ in _SPEECH}
 # "The claim could not be verified", "Kadyrov's claims": a claim spoken of, not made.
+_NOUN_LIKE = {"claim", "claims", "report", "reports", "comment", "comments", "notes", "say", "interview"}
 _NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|this|that|these|those|his|her|their|its|our|such)|['’]s)\s+$",
                           re.IGNORECASE)
 # Words that mark a happening as reported at second hand, not established.
@@ -125,7 +127,8 @@ MAX_QUOTES = 3
 def draft(text: str, published) -> list[Candidate]:
     """Every candidate event in the article, in the order of the text; `published` is
     the publication date (a When), against which the text's dates are read."""
-    sentences = [part for s in split(text) if _usable(s) for part in _dated_parts(s, published)]
+    sentences = [part for s in split(text) if _usable(s) or _opens_block(s)
+                 for part in _dated_parts(s, published)]
     candidates: list[Candidate] = []
     block_speaker: Span | None = None  # the speaker of a block quote ("..., adding:")
     block_paragraph = -1
@@ -153,7 +156,7 @@ def draft(text: str, published) -> list[Candidate]:
             block_speaker, block_paragraph = opener, _next_paragraph_start(text, sentence.end)
     for candidate in candidates:
         _date(candidate, text, published)
-    _carry_over(candidates)
+    _carry_over(candidates, published)
     return candidates
 
 
@@ -163,6 +166,12 @@ def _usable(sentence: Sentence) -> bool:
     events file may hold."""
     text = sentence.text
     return (text[-1] in ".!?…:”\"’'" and len(text.split()) >= 4 and CONTROL.search(text) is None)
+
+
+def _opens_block(sentence: Sentence) -> bool:
+    """"From The Independent:": too short to be a candidate, but it names the speaker of
+    the block quote that follows."""
+    return _BLOCK_SOURCE.match(sentence.text) is not None
 
 
 def _span(sentence: Sentence) -> Span:
@@ -273,8 +282,8 @@ def _first_cue(bare: str):
     as the subject of a reporting verb speaks: "The documentary claims" is a claim."""
     found = []
     for order, (name, kind, status, tag, pattern) in enumerate(_CUES):
-        match = next((m for m in pattern.finditer(bare) if not (name == "claim" and _NOUN_BEFORE.search(bare, 0, m.start()))),
-                     None)
+        match = next((m for m in pattern.finditer(bare)
+                      if not (m.group(0).lower() in _NOUN_LIKE and _NOUN_BEFORE.search(bare, 0, m.start()))), None)
         if match:
             found.append((match.start(), order, (name, kind, status, tag), match))
     if not found:
@@ -308,6 +317,9 @@ def _joins(sentence: Sentence, found: Candidate | None, previous: Candidate, tex
     return same and bool(_CONTINUING.search(outside_quotes(body))) and _quoted_words(body) >= 3
 
 
+_BLOCK_SOURCE = re.compile(r"^(?:From|Via|Writing in|Quoting)\s+(.+?):$")
+
+
 def _block_opener(sentence: Sentence, found: Candidate | None, previous: Candidate | None) -> Span | None:
     """A sentence that ends in a colon introduces the words of its speaker, given as a
     block quote in the next paragraph ("..., stated Alvi Karimov, adding:", "From The
@@ -315,7 +327,7 @@ def _block_opener(sentence: Sentence, found: Candidate | None, previous: Candida
     body = sentence.text
     if not body.endswith(":"):
         return None
-    source = re.match(r"^(?:From|Via|Writing in|Quoting)\s+(.+?):$", body)
+    source = _BLOCK_SOURCE.match(body)
     if source:
         return Span(sentence.start + source.start(1), sentence.start + source.end(1), source.group(1))
     if found is not None and found.speaker is not None:
@@ -671,11 +683,13 @@ def _date(candidate: Candidate, text: str, published) -> None:
             return
 
 
-def _carry_over(candidates: list[Candidate]) -> None:
+def _carry_over(candidates: list[Candidate], published) -> None:
     """An undated statement takes, as uncertain, the date of the same speaker's dated
     statement before it in the article: reported speech that follows a dated statement
     ("Kadyrov wrote ... on Wednesday" ... "Kadyrov said that ...") is most often more of
-    it, but the article does not say so."""
+    it, but the article does not say so. Only a date not after the publication carries:
+    what was said was said by then ("made the claims in a preview of a documentary set to
+    air on Wednesday" dates the broadcast, not the claims)."""
     dated: dict[str, Candidate] = {}
     for candidate in candidates:
         key = _speaker_key(candidate)
@@ -684,11 +698,20 @@ def _carry_over(candidates: list[Candidate]) -> None:
             candidate.date = replace(source.date, edtf=_uncertain(source.date.edtf),
                                      basis=f"No date in the passage; the same speaker's statement before it is dated "
                                            f"({source.date.basis}) and this is probably more of it, hence uncertain")
-        if candidate.date is not None and key and candidate.kind not in _HAPPENING_KINDS:
+        if candidate.date is not None and key and candidate.kind not in _HAPPENING_KINDS \
+                and _not_after(candidate.date.edtf, published):
             dated[key] = candidate
 
 
 _HAPPENING_KINDS = {kind for _, kind, *_ in _HAPPENING}
+
+
+def _not_after(edtf: str, published) -> bool:
+    try:
+        latest = parse_date(edtf).latest
+    except DateError:
+        return False
+    return latest is not None and latest <= published.latest
 
 
 def _speaker_key(candidate: Candidate) -> str:
