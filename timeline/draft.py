@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from . import relative_dates
 from .controls import CONTROL
 from .dates import DateError, parse_date
+from .draft_actors import PERSON_NOUNS
 from .sentences import Sentence, split
 
 
@@ -55,6 +56,7 @@ class Candidate:
     figures: list[FigureDraft] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     claimant: Span | None = None  # who the article says reports it: "..., the army said"
+    refers_back: bool = False  # the speaker is named by "he", "the spokesman": someone before
 
 
 # --- cues ---------------------------------------------------------------------------------
@@ -260,6 +262,7 @@ def _candidate(sentence: Sentence, text: str, previous: Candidate | None,
     elif match is not None:
         speaker, role = _speaker(body, bare, match, name, previous, sentence.start, text)
         candidate.speaker, candidate.speaker_role = speaker, role
+        candidate.refers_back = _by_reference(body, bare, match)
     elif _is_pure_quotation(body) and previous is not None:
         candidate.speaker = previous.speaker
     if candidate.speaker is None and name in _SPEECH_NAMES and match is not None:
@@ -362,6 +365,14 @@ def _speaker(body: str, bare: str, match: re.Match, name: str, previous: Candida
     if subject is not None and subject.text.lower() in _PRONOUNS:
         return _antecedent(subject.text.lower(), previous, text, offset), role
     return subject, role
+
+
+def _by_reference(body: str, bare: str, match: re.Match) -> bool:
+    """Whether the speaker is named by a word that points back: "he said", "said the
+    spokesman", "the source said"."""
+    near = bare[max(0, match.start() - 40):match.end() + 40]
+    return bool(re.search(r"(?:^|[\s”\"])(?:he|she|they)\s+\w+|\b(?:the|his|her|their)\s+(?:" +
+                          "|".join(PERSON_NOUNS) + r")\b", near, re.IGNORECASE))
 
 
 def _antecedent(pronoun: str, previous: Candidate | None, text: str, offset: int) -> Span | None:
@@ -684,23 +695,65 @@ def _date(candidate: Candidate, text: str, published) -> None:
 
 
 def _carry_over(candidates: list[Candidate], published) -> None:
-    """An undated statement takes, as uncertain, the date of the same speaker's dated
-    statement before it in the article: reported speech that follows a dated statement
-    ("Kadyrov wrote ... on Wednesday" ... "Kadyrov said that ...") is most often more of
-    it, but the article does not say so. Only a date not after the publication carries:
-    what was said was said by then ("made the claims in a preview of a documentary set to
-    air on Wednesday" dates the broadcast, not the claims)."""
+    """Dates the text gives one passage for the undated ones that go with it, always as
+    uncertain, the basis saying why; never a date after the publication, since what was
+    said was said by then ("made the claims in a preview of a documentary set to air on
+    Wednesday" dates the broadcast, not the claims):
+    - the same speaker's dated statement before it ("Kadyrov wrote ... on Wednesday" ...
+      "Kadyrov said that ..."): most often more of it;
+    - the passage right before, when its speaker is named by "he" or "the spokesman";
+    - else the article's news: the earliest happening it dates in the week before its
+      publication (the attacks "on Monday", also when the date stands in a claim of
+      responsibility for them): an undated statement in a news report is most often a
+      response to its news, so on or after it and by the publication."""
     dated: dict[str, Candidate] = {}
+    previous: Candidate | None = None
     for candidate in candidates:
         key = _speaker_key(candidate)
-        if candidate.date is None and key and key in dated and candidate.kind not in _HAPPENING_KINDS:
-            source = dated[key]
-            candidate.date = replace(source.date, edtf=_uncertain(source.date.edtf),
-                                     basis=f"No date in the passage; the same speaker's statement before it is dated "
-                                           f"({source.date.basis}) and this is probably more of it, hence uncertain")
+        if candidate.date is None and candidate.kind not in _HAPPENING_KINDS:
+            if key and key in dated:
+                source = dated[key]
+                candidate.date = _carried(source.date, "the same speaker's statement before it is dated "
+                                                       f"({source.date.basis}) and this is probably more of it")
+            elif candidate.refers_back and previous is not None and previous.date is not None \
+                    and previous.kind not in _HAPPENING_KINDS and _not_after(previous.date.edtf, published):
+                candidate.date = _carried(previous.date, "its speaker is the one of the passage before it, which "
+                                                         f"is dated ({previous.date.basis})")
         if candidate.date is not None and key and candidate.kind not in _HAPPENING_KINDS \
                 and _not_after(candidate.date.edtf, published):
             dated[key] = candidate
+        previous = candidate
+    _date_by_the_news(candidates, published)
+
+
+def _carried(date, why: str):
+    return replace(date, edtf=_uncertain(date.edtf), basis=f"No date in the passage; {why}, hence uncertain")
+
+
+NEWS_DAYS = 7  # how recent a happening must be to be the article's news
+
+
+def _date_by_the_news(candidates: list[Candidate], published) -> None:
+    """Undated statements of a news report: on or after its news, by its publication."""
+    last = published.latest
+    news = []
+    for candidate in candidates:
+        happening = candidate.kind in _HAPPENING_KINDS or "claim-of-responsibility" in candidate.tags
+        if happening and candidate.date is not None:
+            day = parse_date(candidate.date.edtf)
+            if day.precision == 3 and not day.interval and 0 <= (last - day.earliest).days <= NEWS_DAYS:
+                news.append((day.earliest, candidate))
+    if not news:
+        return
+    first, source = min(news, key=lambda n: n[0])
+    edtf = f"{first.isoformat()}?" if first == last else f"{first.isoformat()}?/{last.isoformat()}"
+    for candidate in candidates:
+        if candidate.date is None and candidate.kind not in _HAPPENING_KINDS:
+            candidate.date = replace(
+                source.date, edtf=edtf,
+                basis=f"No date in the passage; the article's news, '{source.date.phrase}' ({first.isoformat()}), "
+                      f"is the earliest it can be and the publication ({last.isoformat()}) the latest, as a report "
+                      "most often answers its news; the text does not say so, hence uncertain")
 
 
 _HAPPENING_KINDS = {kind for _, kind, *_ in _HAPPENING}

@@ -179,7 +179,7 @@ def _clean(phrase: str) -> str:
 
 
 # Nouns for one person: "the spokesman", "their commander" point back to someone named before.
-_PERSON_NOUNS = {
+PERSON_NOUNS = {
     "spokesman", "spokeswoman", "spokesperson", "source", "official", "man", "woman", "fighter", "leader",
     "minister", "commander", "president", "officer", "aide", "adviser", "advisor", "envoy", "diplomat",
     "witness", "resident", "lawyer", "judge", "mayor", "governor", "chief", "head", "director", "father",
@@ -192,7 +192,7 @@ def _refers_back(phrase: str) -> bool:
     possessive before a noun for one person ("the source", "their commander")."""
     words = phrase.split()
     return bool(re.match(r"^(?:the|this|that|his|her|its|their|our)\s", phrase, re.IGNORECASE)) \
-        and words[-1].lower() in _PERSON_NOUNS
+        and words[-1].lower() in PERSON_NOUNS
 
 
 def _names_someone(phrase: str) -> bool:

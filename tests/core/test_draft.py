@@ -162,6 +162,28 @@ def test_an_undated_statement_takes_the_same_speakers_date_as_uncertain():
     assert said.date.edtf == "2018-08-22?" and "probably more of it, hence uncertain" in said.date.basis
 
 
+def test_an_undated_statement_answers_the_news_of_the_week_at_or_after_it():
+    published = parse_date("2015-10-01")
+    text = ("A minister told a radio station his country backs the move.\n\n"
+            "Russia began air strikes in Syria on Wednesday.\n\n"
+            "“These organisations are well known,” declared the Kremlin spokesman.")
+    minister, strikes, kremlin = draft(text, published)
+    assert strikes.date.edtf == "2015-09-30"
+    assert minister.date.edtf == kremlin.date.edtf == "2015-09-30?/2015-10-01"
+    assert "the article's news, 'on Wednesday' (2015-09-30), is the earliest it can be" in kremlin.date.basis
+    assert draft("A minister said the move was welcome.\n\nAir strikes began on 3 June 2015.",
+                 published)[0].date is None  # news of months ago is not this report's
+
+
+def test_said_the_spokesman_after_a_dated_report_shares_its_date_as_uncertain():
+    published = parse_date("2015-10-01")
+    text = ("In mid-June, the Interior Ministry reported that 400 people had left.\n\n"
+            "“A total of 405 people have left the region,” said the spokesman.")
+    reported, spokesman = draft(text, published)
+    assert reported.date.edtf == "2015-06" and spokesman.date.edtf == "2015-06?"
+    assert "its speaker is the one of the passage before it" in spokesman.date.basis
+
+
 # --- actors --------------------------------------------------------------------------------
 
 def test_actors_match_ids_names_and_aliases_and_new_ones_are_registered_once():
