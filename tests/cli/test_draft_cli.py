@@ -48,12 +48,23 @@ def test_draft_with_headline_and_url_writes_them_on_the_source(tmp_path):
 
 
 def test_undated_candidates_say_so_and_take_the_publication_open_before(tmp_path):
+    article = _article(tmp_path, "paper-trial.txt")  # no news dated in the week before: nothing to go by
+    result = run("draft", str(article), "--published", "2019-11-13", "--outlet", "Paper", cwd=tmp_path)
+    events = yaml.safe_load(result.stdout)["events"]
+    warned = next(e for e in events if "warned jurors" in e["sources"][0]["quote"])
+    assert warned["date"] == "../2019-11-13"
+    assert warned["date_basis"].startswith("No date in the passage: at or before its publication (Wed 2019-11-13)")
+    told = next(e for e in events if "told a court" in e["sources"][0]["quote"])
+    assert told["date"] == "2019-11-12" and "'on Tuesday'" in told["date_basis"]
+
+
+def test_undated_statements_answer_the_news_of_the_week(tmp_path):
     article = _article(tmp_path)
     result = run("draft", str(article), "--published", "2023-06-16", "--outlet", "Wire A", cwd=tmp_path)
     events = yaml.safe_load(result.stdout)["events"]
     refusal = next(e for e in events if "refused to confirm" in e["sources"][0]["quote"])
-    assert refusal["date"] == "../2023-06-16"
-    assert refusal["date_basis"].startswith("No date in the passage: at or before its publication (Fri 2023-06-16)")
+    assert refusal["date"] == "2023-06-14?/2023-06-16"
+    assert "the article's news, 'Wednesday's' (2023-06-14), is the earliest it can be" in refusal["date_basis"]
     strikes = next(e for e in events if e["kind"] == "airstrike")
     assert strikes["date"] == "2023-06-15" and "'on Thursday'" in strikes["date_basis"]
 
