@@ -213,27 +213,45 @@ def _date(candidate: Candidate, article: Article) -> tuple[str, str]:
 
 def _event(candidate: Candidate, event_id: str, actors, source_id: str, book: ActorBook,
            article: Article) -> list[str]:
+    return ["", *event_lines(event_record(candidate, event_id, actors, source_id, book, article))]
+
+
+def event_record(candidate: Candidate, event_id: str, actors, source_id: str, book: ActorBook,
+                 article: Article) -> dict:
+    """The candidate as an event of the file format, its keys in the order they are written."""
     date, basis = _date(candidate, article)
-    lines = ["", f"  - id: {event_id}", f"    date: {_q(date)}", f"    date_basis: {_q(basis)}",
-             f"    kind: {candidate.kind}", f"    status: {candidate.status}",
-             f"    title: {_q(_title(candidate, book, actors))}"]
+    record = {"id": event_id, "date": date, "date_basis": basis, "kind": candidate.kind, "status": candidate.status,
+              "title": _title(candidate, book, actors)}
     if actors:
-        lines.append("    actors:")
-        lines += [f"      - {{actor: {_q(actor)}, role: {_q(role)}}}" for actor, role in actors]
-    lines.append("    sources:")
-    for quote in candidate.quotes:
-        lines += [f"      - source: {source_id}", f"        quote: {_q(quote.text)}"]
+        record["actors"] = [{"actor": actor, "role": role} for actor, role in actors]
+    record["sources"] = [{"source": source_id, "quote": quote.text} for quote in candidate.quotes]
     if candidate.figures:
         claimant = _claimant(candidate, actors, book, article)
         if claimant:
             book.used.add(claimant)
+        record["figures"] = [{"quantity": f.quantity, "value": f.value, "what": f.what, "qualifier": f.qualifier,
+                              **({"claimed_by": claimant} if claimant else {})} for f in candidate.figures]
+    record["tags"] = [DRAFT_TAG, *candidate.tags]
+    return record
+
+
+def event_lines(record: dict) -> list[str]:
+    """An event as the lines of a YAML list item, indented as under `events:`."""
+    lines = [f"  - id: {record['id']}", f"    date: {_q(record['date'])}", f"    date_basis: {_q(record['date_basis'])}",
+             f"    kind: {record['kind']}", f"    status: {record['status']}", f"    title: {_q(record['title'])}"]
+    if record.get("actors"):
+        lines.append("    actors:")
+        lines += [f"      - {{actor: {_q(a['actor'])}, role: {_q(a['role'])}}}" for a in record["actors"]]
+    lines.append("    sources:")
+    for citation in record["sources"]:
+        lines += [f"      - source: {citation['source']}", f"        quote: {_q(citation['quote'])}"]
+    if record.get("figures"):
         lines.append("    figures:")
-        for figure in candidate.figures:
-            claimed = f", claimed_by: {_q(claimant)}" if claimant else ""
-            lines.append(f"      - {{quantity: {_q(figure.quantity)}, value: {figure.value}, what: {_q(figure.what)}, "
-                         f"qualifier: {_q(figure.qualifier)}{claimed}}}")
-    tags = [DRAFT_TAG, *candidate.tags]
-    lines.append(f"    tags: [{', '.join(tags)}]")
+        for f in record["figures"]:
+            claimed = f", claimed_by: {_q(f['claimed_by'])}" if "claimed_by" in f else ""
+            lines.append(f"      - {{quantity: {_q(f['quantity'])}, value: {f['value']}, what: {_q(f['what'])}, "
+                         f"qualifier: {_q(f['qualifier'])}{claimed}}}")
+    lines.append(f"    tags: [{', '.join(record['tags'])}]")
     return lines
 
 
@@ -250,14 +268,15 @@ def _claimant(candidate: Candidate, actors, book: ActorBook, article: Article) -
 def _title(candidate: Candidate, book: ActorBook, actors) -> str:
     """A first title for the analyst to rewrite: who, then the start of the passage."""
     passage = " ".join(candidate.quotes[0].text.split())
-    who = book.name(actors[0][0]) if actors else ""
+    who = book.name(actors[0][0]) if actors and actors[0][1] != "subject" else ""
     title = f"{who}: {passage}" if who and who.lower() not in passage[:60].lower() else passage
     return title if len(title) <= TITLE_CHARS else title[:TITLE_CHARS - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _event_id(candidate: Candidate, book: ActorBook, actors) -> str:
     """Who and the cue ("dmitry-peskov-refused-to-confirm"), else the passage's first words."""
-    who = book.name(actors[0][0]) if actors else ""
+    who = re.sub(r"^(?:the|a|an)\s+", "", book.name(actors[0][0]), flags=re.IGNORECASE) \
+        if actors and actors[0][1] != "subject" else ""
     what = candidate.cue if who and candidate.cue else " ".join(candidate.quotes[0].text.split()[:6])
     return re.sub(r"-{2,}", "-", _slug(f"{who} {what}".strip().lower(), "event"))[:60].rstrip("-.")
 
