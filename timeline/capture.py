@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .draft import Candidate, Span, draft
 from .draft_actors import ActorBook
-from .draft_file import Article, _actors, _event_id, event_lines, event_record
+from .draft_file import Article, candidate_actors, draft_event_id, event_lines, event_record
 from .loader import JSONL_SUFFIXES, bundled_events_path, load_with_problems
 from .model import Source, Timeline
 from .output import OutputError, write_file
@@ -46,9 +46,9 @@ def draft_passage(timeline: Timeline, source: Source, text: str, start: int, end
                   if all(start <= q.start and q.end <= end for q in c.quotes)]
     candidate = candidates[0] if candidates else _plain(text, start, end)
     book = ActorBook(timeline.actors)
-    actors = _actors(candidate, book)
+    actors = candidate_actors(candidate, book)
     article = Article(text, Path(source.file or "article.txt"), source.published, source.outlet)
-    event_id = _unique(_event_id(candidate, book, actors), timeline)
+    event_id = _unique(draft_event_id(candidate, book, actors), timeline)
     record = event_record(candidate, event_id, actors, source.id, book, article)
     for actor in record.get("actors", []):  # a new actor is named, not registered
         if actor["actor"] in book.new:

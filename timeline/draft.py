@@ -118,10 +118,9 @@ _ALLEGED = re.compile(r"\b(?:allegedly|reportedly|purportedly|unconfirmed|unveri
 # speaks: "added", "continued" make a sentence part of the statement before it.
 _CONTINUING = re.compile(r"\b(?:added|adds|adding|continued|went on)\b", re.IGNORECASE)
 
-_OPENING, _CLOSING = "“\"", "”\""
+_OPENING = "“\""
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _LEADING_WORDS = re.compile(r"^(?:(?:but|and|yet|so|meanwhile|however|also|then|now),?\s+)+", re.IGNORECASE)
-_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 MAX_SPEAKER_WORDS = 9
 MAX_QUOTES = 3
 
@@ -342,7 +341,6 @@ def _block_opener(sentence: Sentence, found: Candidate | None, previous: Candida
 
 _SPEAKER_STOP = re.compile(r",|;|:|\.(?=\s|$)|\s(?:in|on|at|during|after|before|who|which|that|adding|according|"
                            r"told|to|as|when|while|from|for|of the)\s")
-_CLAUSE_OPENERS = re.compile(r"(?:^|,\s|[”\"]\s|;\s|:\s|\bthat\s|\bbut\s|\band\s)", re.IGNORECASE)
 _INTRO = re.compile(r"^(?:in|on|at|last|earlier|later|after|before|since|during|when|while|yesterday|today|this|"
                     r"following|quoting|according|despite|within|for|by)\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"^(?:which|who|that)$", re.IGNORECASE)

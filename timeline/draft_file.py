@@ -48,7 +48,7 @@ def draft_text(article: Article, into=None, written_to: Path | None = None) -> s
     events, corroborations = [], []
     taken = set(into.by_id) if into else set()
     for candidate in candidates:
-        actors = _actors(candidate, book)
+        actors = candidate_actors(candidate, book)
         match = corroborator.find([q.text for q in candidate.quotes], source_id, actors[0][0] if actors else None,
                                   _cue_class(candidate.quotes[0].text), _when(candidate, article),
                                   {a for a, _ in actors[1:]}) if corroborator else None
@@ -56,7 +56,7 @@ def draft_text(article: Article, into=None, written_to: Path | None = None) -> s
             corroborations.append((candidate, match))
             continue
         book.used.update(actor for actor, _ in actors)
-        event_id = _unused(_event_id(candidate, book, actors), lambda key: key in taken)
+        event_id = _unused(draft_event_id(candidate, book, actors), lambda key: key in taken)
         taken.add(event_id)
         events.append(_event(candidate, event_id, actors, source_id, book, article))
     lines = _header(article, into)
@@ -169,7 +169,7 @@ def _actors_lines(book: ActorBook, events: list[list[str]]) -> list[str]:
 
 # --- one event -----------------------------------------------------------------------------------
 
-def _actors(candidate: Candidate, book: ActorBook) -> list[tuple[str, str]]:
+def candidate_actors(candidate: Candidate, book: ActorBook) -> list[tuple[str, str]]:
     """(actor id, role) for the candidate: the speaker first, then reporters and targets
     named by their place in the sentence, then every other actor named in the quotes."""
     actors: dict[str, str] = {}
@@ -273,7 +273,7 @@ def _title(candidate: Candidate, book: ActorBook, actors) -> str:
     return title if len(title) <= TITLE_CHARS else title[:TITLE_CHARS - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _event_id(candidate: Candidate, book: ActorBook, actors) -> str:
+def draft_event_id(candidate: Candidate, book: ActorBook, actors) -> str:
     """Who and the cue ("dmitry-peskov-refused-to-confirm"), else the passage's first words."""
     who = re.sub(r"^(?:the|a|an)\s+", "", book.name(actors[0][0]), flags=re.IGNORECASE) \
         if actors and actors[0][1] != "subject" else ""

@@ -37,13 +37,6 @@ def split(text: str) -> list[Sentence]:
     return [Sentence(a, b, text[a:b]) for a, b in spans]
 
 
-def paragraph_of(text: str, position: int) -> tuple[int, int]:
-    """The line (an article keeps a paragraph to a line) that holds `position`."""
-    start = text.rfind("\n", 0, position) + 1
-    end = text.find("\n", position)
-    return start, len(text) if end < 0 else end
-
-
 _SEGMENTER: pysbd.Segmenter | None = None
 
 
