@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 
-from .dates import SEASONS, When, days_in_month
+from .dates import DAY, SEASONS, When, days_in_month, parse_date
 
 
 @dataclass(frozen=True)
@@ -147,8 +147,17 @@ class _Value:
             self.qualifier]
 
     def qualified(self, qualifier: str) -> _Value:
+        """The value with a qualifier added; a time of day goes, as EDTF qualifies none."""
         both = set(self.qualifier.replace("%", "~?")) | set(qualifier.replace("%", "~?"))
-        return _Value(self.start, self.end, "%" if both == {"~", "?"} else "".join(both))
+        return _Value(_untimed(self.start), _untimed(self.end), "%" if both == {"~", "?"} else "".join(sorted(both)))
+
+    @property
+    def timed(self) -> bool:
+        return any(p is not None and "T" in p.edtf for p in (self.start, self.end))
+
+
+def _untimed(point: _Point | None) -> _Point | None:
+    return _day(point.first) if point is not None and "T" in point.edtf else point
 
 
 def _at(point: _Point, qualifier: str = "") -> _Value:
@@ -170,7 +179,7 @@ def _days(first: dt.date, last: dt.date, qualifier: str = "") -> _Value:
 PAST, FUTURE = "past", "future"
 
 _FUTURE_MARKERS = re.compile(
-    r"\b(?:will|won[’']t|shall|would"
+    r"\b(?:will|won[’']t|shall|would|(?:may|might)(?!\s+(?:not\s+)?have\b)"
     r"|(?:is|are|was|were|am)\s+(?:due|set|scheduled|slated|expected|going|about|poised|to)\b"
     r"|(?:plans?|planning|intends?|intending|aims?|aiming|hopes?|hoping|prepares?|preparing|vows?"
     r"|promises?|threatens?|expects?|wants?)\s+to"
@@ -192,13 +201,17 @@ _NOT_A_VERB_AFTER = frozenset(
     "some any no every each many most more very well newly so too much".split())
 # Words in -ed that are seldom past tenses.
 _ED_NOT_PAST = frozenset(
-    "hundred indeed need speed seed feed bleed breed proceed succeed exceed embed bed red shed wed armed alleged "
+    "hundred indeed need speed seed feed deed reed weed heed bleed breed proceed succeed exceed embed bed red "
+    "shed wed armed alleged "
     "united detailed advanced limited related based concerned interested supposed talented beloved naked "
     "wicked sacred crooked rugged learned skilled renowned unprecedented unarmed masked wounded injured "
     "detained jailed banned".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
-# Where a clause ends for tense: a quotation mark, a colon or a semicolon.
-_CLAUSE_STOP = re.compile(r"[;:“”\"]")
+# A relative clause set off by commas ("Islamic State, which claimed ... on Monday, released
+# a video on Wednesday"): its tense is its own, and its date is another event's.
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|whom|where)\b[^,;]*,")
+# Where a clause ends for tense: a quotation mark, a colon (not one in 10:30) or a semicolon.
+_CLAUSE_STOP = re.compile(r"[;“”\"]|:(?!\d)")
 
 
 def _past_words(text: str, start: int, end: int) -> list[re.Match]:
@@ -211,7 +224,7 @@ def _past_words(text: str, start: int, end: int) -> list[re.Match]:
         before = words[k - 1].group().lower() if k else ""
         if w in ("was", "were", "had", "has", "have", "did"):
             found.append(word)
-        elif (w in _IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4 and w not in _ED_NOT_PAST)) \
+        elif (w in _IRREGULAR_PAST or (w.endswith("ed") and len(w) > 3 and w not in _ED_NOT_PAST)) \
                 and before not in _NOT_A_VERB_AFTER:
             found.append(word)
     return found
@@ -221,6 +234,9 @@ def _tense(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[
     """The tense of the clause around text[start:end] and the words that show it: the
     nearest marker before the phrase in its clause, else the nearest after it."""
     s0, s1 = sentence
+    for clause in _RELATIVE_CLAUSE.finditer(text, s0, s1):  # "which premieres on Friday,": its own tense
+        if clause.start() <= start and end <= clause.end():
+            s0, s1 = clause.start() + 1, clause.end() - 1
     stops_before = [m.end() for m in _CLAUSE_STOP.finditer(text, s0, start)]
     left = stops_before[-1] if stops_before else s0
     stop_after = _CLAUSE_STOP.search(text, end, s1)
@@ -264,7 +280,7 @@ def _by_tense(tense: str | None, past: Callable[[], tuple[_Value, str]],
 
 def _weekday_rule(weekday: int, modifier: str, part: str) -> Rule:
     name = WEEKDAYS[weekday]
-    when = f" ({part})" if part else ""
+    when = f" ({part})" if part else ""  # EDTF has no part of day: the day, and the part in the basis
 
     def past(day: dt.date) -> tuple[_Value, str]:
         back = (day.weekday() - weekday) % 7
@@ -301,6 +317,9 @@ def _weekday_rule(weekday: int, modifier: str, part: str) -> Rule:
 
 def _month_rule(month: int, modifier: str, part: str) -> Rule:
     name = MONTHS[month - 1]
+    # "in mid-June", "early June", "late June": the month, unqualified, and the part in the
+    # basis. Bounds such as 10-20 June would be a precision no text gives, and "~" would put
+    # the month in doubt, which the text does not: mid-June is in June for certain.
     said = f"; '{part}' gives no day, so the month" if part else ""
 
     def rule(day: dt.date, tense: str | None) -> tuple[_Value, str]:
@@ -334,17 +353,22 @@ def _month_rule(month: int, modifier: str, part: str) -> Rule:
     return rule
 
 
-def _day_month_rule(month: int, number: int) -> Rule:
+def _day_month_rule(month: int, number: int, weekday: int | None) -> Rule:
+    """A day and month with no year: the nearest year either side that has the date (29
+    February: leap years only) and, with a weekday ("Friday 13 March"), on that weekday."""
+    said = (f"{WEEKDAYS[weekday]} " if weekday is not None else "") + f"{number} {MONTHS[month - 1]}"
+
     def on(year: int) -> dt.date | None:
-        return dt.date(year, month, number) if number <= days_in_month(year, month) else None
+        if number > days_in_month(year, month):
+            return None
+        found = dt.date(year, month, number)
+        return found if weekday is None or found.weekday() == weekday else None
 
     def rule(day: dt.date, tense: str | None) -> tuple[_Value, str] | None:
-        # the nearest years either side that have the date (29 February: leap years only)
-        before = next((d for y in range(day.year, day.year - 8, -1) if (d := on(y)) and d <= day), None)
-        after = next((d for y in range(day.year, day.year + 8) if (d := on(y)) and d >= day), None)
+        before = next((d for y in range(day.year, day.year - 29, -1) if (d := on(y)) and d <= day), None)
+        after = next((d for y in range(day.year, day.year + 29) if (d := on(y)) and d >= day), None)
         if before is None or after is None:
             return None
-        said = f"{number} {MONTHS[month - 1]}"
         return _by_tense(tense, lambda: (_at(_day(before)), f"no year given: the latest {said} not after publication"),
                          lambda: (_at(_day(after)), f"no year given: the first {said} not before publication"))
 
@@ -363,6 +387,7 @@ def _shifted_day(days: int, why: str) -> Rule:
 
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
+_DAY_NUMBER_2 = r"(?<!\d)(?P<day2>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 _MONTH_OR_ABBR = (r"(?P<month>January|February|March|April|May|June|July|August|September|October|November"
                   r"|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
 _DAY_NUMBER = r"(?<!\d)(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
@@ -407,9 +432,33 @@ def _iso_date(m: re.Match) -> Rule | None:
 
 def _day_month(m: re.Match) -> Rule | None:
     month, number = _month_number(m["month"]), int(m["day"])
-    if number > 29 + (month != 2) * (1 + (month in (1, 3, 5, 7, 8, 10, 12))):
+    if number > days_in_month(2000, month):  # 2000 was a leap year: 29 February can be
         return None
-    return _day_month_rule(month, number)
+    return _day_month_rule(month, number, WEEKDAYS.index(m["weekday"]) if m["weekday"] else None)
+
+
+def _day_range(m: re.Match) -> Rule | None:
+    """"9-12 February", "from 9 to 12 February 2016", "February 9-12": the days, in the year
+    the first of them falls in (by the tense, where no year is given)."""
+    month, first, last = _month_number(m["month"]), int(m["day"]), int(m["day2"])
+    if not first < last <= 31:
+        return None
+    if m["year"]:
+        year = int(m["year"])
+        if last > days_in_month(year, month):
+            return None
+        return _fixed(_days(dt.date(year, month, first), dt.date(year, month, last)), "the days as written")
+    opening = _day_month_rule(month, first, None)
+
+    def rule(day: dt.date, tense: str | None) -> tuple[_Value, str] | None:
+        found = opening(day, tense)
+        if found is None or last > days_in_month(found[0].start.first.year, month):
+            return None
+        value, why = found
+        start = value.start.first
+        return _days(start, start.replace(day=last), value.qualifier), why.replace(
+            f"{first} {MONTHS[month - 1]}", f"{first}–{last} {MONTHS[month - 1]}")
+    return rule
 
 
 def _month_year(m: re.Match) -> Rule | None:
@@ -465,6 +514,8 @@ def _weekday(m: re.Match) -> Rule | None:
         return None  # Good Friday, Black Tuesday: names, not the day of the week
     if lead.lower().endswith(("every", "each")):
         return None  # "every Friday": a habit, not a date
+    if not (g["prep"] or g["modifier"]) and re.search(r"\bthe$", lead, re.IGNORECASE):
+        return None  # "the Sunday Times", "the Tuesday before the vote": a name, or another event's time
     modifier = g["modifier"].replace(" on", "")
     part = g["part"] or (modifier if modifier in ("early", "late") else "")
     return _weekday_rule(WEEKDAYS.index(m["weekday"]), modifier if modifier in ("last", "next", "this") else "",
@@ -525,7 +576,20 @@ def _delta(unit: str, count: int) -> relativedelta:
 def _this_unit(m: re.Match) -> Rule | None:
     g = _groups(m)
     which, unit = re.sub(r"\s+", " ", g["which"]), g["unit"]
-    return _UNIT_RULES[unit](which)
+    if which in ("last", "next") and re.search(r"\bthe\s*$", m.string[:m.start()], re.IGNORECASE):
+        return None  # "the last year of the war", "the next week he resigned": not counted from publication
+    rule = _UNIT_RULES[unit](which)
+    if not g["part"]:
+        return rule
+    return _narrowed(rule, f"'{g['part']}' narrows it within the {unit}")
+
+
+def _narrowed(rule: Rule, words: str) -> Rule:
+    """"late last year": the year still, narrowed in words only (EDTF has no part of a year)."""
+    def narrowed(day: dt.date, tense: str | None) -> tuple[_Value, str] | None:
+        found = rule(day, tense)
+        return found and (found[0], found[1] + f"; {words}")
+    return narrowed
 
 
 def _week_rule(which: str) -> Rule:
@@ -674,6 +738,9 @@ _EXPRESSIONS: list[tuple[re.Pattern, Callable[[re.Match], Rule | None]]] = [
     (re.compile(_PREP + rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY_NUMBER}\s+(?:of\s+)?{_MONTH_OR_ABBR},?\s+{_YEAR}"),
      _full_date),
     (re.compile(_PREP + r"(?<![\d-])(?P<iso>(?:1[5-9]|20)\d\d-[01]\d-[0-3]\d)(?![\d-])"), _iso_date),
+    (re.compile(_PREP + rf"{_DAY_NUMBER}\s*(?:[-–]|to|until)\s*{_DAY_NUMBER_2}\s+(?:of\s+)?{_MONTH_OR_ABBR}"
+                        rf"(?:,?\s+{_YEAR})?"), _day_range),
+    (re.compile(_PREP + rf"{_MONTH_OR_ABBR}\s+{_DAY_NUMBER}\s*[-–]\s*{_DAY_NUMBER_2}(?:,?\s+{_YEAR})?"), _day_range),
     (re.compile(_PREP + rf"(?:{_WEEKDAY},?\s+)?{_MONTH_OR_ABBR}\s+{_DAY_NUMBER}"), _day_month),
     (re.compile(_PREP + rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY_NUMBER}\s+(?:of\s+)?{_MONTH_OR_ABBR}"), _day_month),
     (re.compile(_PREP + _PART_OF_MONTH + rf"{_MONTH_OR_ABBR}(?:\s+of)?,?\s+{_YEAR}"), _month_year),
@@ -690,7 +757,8 @@ _EXPRESSIONS: list[tuple[re.Pattern, Callable[[re.Match], Rule | None]]] = [
      _relative_day),
     (re.compile(r"(?i:(?P<count>a\s+few|several|some|many|a|an|one|two|three|four|five|six|seven|eight|nine|ten"
                 r"|eleven|twelve|\d{1,3})\s+(?P<unit>day|week|month|year|decade)s?\s+ago)\b"), _ago),
-    (re.compile(r"(?i:(?P<which>earlier\s+this|later\s+this|this|last|next|(?<=in\s)the\s+past|(?<=in\s)the\s+last"
+    (re.compile(r"(?i:(?:(?P<part>early|late|mid)[-\s]+)?(?P<which>earlier\s+this|later\s+this|this|last|next"
+                r"|(?<=in\s)the\s+past|(?<=in\s)the\s+last"
                 r"|(?<=over\s)the\s+past|(?<=over\s)the\s+last|(?<=during\s)the\s+past"
                 r"|(?<=on\s)the(?=\s+weekend)|(?<=at\s)the(?=\s+weekend)|(?<=over\s)the(?=\s+weekend))\s+"
                 r"(?P<unit>week|weekend|month|year))\b"), _this_unit),
@@ -715,9 +783,11 @@ def _with_prep(prep: str, rule: Rule) -> Rule:
             found = rule(day, PAST)
             if found is None or found[0].start is None or found[0].start.first > day:
                 return found
+            if prep == "from" and not found[0].single:  # "from 1990-1995": the range itself
+                return found
             value, why = found
-            return _span(value.start, _day(day), value.qualifier), \
-                f"from {value.text()} to the publication" + (f" ({why})" if why else "")
+            return (_span(value.start, _day(day), value.qualifier),
+                    f"from {value.text()} to the publication" + _note(why))
         return since
     if prep in ("by", "until", "till", "no later than", "as late as"):
         def by(day: dt.date, tense: str | None) -> tuple[_Value, str] | None:
@@ -725,8 +795,7 @@ def _with_prep(prep: str, rule: Rule) -> Rule:
             if found is None or found[0].end is None:
                 return found
             value, why = found
-            return _span(None, value.end, value.qualifier), f"at or before {value.text()}" + (
-                f" ({why})" if why else "")
+            return _span(None, value.end, value.qualifier), f"at or before {value.text()}" + _note(why)
         return by
     if prep == "before":
         def before(day: dt.date, tense: str | None) -> tuple[_Value, str] | None:
@@ -735,7 +804,7 @@ def _with_prep(prep: str, rule: Rule) -> Rule:
                 return found
             value, why = found
             end = _containing(value.start.unit, value.start.first - dt.timedelta(1))
-            return _span(None, end, value.qualifier), f"before {value.text()}" + (f" ({why})" if why else "")
+            return _span(None, end, value.qualifier), f"before {value.text()}" + _note(why)
         return before
     if prep in ("after", "as early as"):
         def after(day: dt.date, tense: str | None) -> tuple[_Value, str] | None:
@@ -746,10 +815,74 @@ def _with_prep(prep: str, rule: Rule) -> Rule:
             start = (_containing(value.end.unit, value.end.last + dt.timedelta(1)) if prep == "after"
                      else value.start)
             end = _day(day) if start.first <= day and tense != FUTURE else None
-            return _span(start, end, value.qualifier), f"{prep} {value.text()}" + (f" ({why})" if why else "") + (
-                ", up to publication" if end else "")
+            return _span(start, end, value.qualifier), f"{prep} {value.text()}" + (
+                ", up to publication" if end else "") + _note(why)
         return after
     return rule
+
+
+def _note(why: str) -> str:
+    """A rule's reason, as a note after another reading's."""
+    return f"; {why.lstrip('; ')}" if why else ""
+
+
+# --- Times of day ---------------------------------------------------------------------------
+
+# "at 10:30 a.m.", "at 9 pm", "at 21:00", "at 0900 GMT": a minute, a.m./p.m. or a zone is
+# needed, so that "at 9" (a count, an address) is not read as a time.
+_TIME = (r"(?:(?P<hhmm>[0-2]\d[0-5]\d)(?=\s+(?:GMT|UTC|hours|hrs))|(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?"
+         r"(?:\s*(?P<ampm>(?i:a\.m\.|p\.m\.|am|pm)))?)(?:\s+(?P<zone>GMT|UTC|local\s+time|[A-Z][a-z]+\s+time))?")
+_TIME_AFTER = re.compile(r",?\s+at\s+" + _TIME + r"(?![\w:])")
+_TIME_BEFORE = re.compile(r"\bat\s+" + _TIME + r",?\s+$")
+
+
+def _time_of(m: re.Match) -> tuple[int, int, str] | None:
+    """(hour, minute, zone) from a _TIME match: zone "Z" for GMT/UTC, "" for a local time."""
+    if m["hhmm"]:
+        hour, minute = int(m["hhmm"][:2]), int(m["hhmm"][2:])
+    elif m["minute"] is None and m["ampm"] is None and m["zone"] is None:
+        return None
+    else:
+        hour, minute = int(m["hour"]), int(m["minute"] or 0)
+    ampm = (m["ampm"] or "").lower().replace(".", "")
+    if ampm and not 1 <= hour <= 12:
+        return None
+    if ampm:
+        hour = hour % 12 + (12 if ampm == "pm" else 0)
+    if hour > 23:
+        return None
+    return hour, minute, "Z" if m["zone"] in ("GMT", "UTC") else ""
+
+
+def _with_time(rule: Rule, time: tuple[int, int, str]) -> Rule:
+    hour, minute, zone = time
+    clock = f"{hour:02d}:{minute:02d}"
+
+    def timed(day: dt.date, tense: str | None) -> tuple[_Value, str] | None:
+        found = rule(day, tense)
+        if found is None:
+            return None
+        value, why = found
+        if not value.single or value.start.unit != "day" or value.qualifier:
+            # EDTF gives no time to an uncertain or a ranged date: the time stays in the basis
+            return value, why + f"; at {clock}{' UTC' if zone else ''} (EDTF gives no time to an uncertain date)"
+        point = value.start
+        timed_point = _Point(point.first, point.last, f"{point.edtf}T{clock}{zone}",
+                             f"{point.text} {clock}{' UTC' if zone else ''}", "day")
+        return _at(timed_point), why
+    return timed
+
+
+def _timed(text: str, found: _Found, start: int, end: int) -> _Found:
+    """The date with a time of day said just before or after it ("at 10:30 a.m. on Tuesday",
+    "on Sunday evening at 9 pm")."""
+    after = _TIME_AFTER.match(text, found.end, end)
+    if after and (time := _time_of(after)):
+        return _Found(found.start, after.end(), _with_time(found.rule, time), found.tensed, found.prep, found.base)
+    before = _TIME_BEFORE.search(text, max(start, found.start - 40), found.start)
+    if before and (time := _time_of(before)):
+        return _Found(before.start(), found.end, _with_time(found.rule, time), found.tensed, found.prep, found.base)
+    return found
 
 
 # --- Finding them ---------------------------------------------------------------------------
@@ -785,7 +918,7 @@ def _candidates(text: str, start: int, end: int) -> list[_Found]:
     for f in found:
         if not chosen or f.start >= chosen[-1].end:
             chosen.append(f)
-    return _ranges(text, chosen)
+    return [_timed(text, f, start, end) for f in _ranges(text, chosen)]
 
 
 _RANGE_GAP = {"from": re.compile(r"\s*(?:to|-|–|—)\s*"), "between": re.compile(r"\s+and\s+")}
@@ -875,11 +1008,13 @@ def _evaluate(found: _Found, text: str, sentence: tuple[int, int], published: Wh
     if early[0].edtf() == late[0].edtf():
         value, why = early
     else:  # the publication day is uncertain: from the earliest reading to the latest
-        value = _span(early[0].start, late[0].end, early[0].qualifier or late[0].qualifier)
+        value = _span(_untimed(early[0].start), _untimed(late[0].end), early[0].qualifier or late[0].qualifier)
         # no lead: the reading is the span itself, the two ends follow as a note
         why = (f"; {_lead(early[1]) or 'as written'}: {early[0].text()} if published {_day(first_day).text}, "
                f"{late[0].text()} if published {_day(last_day).text}")
     if doubt:
+        if value.timed:
+            why += "; the time of day is left out, as EDTF gives none to an uncertain date"
         value = value.qualified("?")
         why += "; the publication date is uncertain"
     phrase = text[found.start:found.end]
@@ -916,9 +1051,6 @@ def find_all(text: str, published: When) -> list[Resolved]:
     return out
 
 
-# A relative clause set off by commas ("Islamic State, which claimed ... on Monday, released
-# a video on Wednesday"): its date is another event's.
-_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|whom|where)\b[^,]*,")
 
 
 def resolve(sentence: str, published: When, context: str = "") -> Resolved | None:
@@ -928,7 +1060,125 @@ def resolve(sentence: str, published: When, context: str = "") -> Resolved | Non
     the sentence gives none."""
     found = find_all(sentence, published)
     if not found:
-        return None
+        return (_carried(sentence, published, context) if context else None) or _perfect(sentence, published)
     aside = [(m.start(), m.end()) for m in _RELATIVE_CLAUSE.finditer(sentence)]
     main = [r for r in found if not any(a <= r.start < b for a, b in aside)]
     return (main or found)[0]
+
+
+# The present perfect ("have joined", "has repeatedly denied") says only that it happened by
+# the time of writing: at or before publication. Only outside quotation marks, where it is
+# the article's own statement and not the speaker's.
+_PARTICIPLE = (r"\w+ed|been|gone|done|made|said|told|had|led|left|met|fought|sent|found|held|become|come|won|lost"
+               r"|brought|built|kept|spent|paid|taught|thought|sought|begun|seen|known|grown|shown|drawn|flown"
+               r"|thrown|written|spoken|taken|given|driven|broken|chosen|fallen|risen|stolen|sworn|beaten|hidden"
+               r"|fled|struck|stood|got|gotten|put|set|cut|hit|let|shut|spread|run")
+_PERFECT = re.compile(rf"\b(?:has|have|[’']ve)\s+(?:(?:\w+ly|not|never|already|also|long|just|ever|since)\s+)*"
+                      rf"(?:{_PARTICIPLE})\b", re.IGNORECASE)
+_QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+
+
+def _perfect(sentence: str, published: When) -> Resolved | None:
+    unquoted = _QUOTED.sub(lambda m: " " * len(m.group()), sentence)
+    m = _PERFECT.search(unquoted)
+    if m is None:
+        return None
+    first_day, last_day, doubt = _publication_days(published)
+    value = _span(None, _day(last_day), doubt)
+    basis = (f"'{m.group()}': the present perfect, with no date, published {_publication_text(first_day, last_day)}"
+             f" → at or before publication, {value.text()}")
+    return Resolved(value.edtf(), basis, sentence[m.start():m.end()], m.start(), m.end())
+
+
+# --- Dates carried over from the text before ------------------------------------------------
+
+# Words that tie a sentence with no date of its own to the time of the one before: the same
+# time, or a shift from it in days ("the next day": +1). Without one, nothing carries over:
+# a sentence may as well give background ("In total, over 2,000 have joined").
+_SAME_TIME = (r"at\s+the\s+time|at\s+that\s+time|at\s+first|initially|(?:on\s+)?the\s+same\s+day|(?:on\s+)?that"
+              r"(?:\s+same)?\s+day|(?:later|earlier)\s+that\s+day|that\s+(?:morning|afternoon|evening|night)"
+              r"|added|adding|went\s+on\s+to|continued|also\s+said")
+_CARRY = re.compile(
+    rf"\b(?:(?P<same>{_SAME_TIME})"
+    r"|(?P<later>the\s+(?:next|following)\s+day|(?:a|one|two|three|four|five|six|seven|\d{1,2})\s+days?\s+later)"
+    r"|(?P<earlier>the\s+(?:day|night)\s+before|the\s+previous\s+day|(?:a|one|two|three|four|five|six|seven"
+    r"|\d{1,2})\s+days?\s+(?:earlier|before)))\b", re.IGNORECASE)
+# An attribution: a name and a reporting verb, either way round ("Kadyrov wrote", "said Peskov").
+_VERBS = r"said|says|wrote|writes|told|tells|added|stated|declared|insisted|announced|posted"
+_ATTRIBUTION = re.compile(rf"\b(?P<name>[A-Z][\w’'-]+)\s+(?P<verb>{_VERBS})\b|\b(?P<verb2>{_VERBS})\s+"
+                          rf"(?P<name2>[A-Z][\w’'-]+)\b")
+
+
+def _carried(sentence: str, published: When, context: str) -> Resolved | None:
+    """The date an earlier sentence gave, where this one says it goes on at that time."""
+    dated = _last_dated_sentence(context, published)
+    if dated is None:
+        return None
+    earlier_text, earlier = dated
+    marker = _CARRY.search(sentence)
+    if marker is None:
+        return _same_attribution(sentence, earlier_text, earlier)
+    kind = marker.lastgroup
+    shift = 0 if kind == "same" else _count(marker.group()) * (1 if kind == "later" else -1)
+    edtf = _shifted(_joined_dates(earlier), shift)
+    if edtf is None:
+        return None
+    days = f"{abs(shift)} day{'s' * (abs(shift) > 1)}"
+    how = "the date of" if not shift else f"{days} {'after' if shift > 0 else 'before'}"
+    basis = f"'{marker.group()}': no date of its own, so {how} an earlier sentence, {_dates_said(earlier)} → {edtf}"
+    return Resolved(edtf, basis, marker.group(), marker.start(), marker.end())
+
+
+def _same_attribution(sentence: str, earlier_text: str, earlier: list[Resolved]) -> Resolved | None:
+    """"Kadyrov wrote ... on Wednesday." then "“...,” Kadyrov wrote.": one statement, one date."""
+    for m in _ATTRIBUTION.finditer(sentence):
+        name, verb = m["name"] or m["name2"], m["verb"] or m["verb2"]
+        if re.search(rf"\b{re.escape(name)}\s+{verb}\b|\b{verb}\s+{re.escape(name)}\b", earlier_text):
+            edtf = _joined_dates(earlier)
+            basis = (f"'{m.group()}': no date of its own; the same attribution in an earlier sentence gives "
+                     f"{_dates_said(earlier)} → {edtf}")
+            return Resolved(edtf, basis, m.group(), m.start(), m.end())
+    return None
+
+
+def _last_dated_sentence(context: str, published: When) -> tuple[str, list[Resolved]] | None:
+    found = find_all(context, published)
+    if not found:
+        return None
+    spans = sentence_spans(context)
+    where = next(span for span in spans if span[0] <= found[-1].start < span[1])
+    return context[where[0]:where[1]], [r for r in found if where[0] <= r.start < where[1]]
+
+
+def _dates_said(found: list[Resolved]) -> str:
+    return " and ".join(f"'{r.phrase}' ({r.edtf})" for r in found)
+
+
+def _joined_dates(found: list[Resolved]) -> str:
+    """One date for all that a sentence gave: the one, or the span from the first to the last."""
+    whens = [parse_date(r.edtf) for r in found]
+    if len({r.edtf for r in found}) == 1:
+        return found[0].edtf
+    first = min(whens, key=lambda w: w.sort_key[:2])
+    last = max(whens, key=lambda w: w.sort_key[2:])
+    left = first.start.edtf() if first.start else ".."
+    right = last.end.edtf() if last.end else ".."
+    return f"{left}/{right}"
+
+
+def _count(words: str) -> int:
+    first = words.split()[0].lower()
+    return int(first) if first.isdigit() else _COUNTS.get(first, 1)
+
+
+def _shifted(edtf: str, days: int) -> str | None:
+    """A date moved by whole days; only dates given to the day can be."""
+    if not days:
+        return edtf
+    when = parse_date(edtf)
+    ends = [when.start, when.end]
+    if any(p is None or p.precision != DAY for p in ends):
+        return None
+    moved = [p._replace(**dict(zip(("year", "month", "day"), (p.earliest + dt.timedelta(days)).timetuple()[:3])))
+             for p in ends]
+    return moved[0].edtf() if not when.interval else f"{moved[0].edtf()}/{moved[1].edtf()}"
