@@ -704,28 +704,42 @@ def _carry_over(candidates: list[Candidate], published) -> None:
       publication (the attacks "on Monday", also when the date stands in a claim of
       responsibility for them): an undated statement in a news report is most often a
       response to its news, so on or after it and by the publication."""
-    dated: dict[str, Candidate] = {}
+    dated: dict[str, Candidate] = {}  # speaker → their latest statement with a date the text states
+    root: dict[int, object] = {}  # id of a candidate → the date the text states, that it has or took
     previous: Candidate | None = None
     for candidate in candidates:
         key = _speaker_key(candidate)
-        if candidate.date is None and candidate.kind not in _HAPPENING_KINDS:
+        if not _stated(candidate.date, published) and candidate.kind not in _HAPPENING_KINDS:
+            source, why = None, ""
             if key and key in dated:
-                source = dated[key]
-                candidate.date = _carried(source.date, "the same speaker's statement before it is dated "
-                                                       f"({source.date.basis}) and this is probably more of it")
-            elif candidate.refers_back and previous is not None and previous.date is not None \
-                    and previous.kind not in _HAPPENING_KINDS and _not_after(previous.date.edtf, published):
-                candidate.date = _carried(previous.date, "its speaker is the one of the passage before it, which "
-                                                         f"is dated ({previous.date.basis})")
-        if candidate.date is not None and key and candidate.kind not in _HAPPENING_KINDS \
-                and _not_after(candidate.date.edtf, published):
+                source, why = dated[key], "the same speaker's statement before it is dated ({}) and this is " \
+                                          "probably more of it"
+            elif candidate.refers_back and previous is not None and previous.kind not in _HAPPENING_KINDS \
+                    and id(previous) in root:
+                source, why = previous, "its speaker is the one of the passage before it, which is dated ({})"
+            if source is not None:
+                stated = root[id(source)]
+                candidate.date = replace(stated, edtf=_uncertain(stated.edtf),
+                                         basis=f"No date in the passage; {why.format(stated.basis)}, hence uncertain")
+                root[id(candidate)] = stated
+        elif _stated(candidate.date, published) and _not_after(candidate.date.edtf, published):
+            root[id(candidate)] = candidate.date
+        if key and id(candidate) in root and candidate.kind not in _HAPPENING_KINDS:
             dated[key] = candidate
         previous = candidate
     _date_by_the_news(candidates, published)
 
 
-def _carried(date, why: str):
-    return replace(date, edtf=_uncertain(date.edtf), basis=f"No date in the passage; {why}, hence uncertain")
+def _stated(date, published) -> bool:
+    """Whether a date says more than that the passage is at or before its publication
+    (what relative_dates gives for a present perfect with no date: "have not violated")."""
+    if date is None:
+        return False
+    try:
+        when = parse_date(date.edtf)
+    except DateError:
+        return False
+    return not (when.start is None and when.latest == published.latest)
 
 
 NEWS_DAYS = 7  # how recent a happening must be to be the article's news
@@ -746,7 +760,7 @@ def _date_by_the_news(candidates: list[Candidate], published) -> None:
     first, source = min(news, key=lambda n: n[0])
     edtf = f"{first.isoformat()}?" if first == last else f"{first.isoformat()}?/{last.isoformat()}"
     for candidate in candidates:
-        if candidate.date is None and candidate.kind not in _HAPPENING_KINDS:
+        if not _stated(candidate.date, published) and candidate.kind not in _HAPPENING_KINDS:
             candidate.date = replace(
                 source.date, edtf=edtf,
                 basis=f"No date in the passage; the article's news, '{source.date.phrase}' ({first.isoformat()}), "

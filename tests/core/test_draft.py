@@ -166,10 +166,12 @@ def test_an_undated_statement_answers_the_news_of_the_week_at_or_after_it():
     published = parse_date("2015-10-01")
     text = ("A minister told a radio station his country backs the move.\n\n"
             "Russia began air strikes in Syria on Wednesday.\n\n"
-            "“These organisations are well known,” declared the Kremlin spokesman.")
-    minister, strikes, kremlin = draft(text, published)
+            "“These organisations are well known,” declared the Kremlin spokesman.\n\n"
+            "But the president insists the Russians have not violated any laws.")
+    minister, strikes, kremlin, president = draft(text, published)
     assert strikes.date.edtf == "2015-09-30"
-    assert minister.date.edtf == kremlin.date.edtf == "2015-09-30?/2015-10-01"
+    # a present perfect with no date ('have not violated') says no more than the publication does
+    assert minister.date.edtf == kremlin.date.edtf == president.date.edtf == "2015-09-30?/2015-10-01"
     assert "the article's news, 'on Wednesday' (2015-09-30), is the earliest it can be" in kremlin.date.basis
     assert draft("A minister said the move was welcome.\n\nAir strikes began on 3 June 2015.",
                  published)[0].date is None  # news of months ago is not this report's
