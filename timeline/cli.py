@@ -18,7 +18,7 @@ from .query import (Query, QueryError, Searcher, resolve_actor, resolve_kind, re
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 MAX_PROBLEMS_SHOWN = 200
 
-COMMANDS = ("check", "list", "export", "import")
+COMMANDS = ("check", "list", "export", "import", "draft")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -115,6 +115,7 @@ def _app_parser() -> argparse.ArgumentParser:
                "  timeline list FILE [filters]         print the matching events\n"
                "  timeline export FILE --format F      write events for TimelineJS, a spreadsheet or a report\n"
                "  timeline import FILE.csv -o OUT      read an ACLED-style CSV into this format\n"
+               "  timeline draft ARTICLE --published D draft events from an article's own words\n"
                "Run 'timeline COMMAND --help' for each command's options.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -172,7 +173,31 @@ def _command_parser() -> argparse.ArgumentParser:
     importer.add_argument("--skip-bad", action="store_true", help="write the rows that can be read, "
                           "and list the others")
     importer.set_defaults(run=run_import)
+    _add_draft_parser(commands)
     return parser
+
+
+def _add_draft_parser(commands) -> None:
+    drafter = commands.add_parser("draft", help="draft candidate events from an article's own words",
+                                  description="Draft candidate events from an article: statements, claims, "
+                                  "denials, attacks and figures, each with its verbatim quote and a date read "
+                                  "from the text against the publication date, tagged 'draft' until reviewed. "
+                                  "With --into, passages that report an event of that file are proposed as "
+                                  "new sources of it; the file is not changed.")
+    drafter.add_argument("file", metavar="ARTICLE", help="the article's text (UTF-8)")
+    drafter.add_argument("--published", required=True, type=_date_arg, metavar="DATE",
+                         help="its publication date (2016-02-09; an interval such as 2016-02-08/2016-02-14 "
+                         "when unsure)")
+    drafter.add_argument("--outlet", metavar="NAME", help="who published it (default: the source of --into "
+                         "that names this file, else 'unknown outlet')")
+    drafter.add_argument("--headline", metavar="H", help="the article's headline")
+    drafter.add_argument("--url", metavar="URL", help="its link")
+    drafter.add_argument("--into", metavar="EVENTS", help="the events file the draft is for: its actors are "
+                         "matched, its events corroborated (never changed)")
+    drafter.add_argument("-o", "--output", metavar="OUT", help="write here instead of to standard output "
+                         "(a new file, unless --force; never the article or --into)")
+    _add_force(drafter)
+    drafter.set_defaults(run=run_draft)
 
 
 def _add_force(parser: argparse.ArgumentParser) -> None:
@@ -391,6 +416,39 @@ def run_import(args) -> int:
     title = args.title or f"Imported from {Path(args.file).name}"
     write_output(file_text(result, title, yaml=args.output.endswith((".yaml", ".yml"))), args)
     print(f"{args.file}: {len(result.events)} events imported, {result.bad_rows} rows skipped", file=sys.stderr)
+    return EXIT_OK
+
+
+def run_draft(args) -> int:
+    """Draft an article's events: to standard output, or to a new file by the rules of
+    `output.write_file` (never over the article, nor over --into)."""
+    import os
+
+    from .draft_file import Article, draft_text, known_source
+    from .output import OutputExists, write_file
+    from .parsing import read_text
+
+    if args.published.latest is None:
+        raise QueryError(f"--published {args.published.edtf()}: give the day, or an interval with both ends "
+                         "(the text's dates are read against its days)")
+    into = load_for_use(args.into) if args.into else None
+    path = Path(args.file)
+    known = known_source(path, into)
+    article = Article(read_text(path), path, args.published,
+                      args.outlet or (known.outlet if known else "unknown outlet"),
+                      args.headline or (known.headline if known else None), args.url or (known.url if known else None))
+    target = Path(args.output) if args.output and args.output != "-" else None
+    text = draft_text(article, into, written_to=target)
+    if target is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    if args.into and os.path.exists(target) and os.path.samefile(target, args.into):
+        raise OutputError(f"{target}: that is the --into file, which a draft never changes; choose another name")
+    try:
+        write_file(target, text, input_path=path, overwrite=args.force)
+    except OutputExists as error:
+        raise OutputError(f"{error}, or add --force to replace it") from None
+    print(f"wrote {target}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -105,7 +105,20 @@ READER = [
     Binding("n", "next_passage", "Next quote", id="reader.next"),
     Binding("N,p", "previous_passage", "Previous quote", id="reader.previous"),
     Binding("v", "coverage", "Coverage", id="reader.coverage", tooltip="Every event this article supports"),
+    Binding("right_square_bracket", "uncited(1)", "Next uncited", id="reader.next_uncited", key_display="]",
+            tooltip="Choose the next paragraph that no event cites (to draft an event from it)"),
+    Binding("left_square_bracket", "uncited(-1)", "Previous uncited", show=False, id="reader.previous_uncited",
+            key_display="[",
+            tooltip="Choose the previous paragraph that no event cites"),
+    Binding("c", "capture", "Draft event", id="reader.capture",
+            tooltip="Draft an event from the chosen paragraph (else the quote's), to review and append to the file"),
     Binding("escape,q", "close", "Back", id="reader.close"),
+]
+
+# The dialog that shows a drafted event before it is appended to the events file.
+CAPTURE = [
+    Binding("a", "append", "Append to the file", id="capture.append"),
+    Binding("escape", "cancel", "Cancel", id="capture.cancel"),
 ]
 
 # Every view (disputes, figures, coverage, lanes) opens on the filtered events; this key
@@ -195,6 +208,7 @@ SCOPES = {
     "in go to date": GOTO,
     "in the date filter": DATES,
     "in the export dialog": EXPORT,
+    "in the capture dialog": CAPTURE,
 }
 
 

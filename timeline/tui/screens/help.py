@@ -35,7 +35,8 @@ def help_table(app) -> Table:
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
     groups = [("Moving", keys.TIMELINE), ("Filtering, views and the app", keys.MAIN + keys.APP),
-              ("Detail pane", keys.SOURCES + keys.RELATED), ("Article reader", keys.READER), ("Actor lanes", keys.LANES),
+              ("Detail pane", keys.SOURCES + keys.RELATED), ("Article reader", keys.READER),
+              ("Drafted event (c in the reader)", keys.CAPTURE), ("Actor lanes", keys.LANES),
               ("Views", keys.VIEW)]
     for title, bindings in groups:
         table.add_row(Text(title, style="bold underline"), "")

@@ -506,12 +506,14 @@ class MainScreen(Screen):
         found = passages(self.timeline, source.id, text)
         if citation.quote is None:  # a paraphrase: no passage to open at
             self.app.push_screen(ReaderScreen(self.timeline, source, text, found, show_coverage=self.show_coverage,
-                                              paraphrase=(index, quote_number(event, number))))
+                                              paraphrase=(index, quote_number(event, number)),
+                                              capture=self.capture_passage))
             return
         current = next((n for n, p in enumerate(found) if p.event_index == index and p.quote == citation.quote), None)
         nearest = self._nearest_passage(index, number, source) if current is None else None
         self.app.push_screen(ReaderScreen(self.timeline, source, text, found, current or 0,
-                                          show_coverage=self.show_coverage, nearest=nearest))
+                                          show_coverage=self.show_coverage, nearest=nearest,
+                                          capture=self.capture_passage))
 
     def _nearest_passage(self, event_index: int, number: int, source: Source) -> NearestPassage | None:
         """Where the reader opens for a quote that is not in the article verbatim: the
@@ -535,6 +537,37 @@ class MainScreen(Screen):
         wanted = set(self.filters.query.sources)
         number = next((n for n, c in enumerate(citations) if c.source in wanted), 0)
         self.open_reader(self.timeline.ids[index], number)
+
+    def capture_passage(self, source_id: str, start: int, end: int) -> None:
+        """Draft an event from a passage of the article and, once the analyst has seen it
+        and asked for it, append it to the events file (live reload then shows it)."""
+        from ...capture import CaptureError, append_event, draft_passage
+        from ...output import OutputError
+        from .capture import CaptureScreen
+
+        source = self.timeline.sources[source_id]
+        path = self.timeline.path
+        text = self.corpus.text(source) if self.corpus else None  # the article's own characters
+        try:
+            if text is None or not path:
+                raise CaptureError("there is no article text or no events file to write to")
+            record = draft_passage(self.timeline, source, text, start, end)
+        except CaptureError as error:
+            self.notify(visible(str(error)), title="Cannot draft an event", severity="warning", timeout=8)
+            return
+
+        def appended(confirmed: bool | None) -> None:
+            if not confirmed:
+                return
+            try:
+                backup = append_event(path, record)
+            except (OutputError, OSError) as error:  # CaptureError is one
+                self.notify(visible(str(error)), title="Nothing written", severity="error", timeout=10)
+                return
+            self.notify(visible(f"Appended '{record['id']}' to {Path(path).name}, tagged 'draft'; the file as it was "
+                                f"is kept as {backup.name}."), title="Event drafted", timeout=8)
+
+        self.app.push_screen(CaptureScreen(record, path), appended)
 
     def show_coverage(self, source_id: str) -> None:
         source, text = self.article_text(source_id)

@@ -13,7 +13,7 @@ from textual.widgets import Static
 from .. import keys
 from ..widgets.footer import AppFooter
 from ...controls import visible
-from ...corpus import Passage, paragraphs
+from ...corpus import Passage, coverage, paragraphs
 from ...model import Source, Timeline
 
 
@@ -40,12 +40,14 @@ class ReaderScreen(Screen[None]):
     ReaderScreen .reader--quote { background: $warning 25%; }
     ReaderScreen .reader--current { background: $warning 70%; color: $text; text-style: bold; }
     ReaderScreen .reader--nearest { background: $error 30%; }
+    ReaderScreen .paragraph.chosen { border-left: thick $accent; padding-left: 1; }
     """
     COMPONENT_CLASSES = {"reader--quote", "reader--current", "reader--nearest"}
 
     def __init__(self, timeline: Timeline, source: Source, text: str, found: list[Passage], current: int = 0,
                  show_coverage: Callable[[str], None] | None = None, nearest: NearestPassage | None = None,
-                 paraphrase: tuple[int, int] | None = None):
+                 paraphrase: tuple[int, int] | None = None,
+                 capture: Callable[[str, int, int], None] | None = None):
         super().__init__()
         self.show_coverage = show_coverage
         self.timeline = timeline
@@ -57,6 +59,10 @@ class ReaderScreen(Screen[None]):
         self.at_nearest = nearest is not None  # in focus until n or N steps to a verbatim quote
         self.paraphrase = paraphrase  # (event index, number) of the paraphrase it was opened for, until n or N
         self.spans = paragraphs(text)
+        self.capture = capture  # drafts an event from (source id, start, end) of the article
+        uncited = set(coverage(timeline, source.id, text).uncited)
+        self.uncited = [n for n, span in enumerate(self.spans) if span in uncited]
+        self.chosen: int | None = None  # the paragraph chosen with ] and [, to draft from
 
     def compose(self):
         yield Static(id="reader-head")
@@ -88,7 +94,8 @@ class ReaderScreen(Screen[None]):
         return marked
 
     def show_current(self) -> None:
-        """Draw every paragraph with its quotes marked, and bring the one in focus into view."""
+        """Draw every paragraph with its quotes marked, and bring the one in focus (or the
+        one chosen) into view."""
         marked, focus = self._marked(), self.focus_passage
         focus_paragraph = None
         for index, (start, end) in enumerate(self.spans):
@@ -98,10 +105,13 @@ class ReaderScreen(Screen[None]):
                     text.stylize(style, max(0, passage.start - start), min(end, passage.end) - start)
             if focus_paragraph is None and focus is not None and focus.start < end and focus.end > start:
                 focus_paragraph = index
-            self.query_one(f"#p{index}", Static).update(text)
+            paragraph = self.query_one(f"#p{index}", Static)
+            paragraph.update(text)
+            paragraph.set_class(index == self.chosen, "chosen")
         self.query_one("#reader-head", Static).update(self.heading())
-        if focus_paragraph is not None:
-            self.query_one(f"#p{focus_paragraph}").scroll_visible(top=True, animate=False)
+        shown = self.chosen if self.chosen is not None else focus_paragraph
+        if shown is not None:
+            self.query_one(f"#p{shown}").scroll_visible(top=True, animate=False)
 
     def heading(self) -> Text:
         s = self.source
@@ -112,7 +122,11 @@ class ReaderScreen(Screen[None]):
         if s.url:
             head.append(f"  {s.url}", style="dim")
         head.append(f"  ({s.file})", style="dim")
-        if self.paraphrase is not None:
+        if self.chosen is not None:
+            number = self.uncited.index(self.chosen) + 1
+            head.append(f"\nUncited paragraph {number} of {len(self.uncited)}: no event cites it", style="bold")
+            head.append(" — c drafts an event from it")
+        elif self.paraphrase is not None:
             event_index, number = self.paraphrase
             event = self.timeline.events[event_index]
             head.append(f"\nParaphrase {number}, not the article's words: not looked for in it", style="bold yellow")
@@ -155,7 +169,40 @@ class ReaderScreen(Screen[None]):
             self.current = (after or [0])[0] if direction > 0 else (before or [len(self.found) - 1])[-1]
         else:
             self.current = (self.current + direction) % len(self.found)
+        self.chosen = None  # back to the quotes
         self.show_current()
+
+    def action_uncited(self, direction: int) -> None:
+        """Choose the next (1) or previous (-1) paragraph that no event cites, from the one
+        chosen, else from the passage in focus."""
+        if not self.uncited:
+            self.notify("Every paragraph of this article is cited by an event.", timeout=4)
+            return
+        if self.chosen is not None:
+            here = self.chosen
+        else:
+            focus = self.focus_passage
+            here = next((n for n, (a, b) in enumerate(self.spans) if focus and a <= focus.start < b), -1)
+            here = here if direction > 0 else (here if here >= 0 else len(self.spans))
+        after = [n for n in self.uncited if n > here] if direction > 0 else [n for n in self.uncited if n < here]
+        self.chosen = (after[0] if direction > 0 else after[-1]) if after else (
+            self.uncited[0] if direction > 0 else self.uncited[-1])
+        self.show_current()
+
+    def action_capture(self) -> None:
+        """Draft an event from the chosen paragraph, else from the paragraph of the passage in focus."""
+        if self.capture is None:
+            return
+        if self.chosen is not None:
+            start, end = self.spans[self.chosen]
+        else:
+            focus = self.focus_passage
+            span = next(((a, b) for a, b in self.spans if focus and a <= focus.start < b), None)
+            if span is None:
+                self.notify("Choose a paragraph first: ] and [ step through those no event cites.", timeout=5)
+                return
+            start, end = span
+        self.capture(self.source.id, start, end)
 
     def action_coverage(self) -> None:
         if self.show_coverage is not None:

@@ -1,0 +1,262 @@
+"""Drafting events from an article: sentences, cues, speakers, figures, dates, actors,
+corroboration, and the file written (core, no command line)."""
+
+import tempfile
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.corpus import Corpus, verify_quotes
+from timeline.dates import parse_date
+from timeline.draft import draft, outside_quotes
+from timeline.draft_actors import ActorBook
+from timeline.draft_file import Article, draft_text
+from timeline.loader import load, load_with_problems
+from timeline.model import Actor
+from timeline.sentences import split
+
+DRAFTING = Path(__file__).resolve().parent.parent / "drafting"
+TUESDAY = parse_date("2016-02-09")
+
+
+def one(text: str, published=TUESDAY):
+    [candidate] = draft(text, published)
+    return candidate
+
+
+# --- sentences ----------------------------------------------------------------------------
+
+def test_sentences_are_spans_of_the_text_itself():
+    text = "Mr. Smith arrived.\u00a0He met U.S. officials.\n\n“Is it over? No,” said Ms. Lee. Sen. John McCain, R-Ariz., agreed."
+    sentences = split(text)
+    assert all(text[s.start:s.end] == s.text for s in sentences)
+    assert [s.text for s in sentences] == [
+        "Mr. Smith arrived.", "He met U.S. officials.", "“Is it over? No,” said Ms. Lee.",
+        "Sen. John McCain, R-Ariz., agreed."]
+
+
+def test_a_hard_wrapped_line_stays_one_sentence_with_its_line_break():
+    text = "The minister said the talks\nwould resume on Monday.\nA second paragraph follows."
+    assert [s.text for s in split(text)] == ["The minister said the talks\nwould resume on Monday.",
+                                             "A second paragraph follows."]
+
+
+# --- cues, kinds and status ---------------------------------------------------------------
+
+def test_refusal_to_confirm_is_a_denial_tagged_so():
+    candidate = one("Kremlin spokesman Dmitry Peskov declined to comment on what Kadyrov said.")
+    assert (candidate.kind, candidate.status, candidate.cue) == ("denial", "reported", "declined to comment")
+    assert candidate.tags == ["refused-to-confirm"] and candidate.speaker.text == "Kremlin spokesman Dmitry Peskov"
+
+
+def test_claim_of_responsibility_is_an_alleged_claim():
+    candidate = one("The group claimed responsibility for the bombing in a statement.")
+    assert (candidate.kind, candidate.status) == ("claim", "alleged")
+    assert candidate.tags == ["claim-of-responsibility"] and candidate.speaker.text == "The group"
+
+
+def test_kinds_from_the_main_verb():
+    assert one("The ministry denied that troops had crossed the border.").kind == "denial"
+    assert one("Opposition leader Jane Roe accused the government of lying.").tags == ["accusation"]
+    assert one("The rebels warned of further attacks on the capital.").tags == ["threat"]
+    strike = one("Government jets launched air strikes on the town.")
+    assert (strike.kind, strike.speaker.text, strike.speaker_role) == ("airstrike", "Government jets", "perpetrator")
+    video = one("The group released a video of the hostages it said were unharmed.")
+    assert video.kind == "media"  # the main verb's, not the "it said" inside
+    assert one("The documentary claims that agents were embedded in the camps.").kind == "claim"
+
+
+def test_a_verb_inside_a_quotation_is_the_speakers_not_the_articles():
+    assert outside_quotes("“We denied it,” she said.") == "“" + " " * len("We denied it,") + "” she said."
+    candidate = draft("The governor spoke briefly.\n\n“We never denied the report,” she said.", TUESDAY)[-1]
+    assert candidate.kind == "statement"
+
+
+def test_a_claim_spoken_of_is_no_claim():
+    assert draft("The claim could not be independently verified.", TUESDAY) == []
+    assert draft("There was no way to verify the minister's claims.", TUESDAY) == []
+
+
+def test_headlines_captions_and_menus_are_no_candidates():
+    assert draft("Minister Says Talks Will Resume\n\nSign up for our newsletter\n\nRead more", TUESDAY) == []
+
+
+def test_reportedly_makes_a_happening_alleged():
+    assert one("Four of the attackers were reportedly shot dead by the police.").status == "alleged"
+
+
+# --- speakers --------------------------------------------------------------------------
+
+def test_speakers_before_and_after_the_verb_in_appositives_and_pronouns():
+    text = ("“An extensive spy network has been set up,” said Kadyrov in a documentary.\n\n"
+            "He claims his best fighters are there.\n\n"
+            "A military spokesman, Colonel Ahmed Farouk, said the strikes had hit depots.\n\n"
+            "But Kadyrov, one of Putin’s most loyal allies, insists the Russians broke no laws.")
+    speakers = [c.speaker.text for c in draft(text, TUESDAY)]
+    assert speakers == ["Kadyrov", "Kadyrov", "Colonel Ahmed Farouk", "Kadyrov"]
+
+
+def test_he_after_a_plural_speaker_is_the_last_person_named():
+    text = "Prosecutors say Mr. Hallam received payments. He denies all charges."
+    assert [c.speaker.text for c in draft(text, TUESDAY)] == ["Prosecutors", "Mr. Hallam"]
+
+
+def test_the_rest_of_a_quotation_and_he_added_join_the_statement():
+    text = ("“We will win,” the commander said. “The enemy is beaten.”\n\n"
+            "“This is only the beginning,” he added.\n\n“Another matter entirely,” a diplomat said.")
+    first, second = draft(text, TUESDAY)
+    assert [q.text for q in first.quotes] == ["“We will win,” the commander said.", "“The enemy is beaten.”",
+                                             "“This is only the beginning,” he added."]
+    assert second.speaker.text == "a diplomat"
+
+
+def test_a_colon_opens_a_block_quote_of_its_speaker():
+    text = ("From The Independent:\n\nThe report shows cracks in the official line. It was denied at once.\n\n"
+            "Unrelated words of the article follow here.")
+    candidates = draft(text, TUESDAY)
+    assert [c.speaker.text for c in candidates] == ["The Independent", "The Independent"]
+    assert candidates[1].kind == "denial"
+
+
+# --- figures --------------------------------------------------------------------------
+
+def test_figures_killed_returned_joined_fighting_with_qualifiers():
+    text = ("“A total of 405 people have left the region to join the fighting,” the ministry said. "
+            "“Among those, 104 have been killed and 44 came back.”\n\n"
+            "Around 2,200 people from the country are engaged in the fighting, nearly 2,900 by other counts.\n\n"
+            "In 2015, over 2,000 volunteers joined the group, and at least five civilians died in 2016.")
+    figures = [(f.quantity, f.value, f.qualifier) for c in draft(text, TUESDAY) for f in c.figures]
+    assert figures == [
+        ("people-joined", 405, "exactly"), ("killed", 104, "exactly"), ("returned", 44, "exactly"),
+        ("people-fighting", 2200, "about"),
+        ("volunteers-joined", 2000, "over"), ("civilians-killed", 5, "at least"),
+    ]
+
+
+def test_years_ages_and_amounts_are_no_figures():
+    assert draft("In 2015 the 38-year-old official said 10 years had passed since 2005.", TUESDAY)[0].figures == []
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+def test_a_sentence_that_dates_two_happenings_makes_two_candidates():
+    published = parse_date("2015-10-01")
+    text = "Russia began airstrikes against its enemies on Wednesday with new attacks Thursday morning."
+    first, second = draft(text, published)
+    assert (first.date.edtf, first.kind, first.quotes[0].text) == (
+        "2015-09-30", "airstrike", "Russia began airstrikes against its enemies on Wednesday")
+    assert (second.kind, second.quotes[0].text) == ("attack", "with new attacks Thursday morning.")
+    assert second.date.edtf.startswith("2015-10-01")  # no tense in the clause: relative_dates may add "?"
+    assert second.speaker.text == "Russia"  # the sentence's subject
+
+
+def test_an_undated_statement_takes_the_same_speakers_date_as_uncertain():
+    published = parse_date("2018-08-23")
+    text = ("“The order came from abroad,” Kadyrov wrote in a post on Wednesday.\n\n"
+            "Monitors said the attacks raised fears.\n\n"
+            "Chechen leader Ramzan Kadyrov said that the plotters sought to breed mistrust.")
+    wrote, monitors, said = draft(text, published)
+    assert wrote.date.edtf == "2018-08-22"
+    assert monitors.date is None
+    assert said.date.edtf == "2018-08-22?" and "probably more of it, hence uncertain" in said.date.basis
+
+
+def test_an_undated_statement_answers_the_news_of_the_week_at_or_after_it():
+    published = parse_date("2015-10-01")
+    text = ("A minister told a radio station his country backs the move.\n\n"
+            "Russia began air strikes in Syria on Wednesday.\n\n"
+            "“These organisations are well known,” declared the Kremlin spokesman.\n\n"
+            "But the president insists the Russians have not violated any laws.")
+    minister, strikes, kremlin, president = draft(text, published)
+    assert strikes.date.edtf == "2015-09-30"
+    # a present perfect with no date ('have not violated') says no more than the publication does
+    assert minister.date.edtf == kremlin.date.edtf == president.date.edtf == "2015-09-30?/2015-10-01"
+    assert "the article's news, 'on Wednesday' (2015-09-30), is the earliest it can be" in kremlin.date.basis
+    assert draft("A minister said the move was welcome.\n\nAir strikes began on 3 June 2015.",
+                 published)[0].date is None  # news of months ago is not this report's
+
+
+def test_said_the_spokesman_after_a_dated_report_shares_its_date_as_uncertain():
+    published = parse_date("2015-10-01")
+    text = ("In mid-June, the Interior Ministry reported that 400 people had left.\n\n"
+            "“A total of 405 people have left the region,” said the spokesman.")
+    reported, spokesman = draft(text, published)
+    assert reported.date.edtf == "2015-06" and spokesman.date.edtf == "2015-06?"
+    assert "its speaker is the one of the passage before it" in spokesman.date.basis
+
+
+# --- actors --------------------------------------------------------------------------------
+
+def test_actors_match_ids_names_and_aliases_and_new_ones_are_registered_once():
+    book = ActorBook({"peskov": Actor("peskov", "Dmitry Peskov", ("Putin's spokesman",)),
+                      "islamic-state": Actor("islamic-state", "Islamic State", ("IS",))})
+    assert book.resolve("Russian President Vladimir Putin’s spokesman Dmitry Peskov") == "peskov"
+    assert book.resolve("Putin’s spokesman") == "peskov"  # curly or straight apostrophe
+    assert [m[2] for m in book.mentions("This is what IS said.")] == ["islamic-state"]  # "is" is a word
+    assert book.resolve("Chechen President Ramzan Kadyrov") == "ramzan-kadyrov"
+    assert book.resolve("Kadyrov") == "ramzan-kadyrov"
+    assert book.new["ramzan-kadyrov"].aliases == ["Chechen President Ramzan Kadyrov", "Kadyrov"]
+    assert book.resolve("he") is None
+    assert book.resolve("the spokesman") == "peskov"  # points back to the last spokesman named
+    assert book.resolve("their commander") is None  # no commander before: no one
+    assert book.resolve("a senior U.S. defense official") == "senior-u.s.-defense-official"
+
+
+# --- the file --------------------------------------------------------------------------------
+
+def _drafted(text: str, published: str = "2016-02-09", into=None) -> tuple[Path, str]:
+    folder = Path(tempfile.mkdtemp())
+    article = folder / "article.txt"
+    article.write_text(text, encoding="utf-8")
+    out = folder / "draft.yaml"
+    written = draft_text(Article(text, article, parse_date(published), "Outlet"), into, written_to=out)
+    out.write_text(written, encoding="utf-8")
+    return out, written
+
+
+def test_texts_keep_every_character_through_the_file():
+    text = "“A\u00a0spy\tnetwork exists\u2028here,” said Kadyrov. He said “yes” and ‘no’ \\ \"again\"."
+    out, written = _drafted(text)
+    timeline = load(out)
+    assert [c.quote for e in timeline.events for c in e.sources] == [text.split(" He")[0], text.split(". ", 1)[1]]
+    assert "\\u2028" in written
+
+
+def test_the_drafts_of_our_own_paragraphs_check_and_name_their_speakers():
+    """News paragraphs of other topics and outlets: the rules are not the seeds'."""
+    expected = {
+        "wire-flood.txt": ("2024-03-12", {"regional-disaster-agency", "maria-okafor", "officials",
+                                          "national-weather-service", "daniel-mensah", "interior-ministry"}),
+        "paper-trial.txt": ("2019-11-13", {"peter-hallam", "prosecutors", "alan-barker", "city-council"}),
+        "wire-strike.txt": ("2023-06-16", {"government-forces", "insurgent-group", "ahmed-farouk", "army",
+                                           "local-residents", "rebels", "united-nations"}),
+    }
+    for name, (published, speakers) in expected.items():
+        text = (DRAFTING / name).read_text(encoding="utf-8")
+        out, _ = _drafted(text, published)
+        timeline, problems = load_with_problems(out)
+        assert problems == [], name
+        assert all(c.found for c in verify_quotes(timeline, Corpus(out.parent))), name
+        assert speakers <= {e.actors[0].actor for e in timeline.events if e.actors}, name
+
+
+NEWS_WORDS = st.sampled_from([
+    "said", "told", "Kadyrov", "the ministry", "denied", "refused to confirm", "claimed responsibility",
+    "on Wednesday", "last October", "in mid-June", "earlier this week", "2015", "405 people", "were killed",
+    "air strikes", "according to", "Mr.", "U.S.", "he", "“", "”", '"', "‘", "’", ",", ".", ":", ";", "?", "!",
+    "\n", "\n\n", " ", "\u00a0", "\t", "—", "(", ")", "…", "\u2028", "\r\n", "\x1b", "Islamic State", "a video",
+])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(NEWS_WORDS, st.text(max_size=6)), max_size=60).map(" ".join))
+def test_every_quote_of_any_draft_is_in_the_article_and_the_draft_checks(text):
+    candidates = draft(text, TUESDAY)
+    for candidate in candidates:
+        for quote in candidate.quotes:
+            assert text[quote.start:quote.end] == quote.text and quote.text in text
+    out, _ = _drafted(text)
+    timeline, problems = load_with_problems(out)
+    assert [p for p in problems if p.severity == "error"] == []
+    assert all(c.found for c in verify_quotes(timeline, Corpus(out.parent)))

@@ -1,0 +1,797 @@
+"""Drafting events from an article's own words: the candidates `timeline draft` proposes.
+
+An analyst makes a timeline by finding, in each article, who said, claimed, denied or
+did what, and when. This module does the finding with general rules of news English,
+never with rules for one article: reporting verbs ("said", "told", "insists", "refused to
+confirm", "claimed responsibility", "according to"), quotation marks, attacks and strikes
+("launched air strikes", "were shot dead"), videos and broadcasts, and reported figures
+("104 have been killed"). Each candidate quotes the article verbatim: its quotes are
+spans of the text itself (see sentences.py), never retyped.
+
+Dates are worked out by relative_dates; a sentence that dates two happenings ("began
+air strikes on Wednesday with new attacks Thursday morning") makes a candidate of each.
+The speaker and the other actors are kept as the article's words here and matched to
+actors in draft_actors.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from . import relative_dates
+from .controls import CONTROL
+from .dates import DateError, parse_date
+from .draft_actors import PERSON_NOUNS
+from .sentences import Sentence, split
+
+
+@dataclass(frozen=True)
+class Span:
+    """A passage of the article: where it starts and ends, and its characters."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class FigureDraft:
+    quantity: str  # a slug: what is counted, "people-killed"
+    value: int
+    what: str  # the article's words for it, verbatim
+    qualifier: str  # about, over, nearly, at least, up to, exactly
+
+
+@dataclass
+class Candidate:
+    kind: str
+    status: str
+    cue: str  # the words that made it a candidate: "refused to confirm", "video"
+    quotes: list[Span]
+    speaker: Span | None = None  # who speaks or acts, in the article's words
+    speaker_role: str = "speaker"
+    others: list[tuple[Span, str]] = field(default_factory=list)  # other actors named, with a role
+    date: object | None = None  # a relative_dates.Resolved, or None when the text gives none
+    figures: list[FigureDraft] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    claimant: Span | None = None  # who the article says reports it: "..., the army said"
+    refers_back: bool = False  # the speaker is named by "he", "the spokesman": someone before
+
+
+# --- cues ---------------------------------------------------------------------------------
+# (class, kind, status, tag, pattern); the first class that matches a sentence decides its
+# kind, so the narrower come first: "claimed responsibility" before "claimed", "refused
+# to confirm" before "refused".
+
+_SPEECH = (
+    ("responsibility", "claim", "alleged", "claim-of-responsibility",
+     r"claim(?:s|ed|ing)? (?:of )?responsibility"),
+    ("refusal", "denial", "reported", "refused-to-confirm",
+     r"(?:refus|declin)(?:ed|es|e|ing) to (?:confirm|comment|discuss|say|answer)|"
+     r"(?:would|could|did|does|will) not (?:confirm|comment)|(?:wouldn|couldn|didn|doesn)[’']t (?:confirm|comment)|"
+     r"no comment"),
+    ("denial", "denial", "reported", None,
+     r"den(?:y|ies|ied|ying)|rejected|rejects|refuted|refutes|"
+     r"never (?:said|mentioned|spoken|spoke|stated|claimed|told)|neither (?:has|did) \w+ (?:said|spoken|spoke|mentioned)"),
+    ("accusation", "claim", "alleged", "accusation",
+     r"accus(?:ed|es|ing)|blam(?:ed|es|ing)"),
+    ("threat", "statement", "reported", "threat",
+     r"threaten(?:ed|s|ing)?|warn(?:ed|s|ing)?|vow(?:ed|s|ing)?"),
+    ("criticism", "statement", "reported", "criticism",
+     r"condemn(?:ed|s|ing)?|critici[sz](?:ed|es|ing)|denounc(?:ed|es|ing)|slamm?(?:ed|s)|blast(?:ed|s)?|"
+     r"went on to blast"),
+    ("claim", "claim", "alleged", None,
+     r"claim(?:s|ed|ing)?|made the claims?|alleg(?:es|ed that|ing)|asserted|asserts|contend(?:s|ed)"),
+    ("statement", "statement", "reported", None,
+     r"said|says|say|told|tells|declared|declares|stated|states|added|adds|announced|announces|insist(?:s|ed)?|"
+     r"comment(?:s|ed)|wrote|writes|continued|explained|not(?:ed|es)|noticed|observed|remarked|report(?:s|ed)?|"
+     r"describ(?:es|ed)|argu(?:es|ed)|believes?|acknowledged|admit(?:s|ted)|conced(?:es|ed)|confirm(?:s|ed)|"
+     r"pledged|promised|urged|called for|repl(?:ied|ies)|respond(?:ed|s)|quoting|according to|tweeted|posted|"
+     r"discovered|concluded|found that|estimated|predicted"),
+)
+
+_HAPPENING = (
+    ("airstrike", "airstrike", "reported", None,
+     r"air ?strikes?|air raids?|drone strikes?|bomb(?:ed|ing) (?:raids?|campaign)|launched (?:new )?strikes|"
+     r"air campaign|airstrikes"),
+    ("attack", "attack", "reported", None,
+     r"attack(?:ed|s)?|killed|shot dead|stabb(?:ed|ing)|(?:suicide )?bombings?|explosions?|shelling|ambush(?:ed)?|"
+     r"opened fire|assassinat(?:ed|ion)|murder(?:ed)?|beheading|executed|gunmen"),
+    ("media", "media", "reported", None,
+     r"videos?|documentary|footage|broadcast|preview|televised|aired|to air|filmed|interview"),
+    ("political", "political", "reported", None,
+     r"(?:took|taken|seized) power|appointed|elected|resigned|sworn in|signed|ratified|sanctions"),
+)
+
+_CUES = [(name, kind, status, tag, re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE))
+         for name, kind, status, tag, pattern in (*_SPEECH, *_HAPPENING)]
+_SPEECH_NAMES = {name for name, *_ in _SPEECH}
+# "The claim could not be verified", "Kadyrov's claims": a claim spoken of, not made.
+_NOUN_LIKE = {"claim", "claims", "report", "reports", "comment", "comments", "notes", "say", "interview"}
+_NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|this|that|these|those|his|her|their|its|our|such)|['’]s)\s+$",
+                          re.IGNORECASE)
+# Words that mark a happening as reported at second hand, not established.
+_ALLEGED = re.compile(r"\b(?:allegedly|reportedly|purportedly|unconfirmed|unverified|it said were|said to have)\b",
+                      re.IGNORECASE)
+# Words that follow a reporting verb to say how the speaker is introduced, not who
+# speaks: "added", "continued" make a sentence part of the statement before it.
+_CONTINUING = re.compile(r"\b(?:added|adds|adding|continued|went on)\b", re.IGNORECASE)
+
+_OPENING = "“\""
+_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+_LEADING_WORDS = re.compile(r"^(?:(?:but|and|yet|so|meanwhile|however|also|then|now),?\s+)+", re.IGNORECASE)
+MAX_SPEAKER_WORDS = 9
+MAX_QUOTES = 3
+
+
+def draft(text: str, published) -> list[Candidate]:
+    """Every candidate event in the article, in the order of the text; `published` is
+    the publication date (a When), against which the text's dates are read."""
+    sentences = [part for s in split(text) if _usable(s) or _opens_block(s)
+                 for part in _dated_parts(s, published)]
+    candidates: list[Candidate] = []
+    block_speaker: Span | None = None  # the speaker of a block quote ("..., adding:")
+    block_paragraph = -1
+    previous: Candidate | None = None
+    previous_end = -1
+    for sentence in sentences:
+        paragraph = _paragraph_start(text, sentence.start)
+        in_block = block_speaker is not None and paragraph == block_paragraph
+        if block_speaker is not None and not in_block and paragraph > block_paragraph >= 0:
+            block_speaker, block_paragraph = None, -1
+        found = _candidate(sentence, text, previous, block_speaker if in_block else None)
+        joins = previous is not None and _joins(sentence, found, previous, text, previous_end, in_block)
+        if joins:
+            previous.quotes.append(_span(sentence))
+            previous.figures += _figures(sentence.text, sentence.start)
+            if found is not None and found.kind == "denial" and previous.kind == "statement":
+                previous.kind, previous.status = "denial", "reported"
+        elif found is not None:
+            candidates.append(found)
+            previous = found
+        if found is not None or joins:
+            previous_end = sentence.end
+        opener = _block_opener(sentence, found, previous)
+        if opener is not None:
+            block_speaker, block_paragraph = opener, _next_paragraph_start(text, sentence.end)
+    for candidate in candidates:
+        _date(candidate, text, published)
+    _carry_over(candidates, published)
+    return candidates
+
+
+def _usable(sentence: Sentence) -> bool:
+    """A sentence that can carry an event: ended as a sentence (not a headline, a menu
+    item or a caption), a few words long, and free of control characters, which no
+    events file may hold."""
+    text = sentence.text
+    return (text[-1] in ".!?…:”\"’'" and len(text.split()) >= 4 and CONTROL.search(text) is None)
+
+
+def _opens_block(sentence: Sentence) -> bool:
+    """"From The Independent:": too short to be a candidate, but it names the speaker of
+    the block quote that follows."""
+    return _BLOCK_SOURCE.match(sentence.text) is not None
+
+
+def _span(sentence: Sentence) -> Span:
+    return Span(sentence.start, sentence.end, sentence.text)
+
+
+def _paragraph_start(text: str, position: int) -> int:
+    return text.rfind("\n", 0, position) + 1
+
+
+def _next_paragraph_start(text: str, position: int) -> int:
+    """Where the next paragraph after `position` starts (past blank lines)."""
+    end = text.find("\n", position)
+    if end < 0:
+        return len(text)
+    while end < len(text) and text[end].isspace():
+        end += 1
+    return _paragraph_start(text, end) if end < len(text) else len(text)
+
+
+# --- one sentence ----------------------------------------------------------------------------
+
+def outside_quotes(text: str) -> str:
+    """The text with every quoted passage blanked out (same length, so offsets hold):
+    a reporting verb inside a quotation is the speaker's, not the article's."""
+    chars = list(text)
+    for start, end in quoted_regions(text):
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def quoted_regions(text: str) -> list[tuple[int, int]]:
+    """(start, end) of what stands inside each pair of double quotation marks, curly or
+    straight; a quotation left open runs to the end."""
+    regions, start, opener = [], -1, ""
+    for index, char in enumerate(text):
+        if start < 0 and (char == "“" or char == '"' and _opens(text, index)):
+            start, opener = index + 1, char
+        elif start >= 0 and (char == "”" and opener == "“" or char == '"' and opener == '"'):
+            regions.append((start, index))
+            start = -1
+    if start >= 0:
+        regions.append((start, len(text)))
+    return regions
+
+
+def _opens(text: str, index: int) -> bool:
+    """Whether a straight double quote opens a quotation: at the start or after a space
+    or an opening bracket."""
+    return index == 0 or text[index - 1].isspace() or text[index - 1] in "([{—–-:"
+
+
+def _quoted_words(text: str) -> int:
+    """How many words stand inside quotation marks."""
+    return sum(len(text[a:b].split()) for a, b in quoted_regions(text))
+
+
+def _is_pure_quotation(text: str) -> bool:
+    """A sentence that is all quotation: the rest of someone's words."""
+    bare = outside_quotes(text).strip(" .,;:!?“”\"")
+    return text[0] in _OPENING and not bare
+
+
+def _candidate(sentence: Sentence, text: str, previous: Candidate | None,
+               block_speaker: Span | None) -> Candidate | None:
+    """The candidate a sentence makes on its own, or None when it has no cue."""
+    body = sentence.text
+    bare = body if block_speaker is not None else outside_quotes(body)
+    cue = _first_cue(bare)
+    figures = _figures(body, sentence.start)
+    if cue is None and not figures and block_speaker is None and _quoted_words(body) < 3:
+        return None
+    if cue is None:
+        name, kind, status, tag = "statement", "statement", "reported", None
+        match = None
+    else:
+        (name, kind, status, tag), match = cue
+    candidate = Candidate(kind, status, match.group(0) if match else "", [_span(sentence)])
+    if tag:
+        candidate.tags.append(tag)
+    if block_speaker is not None:
+        candidate.speaker = block_speaker
+    elif isinstance(sentence, Part) and sentence.index > 0 and previous is not None \
+            and not text[previous.quotes[-1].end:sentence.start].strip(" ,;"):
+        candidate.speaker = previous.speaker  # the subject of the sentence's first clause
+    elif match is not None:
+        speaker, role = _speaker(body, bare, match, name, previous, sentence.start, text)
+        candidate.speaker, candidate.speaker_role = speaker, role
+        candidate.refers_back = _by_reference(body, bare, match)
+    elif _is_pure_quotation(body) and previous is not None:
+        candidate.speaker = previous.speaker
+    if candidate.speaker is None and name in _SPEECH_NAMES and match is not None:
+        candidate.speaker = _according_to(body, sentence.start)
+    if name not in _SPEECH_NAMES or figures:
+        candidate.claimant = _attribution(body, bare, sentence.start) or (
+            candidate.speaker if name in _SPEECH_NAMES else None)
+    if _ALLEGED.search(body) and candidate.status == "reported" and kind not in ("denial", "statement"):
+        candidate.status = "alleged"
+    candidate.figures = figures
+    if figures and candidate.kind == "statement":
+        candidate.kind = "report"
+    candidate.others = _others(body, bare, sentence.start)
+    return candidate
+
+
+def _first_cue(bare: str):
+    """The cue that comes first in the sentence, with its match: the main verb comes
+    before what it governs ("released a video ... it said were behind"). A medium named
+    as the subject of a reporting verb speaks: "The documentary claims" is a claim."""
+    found = []
+    for order, (name, kind, status, tag, pattern) in enumerate(_CUES):
+        match = next((m for m in pattern.finditer(bare)
+                      if not (m.group(0).lower() in _NOUN_LIKE and _NOUN_BEFORE.search(bare, 0, m.start()))), None)
+        if match:
+            found.append((match.start(), order, (name, kind, status, tag), match))
+    if not found:
+        return None
+    found.sort(key=lambda f: (f[0], f[1]))
+    first = found[0]
+    if first[2][0] == "media":
+        said = [f for f in found[1:] if f[2][0] in _SPEECH_NAMES and
+                len(bare[first[3].end():f[0]].split()) <= 1]
+        if said:
+            first = said[0]
+    return first[2], first[3]
+
+
+def _joins(sentence: Sentence, found: Candidate | None, previous: Candidate, text: str, previous_end: int,
+           in_block: bool) -> bool:
+    """Whether a sentence goes on with the statement before it rather than starting its
+    own: the rest of a quotation ("“We will...” | “The Islamic State is here...”"), or
+    "he added" after a quote of the same speaker, right after it."""
+    if len(previous.quotes) >= MAX_QUOTES or previous_end < 0:
+        return False
+    between = text[previous_end:sentence.start]
+    if between.count("\n") > 2 or between.strip():
+        return False  # not next to it: a sentence without a cue stands between
+    body = sentence.text
+    if _is_pure_quotation(body) and not in_block:
+        return True
+    if found is None or found.speaker is None or previous.speaker is None:
+        return False
+    same = found.speaker.text == previous.speaker.text
+    return same and bool(_CONTINUING.search(outside_quotes(body))) and _quoted_words(body) >= 3
+
+
+_BLOCK_SOURCE = re.compile(r"^(?:From|Via|Writing in|Quoting)\s+(.+?):$")
+
+
+def _block_opener(sentence: Sentence, found: Candidate | None, previous: Candidate | None) -> Span | None:
+    """A sentence that ends in a colon introduces the words of its speaker, given as a
+    block quote in the next paragraph ("..., stated Alvi Karimov, adding:", "From The
+    Independent:", "He added:" followed by the words)."""
+    body = sentence.text
+    if not body.endswith(":"):
+        return None
+    source = _BLOCK_SOURCE.match(body)
+    if source:
+        return Span(sentence.start + source.start(1), sentence.start + source.end(1), source.group(1))
+    if found is not None and found.speaker is not None:
+        return found.speaker
+    return previous.speaker if previous is not None and re.match(r"^(?:He|She|They) ", body) else None
+
+
+# --- who ---------------------------------------------------------------------------------------
+
+_SPEAKER_STOP = re.compile(r",|;|:|\.(?=\s|$)|\s(?:in|on|at|during|after|before|who|which|that|adding|according|"
+                           r"told|to|as|when|while|from|for|of the)\s")
+_INTRO = re.compile(r"^(?:in|on|at|last|earlier|later|after|before|since|during|when|while|yesterday|today|this|"
+                    r"following|quoting|according|despite|within|for|by)\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"^(?:which|who|that)$", re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
+def _speaker(body: str, bare: str, match: re.Match, name: str, previous: Candidate | None, offset: int,
+             text: str) -> tuple[Span | None, str]:
+    """Who speaks (or acts), in the article's words, and their role."""
+    role = {"attack": "perpetrator", "airstrike": "perpetrator", "media": "publisher", "political": "subject",
+            "claim": "claimant", "accusation": "claimant", "responsibility": "claimant"}.get(name, "speaker")
+    before = bare[:match.start()]
+    if name in ("attack", "airstrike") and _PASSIVE.search(before):
+        role = "victim"
+    if name == "statement" and match.group(0).lower() == "according to":
+        return _according_to(body, offset), "speaker"
+    subject = _subject_before(body, bare, match.start(), offset, happening=name not in _SPEECH_NAMES)
+    if subject is None and (not before.strip() or before.rstrip().endswith(("”", '"', "”,", '",'))):
+        subject = _subject_after(body, match.end(), offset)
+    if subject is not None and subject.text.lower() in _PRONOUNS:
+        return _antecedent(subject.text.lower(), previous, text, offset), role
+    return subject, role
+
+
+def _by_reference(body: str, bare: str, match: re.Match) -> bool:
+    """Whether the speaker is named by a word that points back: "he said", "said the
+    spokesman", "the source said"."""
+    near = bare[max(0, match.start() - 40):match.end() + 40]
+    return bool(re.search(r"(?:^|[\s”\"])(?:he|she|they)\s+\w+|\b(?:the|his|her|their)\s+(?:" +
+                          "|".join(PERSON_NOUNS) + r")\b", near, re.IGNORECASE))
+
+
+def _antecedent(pronoun: str, previous: Candidate | None, text: str, offset: int) -> Span | None:
+    """Who "he" or "they" is: the speaker of the statement before, as news copy keeps
+    its subject; for "he" and "she" a plural speaker cannot be, and the last person named
+    in the sentence before is taken instead ("Prosecutors say Mr. Hallam received ...
+    He denies")."""
+    speaker = previous.speaker if previous is not None else None
+    if pronoun not in ("he", "she") or speaker is None or not _plural(speaker.text):
+        return speaker
+    return _last_person_before(text, offset) or speaker
+
+
+def _plural(phrase: str) -> bool:
+    last = phrase.split()[-1]
+    return last.endswith("s") and not last.endswith(("ss", "us", "’s", "'s")) and (
+        last.islower() or len(phrase.split()) == 1)
+
+
+_PERSON = re.compile(r"(?:\b(?:Mr|Ms|Mrs|Dr)\.?\s+[A-Z][\w’'-]+|\b[A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*)+)")
+
+
+def _last_person_before(text: str, offset: int) -> Span | None:
+    """The last name of two words or more, or "Mr X", named outside quotation marks in
+    the paragraph before `offset` (or the one before it, at a paragraph's start)."""
+    start = text.rfind("\n", 0, offset) + 1
+    if not text[start:offset].strip():
+        start = text.rfind("\n", 0, max(0, text[:start].rstrip().__len__())) + 1
+    window = text[start:offset]
+    found = list(_PERSON.finditer(outside_quotes(window)))
+    if not found:
+        return None
+    last = found[-1]
+    return Span(start + last.start(), start + last.end(), window[last.start():last.end()])
+
+
+# Verbs that stand between an actor and the happening it is the subject of ("Russia began
+# air strikes", "IS released a video", "Russia One plans to air a documentary").
+_HAPPENING_VERB = re.compile(r"\s+(?:(?:has|have|had|was|were|is|are|will)\s+)?(?:\w+ed|began|begun|made|plans|"
+                             r"plan|carried out|staged|mounted|unleashed|showed|shows|sent|fired|struck|hit|"
+                             r"launch(?:es)?|release[sd]?|post(?:s|ed)?|air(?:s|ed)?|broadcasts?|is set|set)\b.*$")
+_TRAILING_DATE = re.compile(r"\s+(?:in|on|at|during|last|this|early|late)\s+(?:the\s+)?(?:monday|tuesday|wednesday|"
+                            r"thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|"
+                            r"september|october|november|december|\d{4}|week|month|year|morning|night)\b.*$",
+                            re.IGNORECASE)
+
+
+def _subject_before(body: str, bare: str, at: int, offset: int, happening: bool = False) -> Span | None:
+    """The noun phrase that stands as the subject just before the verb at `at`: from the
+    last clause opening (the sentence's start, a comma, a closing quote) to the verb,
+    less an introduction ("Last October,", "But after the rebuttal,"), auxiliaries
+    ("has"), and an appositive: of "X, Y, said" the one that is a name ("A military
+    spokesman, Colonel Ahmed Farouk, said"; "Kadyrov, one of Putin's allies, insists").
+    Before a happening, the verb that governs it goes too ("Russia began | air strikes")."""
+    segment = bare[:at]
+    stripped = re.sub(r"(?:\s+(?:has|have|had|was|were|is|are|will|would|also|then|now|later|again|"
+                      r"not|never|already|first|\w+ly))+\s*$",
+                      "", segment.rstrip(), flags=re.IGNORECASE)
+    parts = re.split(r",\s*", stripped)
+    if len(parts) > 1 and not parts[-1].strip():  # "X, Y, verb": an appositive closed before the verb
+        pair = [p for p in parts[:-1][-2:]]
+        names = [p for p in pair if _is_proper_name(p)]
+        chosen = names[-1] if names else pair[0]
+    else:
+        chosen = parts[-1]
+        if _RELATIVE.match(chosen.strip()) and len(parts) >= 2:  # "Islamic State, which claimed"
+            chosen = parts[-2]
+    chosen = re.split(r"[”\"]\s*", chosen.strip())[-1].strip()
+    chosen = _LEADING_WORDS.sub("", chosen)
+    if happening:
+        chosen = _HAPPENING_VERB.sub("", chosen)
+    chosen = _TRAILING_DATE.sub("", chosen).strip()
+    if _INTRO.match(chosen) or not chosen or len(chosen.split()) > MAX_SPEAKER_WORDS:
+        return None
+    start = body.find(chosen, 0, at + 1)
+    if start < 0:
+        return None
+    return Span(offset + start, offset + start + len(chosen), chosen)
+
+
+def _is_proper_name(part: str) -> bool:
+    """A name: every word capitalised but its particles ("of", "al-", "bin", "de")."""
+    words = _LEADING_WORDS.sub("", part.strip()).split()
+    return 0 < len(words) <= 5 and all(w[0].isupper() or w.lower() in ("of", "the", "al", "bin", "de", "van", "von")
+                                       or w.startswith("al-") for w in words)
+
+
+def _looks_like_name(part: str) -> bool:
+    part = _LEADING_WORDS.sub("", part.strip())
+    return bool(part) and part[0].isupper() and len(part.split()) <= MAX_SPEAKER_WORDS
+
+
+def _subject_after(body: str, at: int, offset: int) -> Span | None:
+    """The speaker named after the verb: "..., said Kadyrov in a documentary"."""
+    rest = body[at:]
+    lead = len(rest) - len(rest.lstrip())
+    rest = rest.lstrip()
+    stop = _SPEAKER_STOP.search(rest)
+    phrase = (rest[:stop.start()] if stop else rest).strip().rstrip(".”\"")
+    if not phrase or len(phrase.split()) > MAX_SPEAKER_WORDS or phrase[0] in _OPENING:
+        return None
+    start = at + lead
+    return Span(offset + start, offset + start + len(phrase), phrase)
+
+
+_ATTRIBUTION = re.compile(r"(?:,|^)\s+(?P<who>(?:the|a|an)\s+[^,]{2,60}?|[A-Z][^,]{1,60}?)\s+(?:said|says|reported|"
+                          r"reports|announced|added|confirmed)\b(?=[.,;]|\s+(?:on|in|at|late|early|last)\b|$)|"
+                          r",\s+(?:said|says|according to)\s+(?P<inverted>[^,.;]{2,60})")
+
+
+def _attribution(body: str, bare: str, offset: int) -> Span | None:
+    """Who the article says reports a happening or a figure: "..., the army said",
+    "..., said the agency", "..., according to a UN report"."""
+    found = None
+    for found in _ATTRIBUTION.finditer(bare):
+        pass
+    if found is None:
+        return None
+    group = "who" if found.group("who") else "inverted"
+    start, end = found.span(group)
+    phrase = body[start:end].strip()
+    if len(phrase.split()) > MAX_SPEAKER_WORDS:
+        return None
+    return Span(offset + start, offset + start + len(phrase), phrase)
+
+
+def _according_to(body: str, offset: int) -> Span | None:
+    """The source in "according to X" (X up to a comma or the end)."""
+    found = re.search(r"\baccording to\s+(?:(?:figures|data|a report|reports|a statement|statistics|an estimate)"
+                      r"\s+(?:released |published |issued )?(?:by|from)\s+)?([^,.;]+)", body, re.IGNORECASE)
+    if not found:
+        return None
+    phrase = found.group(1).strip()
+    phrase = re.split(r"\s+(?:in|on|at|last|this|since)\s", phrase)[0].strip()
+    if not phrase or len(phrase.split()) > MAX_SPEAKER_WORDS:
+        return None
+    start = body.find(phrase, found.start(1))
+    return Span(offset + start, offset + start + len(phrase), phrase)
+
+
+_OBJECT_PATTERNS = (
+    ("reporter", r"\b(?:told|tells)\s+([A-Z][^,.;:“\"]*?)(?=\s+(?:that|his|her|their|the|it|he|she|they|on|in|"
+                 r"about)\b|[,.;:“\"]|$)"),
+    ("target", r"\b(?:accused|accuses|blamed|blames|threatened|threatens|condemned|condemns|criticized|"
+               r"criticised|attacked|attacks on|attack on|targeted)\s+([A-Z][^,.;:“\"]*?)(?=\s+(?:for|of|over|"
+               r"with|in|on|that|to|after)\b|[,.;:“\"]|$)"),
+)
+
+
+_DATE_WORD = re.compile(r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
+                        r"april|may|june|july|august|september|october|november|december|today|yesterday)\b",
+                        re.IGNORECASE)
+
+
+def _others(body: str, bare: str, offset: int) -> list[tuple[Span, str]]:
+    """The actors a sentence names as its reporter ("told Interfax") or target
+    ("accused Moscow"), in its words; the rest are found by name in draft_actors."""
+    found = []
+    for role, pattern in _OBJECT_PATTERNS:
+        for match in re.finditer(pattern, bare):
+            phrase = body[match.start(1):match.end(1)].strip()
+            if phrase and len(phrase.split()) <= MAX_SPEAKER_WORDS and not _DATE_WORD.match(phrase):
+                start = body.find(phrase, match.start(1))
+                found.append((Span(offset + start, offset + start + len(phrase), phrase), role))
+    return found
+
+
+# --- figures --------------------------------------------------------------------------------------
+
+_NUMBER_WORDS = {word: value for value, word in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+_NUMBER = r"(?<![\w$£€.,-])(\d{1,3}(?:,\d{3})+|\d+|" + "|".join(_NUMBER_WORDS) + r")(?![\w%.,]\d|%|-)"
+_QUALIFIERS = (
+    ("about", r"about|around|roughly|approximately|some|an estimated|estimated"),
+    ("over", r"over|more than|upwards of|in excess of"),
+    ("nearly", r"nearly|almost|close to|just under"),
+    ("at least", r"at least|no fewer than|no less than"),
+    ("up to", r"up to|as many as|fewer than|less than|under"),
+)
+_QUALIFIER = re.compile(r"\b(" + "|".join(p for _, p in _QUALIFIERS) + r")\s+$", re.IGNORECASE)
+_FIGURE_NUMBER = re.compile(_NUMBER, re.IGNORECASE)
+_CATEGORIES = (
+    ("killed", r"killed|dead|died|deaths|lost their lives|fatalities|shot dead"),
+    ("wounded", r"wounded|injured|hurt"),
+    ("hospitalized", r"hospitali[sz]ed"),
+    ("returned", r"came back|come back|returned|have returned"),
+    ("joined", r"joined|join|left \w+ to join|gone to|travell?ed to"),
+    ("fighting", r"fighting|fought|fighters"),
+    ("arrested", r"arrested|detained"),
+    ("displaced", r"fled|displaced"),
+)
+_CATEGORY = re.compile(r"\b(?:" + "|".join(f"(?P<{name}>{p})" for name, p in _CATEGORIES) + r")\b", re.IGNORECASE)
+_NOT_A_COUNT = re.compile(r"^\s*(?:years?|months?|weeks?|days?|hours?|minutes?|per ?cent|percent|km|kilomet|miles?|"
+                          r"metres?|meters?|dollars|euros|pounds|times|th\b|st\b|nd\b|rd\b|a\.m\.|p\.m\.|am\b|pm\b)",
+                          re.IGNORECASE)
+_FILLER = {"of", "the", "those", "them", "these", "have", "has", "had", "been", "were", "was", "are", "is", "who",
+           "which", "that", "and", "a", "an", "from", "in", "more", "people's", "among"}
+FIGURE_WINDOW = 12  # words from the number to what it counts
+
+
+def _figures(body: str, offset: int) -> list[FigureDraft]:
+    """Counts of people killed, wounded, come back, joined, fighting, ... that a sentence
+    reports: a number, what it counts within a few words, and the qualifier before it."""
+    figures = []
+    numbers = list(_FIGURE_NUMBER.finditer(body))
+    for index, number in enumerate(numbers):
+        figure = _figure(body, number, numbers[index + 1].start() if index + 1 < len(numbers) else len(body))
+        if figure is not None:
+            figures.append(figure)
+    return figures
+
+
+def _figure(body: str, number: re.Match, limit: int) -> FigureDraft | None:
+    token = number.group(1)
+    after = body[number.end():limit]
+    if _NOT_A_COUNT.match(after):
+        return None
+    if token.isdigit() and len(token) == 4 and 1800 <= int(token) <= 2100:
+        return None  # a year
+    words = re.finditer(r"\S+", after)
+    window_end = None
+    for count, word in enumerate(words):
+        if count >= FIGURE_WINDOW or word.group(0)[-1:] in ".;:!?" and count > 0 and not _CATEGORY.search(word.group(0)):
+            window_end = number.end() + word.start()
+            break
+    scope = after if window_end is None else body[number.end():window_end]
+    category = _CATEGORY.search(scope)
+    if category is None:
+        return None
+    value = _NUMBER_WORDS.get(token.lower())
+    value = int(token.replace(",", "")) if value is None else value
+    qualifier = _QUALIFIER.search(body[:number.start()])
+    qualifier_name = next(name for name, pattern in _QUALIFIERS
+                          if re.fullmatch(pattern, qualifier.group(1), re.IGNORECASE)) if qualifier else "exactly"
+    start = qualifier.start(1) if qualifier else number.start()
+    noun = _counted(scope[:category.start()])
+    kind = category.lastgroup
+    what = body[start:number.end() + category.end()]
+    return FigureDraft(_slug(f"{noun} {kind}" if noun else kind), value, what, qualifier_name)
+
+
+def _counted(text: str) -> str:
+    """The noun a number counts: "405 people, ..." → people; "Four of the assailants" → assailants."""
+    for word in re.findall(r"[A-Za-z][A-Za-z'’-]*", text)[:4]:
+        if word.lower() not in _FILLER and not _CATEGORY.fullmatch(word):
+            return word.lower()
+    return ""
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "figure"
+
+
+# --- dates ---------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Part(Sentence):
+    """A clause of a sentence that dates two happenings; `index` counts from 0."""
+
+    index: int = 0
+
+
+_CLAUSE_BREAK = re.compile(r",\s+|;\s+|\s+(?=(?:with|and|but|while|before|after)\s)")
+
+
+def _dated_parts(sentence: Sentence, published) -> list[Sentence]:
+    """The sentence, or its clauses when it gives two or more different dates: each
+    clause from a break (a comma, "with", "and", ...) after one date to the next break
+    after the next. A clause with no cue of its own becomes no candidate."""
+    found = relative_dates.find_all(sentence.text, published)
+    if len({r.edtf for r in found}) < 2:
+        return [sentence]
+    cuts = [0]
+    for before, after in zip(found, found[1:]):
+        if before.edtf == after.edtf:
+            continue
+        breaks = [m for m in _CLAUSE_BREAK.finditer(sentence.text, before.end, after.start)]
+        if breaks:
+            cuts.append(breaks[0].start())
+    if len(cuts) < 2:
+        return [sentence]
+    cuts.append(len(sentence.text))
+    # A clause with no cue of its own ("Kadyrov, who has led Chechnya since 2007, | made
+    # the claims ... on Wednesday") stays with the clause after it (the last, before it).
+    spans = [(a, b) for a, b in zip(cuts, cuts[1:])]
+    merged: list[list[int]] = []
+    pending = None
+    for a, b in spans:
+        if pending is not None:
+            a, pending = pending, None
+        if _first_cue(outside_quotes(sentence.text[a:b])) is None and (a, b) != spans[-1]:
+            pending = a
+            continue
+        if _first_cue(outside_quotes(sentence.text[a:b])) is None and merged:
+            merged[-1][1] = b
+            continue
+        merged.append([a, b])
+    if len(merged) < 2:
+        return [sentence]
+    parts = []
+    for index, (a, b) in enumerate(merged):
+        piece = sentence.text[a:b]
+        lead = len(piece) - len(piece.lstrip(" ,;"))
+        piece = piece[lead:].rstrip(" ,;")
+        start = sentence.start + a + lead
+        parts.append(Part(start, start + len(piece), piece, index))
+    return parts
+
+
+def _date(candidate: Candidate, text: str, published) -> None:
+    """The candidate's date: the first its quotes state, each read with what comes before
+    it in its paragraph (a date said earlier in the paragraph carries over)."""
+    for quote in candidate.quotes:
+        paragraph = _paragraph_start(text, quote.start)
+        resolved = relative_dates.resolve(quote.text, published, context=text[paragraph:quote.start])
+        if resolved is not None:
+            candidate.date = resolved
+            return
+
+
+def _carry_over(candidates: list[Candidate], published) -> None:
+    """Dates the text gives one passage for the undated ones that go with it, always as
+    uncertain, the basis saying why; never a date after the publication, since what was
+    said was said by then ("made the claims in a preview of a documentary set to air on
+    Wednesday" dates the broadcast, not the claims):
+    - the same speaker's dated statement before it ("Kadyrov wrote ... on Wednesday" ...
+      "Kadyrov said that ..."): most often more of it;
+    - the passage right before, when its speaker is named by "he" or "the spokesman";
+    - else the article's news: the earliest happening it dates in the week before its
+      publication (the attacks "on Monday", also when the date stands in a claim of
+      responsibility for them): an undated statement in a news report is most often a
+      response to its news, so on or after it and by the publication."""
+    dated: dict[str, Candidate] = {}  # speaker → their latest statement with a date the text states
+    root: dict[int, object] = {}  # id of a candidate → the date the text states, that it has or took
+    previous: Candidate | None = None
+    for candidate in candidates:
+        key = _speaker_key(candidate)
+        if not _stated(candidate.date, published) and candidate.kind not in _HAPPENING_KINDS:
+            source, why = None, ""
+            if key and key in dated:
+                source, why = dated[key], "the same speaker's statement before it is dated ({}) and this is " \
+                                          "probably more of it"
+            elif candidate.refers_back and previous is not None and previous.kind not in _HAPPENING_KINDS \
+                    and id(previous) in root:
+                source, why = previous, "its speaker is the one of the passage before it, which is dated ({})"
+            if source is not None:
+                stated = root[id(source)]
+                candidate.date = replace(stated, edtf=_uncertain(stated.edtf),
+                                         basis=f"No date in the passage; {why.format(stated.basis)}, hence uncertain")
+                root[id(candidate)] = stated
+        elif _stated(candidate.date, published) and _not_after(candidate.date.edtf, published):
+            root[id(candidate)] = candidate.date
+        if key and id(candidate) in root and candidate.kind not in _HAPPENING_KINDS:
+            dated[key] = candidate
+        previous = candidate
+    _date_by_the_news(candidates, published)
+
+
+def _stated(date, published) -> bool:
+    """Whether a date says more than that the passage is at or before its publication
+    (what relative_dates gives for a present perfect with no date: "have not violated")."""
+    if date is None:
+        return False
+    try:
+        when = parse_date(date.edtf)
+    except DateError:
+        return False
+    return not (when.start is None and when.latest == published.latest)
+
+
+NEWS_DAYS = 7  # how recent a happening must be to be the article's news
+
+
+def _date_by_the_news(candidates: list[Candidate], published) -> None:
+    """Undated statements of a news report: on or after its news, by its publication."""
+    last = published.latest
+    news = []
+    for candidate in candidates:
+        happening = candidate.kind in _HAPPENING_KINDS or "claim-of-responsibility" in candidate.tags
+        if happening and candidate.date is not None:
+            day = parse_date(candidate.date.edtf)
+            if day.precision == 3 and not day.interval and 0 <= (last - day.earliest).days <= NEWS_DAYS:
+                news.append((day.earliest, candidate))
+    if not news:
+        return
+    first, source = min(news, key=lambda n: n[0])
+    edtf = f"{first.isoformat()}?" if first == last else f"{first.isoformat()}?/{last.isoformat()}"
+    for candidate in candidates:
+        if not _stated(candidate.date, published) and candidate.kind not in _HAPPENING_KINDS:
+            candidate.date = replace(
+                source.date, edtf=edtf,
+                basis=f"No date in the passage; the article's news, '{source.date.phrase}' ({first.isoformat()}), "
+                      f"is the earliest it can be and the publication ({last.isoformat()}) the latest, as a report "
+                      "most often answers its news; the text does not say so, hence uncertain")
+
+
+_HAPPENING_KINDS = {kind for _, kind, *_ in _HAPPENING}
+
+
+def _not_after(edtf: str, published) -> bool:
+    try:
+        latest = parse_date(edtf).latest
+    except DateError:
+        return False
+    return latest is not None and latest <= published.latest
+
+
+def _speaker_key(candidate: Candidate) -> str:
+    """The speaker's last name, as the article's mentions of one person share it
+    ("Chechen leader Ramzan Kadyrov", "Kadyrov")."""
+    if candidate.speaker is None:
+        return ""
+    words = re.findall(r"[^\W\d_][\w’'-]*", candidate.speaker.text)
+    return words[-1].lower() if words and words[-1][0].isupper() else ""
+
+
+def _uncertain(edtf: str) -> str:
+    """The same date marked uncertain: `2018-08-22` → `2018-08-22?`, each end of an interval."""
+    def mark(side: str) -> str:
+        if side in ("", "..") or side.endswith(("?", "%")):
+            return side
+        return side[:-1] + "%" if side.endswith("~") else side + "?"
+    return "/".join(mark(side) for side in edtf.split("/"))
