@@ -218,6 +218,7 @@ class Timeline:
         self.ids: list[str] = columns.get("ids") or [record[R_ID] for record in records]
         self._by_id: dict[str, int] | None = None
         self.search_texts: list[str] | None = columns.get("search_texts")
+        self.text_buffer = None  # the search texts as one search.TextBuffer (from the cache, or the Searcher)
         # Set by the cache: reads the search texts kept beside its entry (None if it can't).
         self.texts_loader: Callable[[], list[str] | None] | None = None
         # Set by the cache: reads the indexes kept in its entry (None if it can't).

@@ -167,6 +167,8 @@ class TimelineView(ScrollView, can_focus=True):
         target = self._position_of(keep_event) if keep_event is not None else None
         self.cursor = target if target is not None else (self.event_rows[0] if self.event_rows else -1)
         self.refresh()
+        # After a new list of rows, the scroll range is only right after the next layout.
+        self.call_after_refresh(self.scroll_to_cursor)
 
     def set_highlight(self, matches: tuple[TextMatch, ...]) -> None:
         """Highlight the matches of these searches in the rows (none: no highlight)."""
@@ -201,12 +203,16 @@ class TimelineView(ScrollView, can_focus=True):
         return position is not None
 
     def watch_cursor(self, old: int, new: int) -> None:
-        self.refresh()
+        # Two rows change: the one the cursor leaves and the one it lands on (a scroll
+        # repaints the rest).
+        for row in (old, new):
+            if 0 <= row < len(self.rows):
+                self.refresh_line(row)
         if new >= 0:
             self.scroll_to_cursor()
-            # After a new list of rows, the scroll range is only right after the next layout.
-            self.call_after_refresh(self.scroll_to_cursor)
-        self.post_message(self.Selected(self.selected_event))
+        # Straight to the screen: bubbling through the containers between, it would come
+        # after the screen has painted the row, and the header would follow a frame late.
+        self.screen.post_message(self.Selected(self.selected_event))
 
     def scroll_to_cursor(self) -> None:
         # Keep the cursor's headings in view when they fit above it.
