@@ -187,6 +187,7 @@ def search_text(timeline: Timeline, record: tuple) -> str:
 
 
 STEP = 20_000  # candidates a search looks at in one step: a few milliseconds at most
+FIRST_STEP = 256  # the first step of a search asked for its first few matches
 
 
 class Search:
@@ -210,10 +211,10 @@ class Search:
         """The parts not looked at yet."""
         return list(self._parts)
 
-    def step(self) -> None:
-        """Look at up to STEP more candidates."""
+    def step(self, size: int | None = None) -> None:
+        """Look at up to `size` (STEP) more candidates."""
         candidates, first, last, known = self._parts[0]
-        stop = min(last, first + STEP)
+        stop = min(last, first + (size or STEP))
         self.found.extend(self._match.select_in(self._buffer, candidates[first:stop], known))  # a range's slice is one
         if stop < last:
             self._parts[0] = (candidates, stop, last, known)
@@ -224,12 +225,14 @@ class Search:
         """Find on until done, or until `enough` are found and the event `past` has been
         looked at (found or not), or for about `seconds`; True when done."""
         deadline = None if seconds is None else time.perf_counter() + seconds
+        size = FIRST_STEP if enough is not None else STEP  # small steps at first: no more is found than is asked for
         while self._parts:
             if enough is not None and len(self.found) >= enough and (past is None or self._beyond(past)):
                 break
             if deadline is not None and time.perf_counter() >= deadline:
                 break
-            self.step()
+            self.step(size)
+            size = min(STEP, size * 2)
         return self.done
 
     def _beyond(self, index: int) -> bool:

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 REGEX_MARK = "/"  # a search text starting with it is a regular expression
+DENSITY_SAMPLE = 256  # events a scan looks at before it chooses how to look at the rest
 
 # Typed quotes are straight; articles' are curly: search treats them alike.
 _QUOTES = {0x2018: "'", 0x2019: "'", 0x201C: '"', 0x201D: '"'}
@@ -114,6 +115,11 @@ class TextBuffer:
         """Whether the event's text holds the (encoded) term."""
         return self.data.find(term, self.offsets[index], self.offsets[index + 1]) >= 0
 
+    def holding(self, term: bytes, indexes: Iterable[int]) -> list[int]:
+        """Those of the events whose text holds the term, looked at one by one."""
+        find, offsets = self.data.find, self.offsets
+        return [i for i in indexes if find(term, offsets[i], offsets[i + 1]) >= 0]
+
     def scan(self, term: bytes, first: int, last: int) -> list[int]:
         """The events first..last-1 whose text holds the term, found by one `find` after
         another across their texts: the time goes to the events that hold it."""
@@ -180,14 +186,24 @@ class TextMatch:
         terms = sorted((encode(term) for term in self.terms if term not in known), key=len, reverse=True)
         if not terms:
             return list(indexes)
-        holds = buffer.holds
-        if isinstance(indexes, range) and indexes.step == 1:
-            result = buffer.scan(terms.pop(0), indexes.start, indexes.stop) if indexes else []
+        if isinstance(indexes, range) and indexes.step == 1 and indexes:
+            result = self._scan(buffer, terms.pop(0), indexes.start, indexes.stop)
         else:
             result = indexes
         for term in terms:
-            result = [i for i in result if holds(i, term)]
+            result = buffer.holding(term, result)
         return list(result)
+
+    @staticmethod
+    def _scan(buffer: TextBuffer, term: bytes, first: int, last: int) -> list[int]:
+        """The events first..last-1 that hold the term. A scan costs a step per event
+        found, a look one by one a (shorter) step per event: a term in most events (one
+        letter typed) is looked for one by one once a sample shows it is."""
+        sample = min(last, first + DENSITY_SAMPLE)
+        found = buffer.scan(term, first, sample)
+        if len(found) * 4 > sample - first:
+            return found + buffer.holding(term, range(sample, last))
+        return found + buffer.scan(term, sample, last) if sample < last else found
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Where in `text`, as written, the terms (or the expression) match: (start, end)
