@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import time
 import unicodedata
 from array import array
 from collections.abc import Iterable, Sequence
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 
 REGEX_MARK = "/"  # a search text starting with it is a regular expression
 DENSITY_SAMPLE = 256  # events a scan looks at before it chooses how to look at the rest
+BUILD_CHUNK = 4096  # texts put into a TextBuffer between two turns of the other threads
 
 # Typed quotes are straight; articles' are curly: search treats them alike.
 _QUOTES = {0x2018: "'", 0x2019: "'", 0x201C: '"', 0x201D: '"'}
@@ -81,8 +83,8 @@ class TextBuffer:
     64-bit integers (array('q')): event i's text is data[offsets[i]:offsets[i + 1]]. That
     is the layout of an Arrow large_string column (its data and offsets buffers), so a
     cache can write the two as such a column, map them back and hand them to
-    `TextBuffer(data, offsets)`. `data` may be bytes or any buffer with bytes' `find(sub,
-    start, end)`, such as an mmap; `offsets` any sequence of ints (an array, a memoryview
+    `TextBuffer(data, offsets)`. `data` may be bytes, a bytearray or any buffer with
+    bytes' `find(sub, start, end)`, such as an mmap; `offsets` any sequence of ints (an array, a memoryview
     cast to "q"). UTF-8 finds a word only where its characters begin, so a term found in
     the bytes is the term found in the text.
     """
@@ -92,24 +94,25 @@ class TextBuffer:
         self.offsets = offsets
 
     @classmethod
-    def of(cls, texts: Iterable[str]) -> "TextBuffer":
-        """The buffer of these folded texts, in order."""
+    def of(cls, texts: Sequence[str]) -> "TextBuffer":
+        """The buffer of these folded texts, in order. Made a few thousand texts at a
+        time, letting other threads in between: the explorer makes it in the background
+        while the user moves about the first screen."""
         offsets = array("q", [0])
-        parts = []
-        size = 0
-        for text in texts:
-            part = encode(text)
-            parts.append(part)
-            size += len(part)
-            offsets.append(size)
-        return cls(b"".join(parts), offsets)
+        data = bytearray()
+        for start in range(0, len(texts), BUILD_CHUNK):
+            for text in texts[start:start + BUILD_CHUNK]:
+                data += encode(text)
+                offsets.append(len(data))
+            time.sleep(0)  # the other threads' turn (the screen's)
+        return cls(data, offsets)
 
     def __len__(self) -> int:
         return len(self.offsets) - 1
 
     def text(self, index: int) -> str:
         """The folded text of one event, as it was given."""
-        return bytes(self.data[self.offsets[index]:self.offsets[index + 1]]).decode("utf-8", "surrogatepass")
+        return self.data[self.offsets[index]:self.offsets[index + 1]].decode("utf-8", "surrogatepass")
 
     def holds(self, index: int, term: bytes) -> bool:
         """Whether the event's text holds the (encoded) term."""

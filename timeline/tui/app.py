@@ -132,7 +132,6 @@ def _prepare(timeline: Timeline) -> None:
     # The loaded file is millions of objects that live as long as the session: frozen,
     # the garbage collector stops walking them all (a third of a second at a million
     # events) at random keys.
-    gc.collect()
     gc.freeze()
 
 

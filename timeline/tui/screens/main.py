@@ -84,7 +84,7 @@ class MainScreen(Screen):
         with Horizontal(id="body"):
             with Vertical(id="left"):
                 yield Overview(self.timeline, id="overview")
-                yield TimelineView(self.timeline, self.corpus, id="timeline")
+                yield TimelineView(self.timeline, self.corpus, on_move=self._cursor_moved, id="timeline")
             yield DetailPane(self.timeline, self.corpus, self.corpus_note, id="detail")
         yield Input(placeholder=SEARCH_PLACEHOLDERS["filter"], id="search")
         yield AppFooter()
@@ -519,14 +519,19 @@ class MainScreen(Screen):
 
     # --- messages from the widgets -----------------------------------------------------
 
+    def _cursor_moved(self, index: int | None) -> None:
+        """The cursor's place, in the same frame as its row: the strip and the header."""
+        overviews = self.query(Overview)
+        if overviews:  # not while the app is closing
+            overviews.first().set_cursor(index)
+            self.update_position()
+
     def on_timeline_view_selected(self, message: TimelineView.Selected) -> None:
         panes = self.query(DetailPane)
         if not panes:  # the message can arrive while the app is closing
             return
         index = message.event_index
         panes.first().follow(None if index is None else self.timeline.events[index])
-        self.query_one(Overview).set_cursor(index)
-        self.update_position()
 
     def on_overview_jump(self, message: Overview.Jump) -> None:
         self.view.go_to_day(message.ordinal)

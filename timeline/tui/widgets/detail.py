@@ -463,8 +463,8 @@ def related_links(timeline: Timeline, event: Event) -> list[tuple[Text, str]]:
 
 
 def render_event(timeline: Timeline, event: Event, highlight: tuple[TextMatch, ...] = ()) -> list[tuple[object, str]]:
-    """The event as (renderable, css classes) parts ("gap": a blank line above it); the
-    matches of the search are highlighted in its title, actors, place and summary."""
+    """The event as (renderable, css classes) parts, one Static each; the matches of the
+    search are highlighted in its title, actors, place and summary."""
     mark, mark_style = kind_mark(event.kind)
     parts = [(marked(event.title, highlight, "bold"), "")]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -136,9 +136,12 @@ class TimelineView(ScrollView, can_focus=True):
             self.event_index = event_index
             super().__init__()
 
-    def __init__(self, timeline: Timeline, corpus=None, **kwargs):
+    def __init__(self, timeline: Timeline, corpus=None, on_move: Callable[[int | None], None] | None = None, **kwargs):
         super().__init__(**kwargs)
         self.timeline = timeline
+        # Called as the cursor moves, with the event it is on: what must be painted in the
+        # same frame as the row (the header's position), where a message would come after it.
+        self.on_move = on_move
         self.corpus = corpus  # with one, rows mark quotes not found verbatim
         self.shown: Sequence[int] = []  # event indexes shown, in time order
         self.rows: Sequence[int] = []  # see RowLayout
@@ -210,9 +213,9 @@ class TimelineView(ScrollView, can_focus=True):
                 self.refresh_line(row)
         if new >= 0:
             self.scroll_to_cursor()
-        # Straight to the screen: bubbling through the containers between, it would come
-        # after the screen has painted the row, and the header would follow a frame late.
-        self.screen.post_message(self.Selected(self.selected_event))
+        if self.on_move is not None:
+            self.on_move(self.selected_event)
+        self.post_message(self.Selected(self.selected_event))
 
     def scroll_to_cursor(self) -> None:
         # Keep the cursor's headings in view when they fit above it.
