@@ -276,7 +276,7 @@ class Searcher:
         """Do ahead what the first search or filter would otherwise wait for."""
         self.timeline.indexes()
         self.timeline.by_id  # built, for the first jump to an event and the first reload
-        self.buffer()
+        self.texts()
 
     def run(self, query: Query) -> Sequence[int]:
         """Indexes (in time order) of the events that match every kind of filter."""

@@ -51,7 +51,7 @@ SEARCH_PLACEHOLDERS = {
 }
 FIRST_SCREEN_SECONDS = 0.03  # what a filter may take to find its first screen of matches; it counts on after
 COUNT_SLICE = 0.015  # the counting done between two looks at the keys and the screen
-COUNT_PAUSE = 0.001
+COUNT_PAUSE = 0.001  # between two slices: the keys' and the screen's turn
 MAIN_ACTIONS = frozenset(binding.action.split("(")[0] for binding in keys.MAIN)  # "pick('tags')" is "pick"
 
 
