@@ -4,9 +4,12 @@
 
 For each size, on a generated JSON Lines file: the time from launch until the first event's
 title and its position ("1/N") are on the tmux screen, with no cache (cold) and opened
-before (warm); then, warm, `G` until the last event is on screen, an actor filter (the
-busiest actor, picked and applied) and a typed search character until the header's count
-changes; and the peak and current resident memory of the app's process. The screen is
+before (warm); then, warm, `j` until the header shows the next position ("2/N") and the
+detail pane (its right half of the screen) that event's title, `j` held down (ten at once,
+until "11/N"), `PgDn` until the position moves, `G` until the last event is on screen, an
+actor filter (the busiest actor, picked and applied) and a typed search character until
+the header first changes (the first screen of matches, "searching N events…" while the
+rest are counted) and until it gives the new count; and the peak and current resident memory of the app's process. The screen is
 read with `tmux capture-pane` in a loop, so every figure carries the time of one capture
 (printed as the resolution). Medians over the runs.
 """
@@ -32,6 +35,8 @@ import generate  # noqa: E402
 
 SIZE = ("120", "40")
 TIMEOUT = 300.0
+TYPED_TIMEOUT = 5.0  # a typed character that leaves the count as it was shows nothing to wait for
+COUNT_TIMEOUT = 30.0  # ... and after "searching N events…", the same count again
 BARE_APP = '''
 from textual.app import App
 from textual.widgets import Footer, Static
@@ -62,9 +67,9 @@ class Screen:
     def text(self) -> str:
         return self._tmux("capture-pane", "-p", "-t", self.name)
 
-    def wait_for(self, test, since: float) -> float:
+    def wait_for(self, test, since: float, timeout: float = TIMEOUT) -> float:
         """Seconds from `since` until test(screen text) holds."""
-        deadline = time.perf_counter() + TIMEOUT
+        deadline = time.perf_counter() + timeout
         while time.perf_counter() < deadline:
             if test(self.text()):
                 return time.perf_counter() - since
@@ -102,12 +107,18 @@ def capture_cost() -> float:
         screen.close()
 
 
-def ends(path: Path) -> tuple[str, str, int]:
-    """The titles of the first and last events in time order, as the app sorts them
-    (earliest possible day, then latest; file order between equals), and the count."""
+FIRST_TITLES = 12  # the first events' titles, for the keys that step through them
+
+
+def ends(path: Path) -> tuple[list[str], str, int]:
+    """The titles of the first events in time order, as the app sorts them (earliest
+    possible day, then latest; file order between equals), the last one's and the count."""
+    import heapq
+
     from timeline.dates import parse_date
 
-    first = last = None
+    first: list[tuple] = []  # a heap of (-key, -number, title): the FIRST_TITLES smallest
+    last = None
     count = 0
     with path.open(encoding="utf-8") as lines:
         for number, line in enumerate(lines):
@@ -116,11 +127,14 @@ def ends(path: Path) -> tuple[str, str, int]:
                 continue  # the header line
             key = parse_date(record["date"]).sort_key
             count += 1
-            if first is None or key < first[0]:
-                first = (key, record["title"])
+            item = (tuple(-part for part in key), -number, record["title"])
+            if len(first) < FIRST_TITLES:
+                heapq.heappush(first, item)
+            elif item > first[0]:
+                heapq.heapreplace(first, item)
             if last is None or key >= last[0]:
                 last = (key, record["title"])
-    return first[1], last[1], count
+    return [title for _, _, title in sorted(first, reverse=True)], last[1], count
 
 
 def open_app(exe: list[str], path: Path, cache: Path, first_title: str, count: int) -> tuple[Screen, float]:
@@ -135,12 +149,61 @@ def header_count(text: str) -> str:
     return match.group(1) if match else ""
 
 
-def interactions(screen: Screen, last_title: str, count: int) -> dict[str, float]:
+def header_state(text: str) -> str:
+    """What the header says of the count: "12 of 1000 events", or "searching 1000 events…"
+    while a search counts its matches (its first screen of them already shown)."""
+    match = re.search(r"\d+ of \d+ events|searching \d+ events…", text.split("\n", 1)[0])
+    return match.group(0) if match else ""
+
+
+def position(text: str, count: int) -> str:
+    """The cursor's place in the header ("2" of "2/1000"), or ""."""
+    match = re.search(rf"(\d+)/{count}\b", text.split("\n", 1)[0])
+    return match.group(1) if match else ""
+
+
+def pane_shows(text: str, title: str) -> bool:
+    """Whether the detail pane (the right part of the screen, at 120 columns) shows `title`."""
+    return any(title[:25] in line[74:] for line in text.split("\n")[1:6])
+
+
+def stepping(screen: Screen, titles: list[str], count: int) -> dict[str, float]:
+    """j one at a time (to the header's position, and to the detail pane's title), j held
+    (ten at once) and PgDn, from the first event."""
+    moved, pane = [], []
+    for step in range(1, min(6, len(titles))):
+        before = screen.keys("j")
+        moved.append(screen.wait_for(lambda text: position(text, count) == str(step + 1), before))
+        pane.append(screen.wait_for(lambda text: pane_shows(text, titles[step]), before))
+        time.sleep(0.2)
+    held = []
+    for _ in range(3):
+        screen.keys("g")
+        screen.wait_for(lambda text: position(text, count) == "1", time.perf_counter())
+        time.sleep(0.2)
+        before = screen.keys(*["j"] * 10)
+        held.append(screen.wait_for(lambda text: position(text, count) == "11", before))
+    pages = []
+    screen.keys("g")
+    screen.wait_for(lambda text: position(text, count) == "1", time.perf_counter())
+    for _ in range(4):
+        time.sleep(0.2)
+        was = position(screen.text(), count)
+        before = screen.keys("PageDown")
+        pages.append(screen.wait_for(lambda text: position(text, count) not in ("", was), before))
+    screen.keys("g")
+    screen.wait_for(lambda text: position(text, count) == "1", time.perf_counter())
+    return {"j": statistics.median(moved), "pane": statistics.median(pane), "held": statistics.median(held),
+            "PgDn": statistics.median(pages)}
+
+
+def interactions(screen: Screen, titles: list[str], last_title: str, count: int) -> dict[str, float]:
     figures = {}
-    before = screen.keys("G")
+    before = screen.keys("G")  # first, as a user who opens the file to see its end
     figures["G"] = screen.wait_for(lambda text: f"{count}/{count}" in text and last_title[:30] in text, before)
     screen.keys("g")
     screen.wait_for(lambda text: f"1/{count}" in text, time.perf_counter())
+    figures.update(stepping(screen, titles, count))
 
     screen.keys("a")
     screen.wait_for(lambda text: "Filter by actor" in text, time.perf_counter())
@@ -153,21 +216,25 @@ def interactions(screen: Screen, last_title: str, count: int) -> dict[str, float
 
     screen.keys("/")
     time.sleep(0.5)
-    typed = []
+    typed, first = [], []
     for char in "mosc":
-        was = header_count(screen.text())
+        was, state = header_count(screen.text()), header_state(screen.text())
         before = screen.keys("-l", char)
         try:
-            typed.append(screen.wait_for(lambda text: header_count(text) not in ("", was), before))
-        except TimeoutError:
-            break
+            first.append(screen.wait_for(lambda text: header_state(text) not in ("", state), before, TYPED_TIMEOUT))
+        except TimeoutError:  # the same count as before (a small file): nothing on screen to time
+            continue
+        # the count itself: at once, or after "searching N events…" (then it may be the same count)
+        typed.append(screen.wait_for(lambda text: header_count(text) != "", before, COUNT_TIMEOUT))
         time.sleep(0.3)
     figures["typed"] = statistics.median(typed) if typed else float("nan")
+    figures["typed1"] = statistics.median(first) if first else float("nan")
     return figures
 
 
 def measure(exe: list[str], path: Path, workdir: Path, runs: int) -> dict[str, float]:
-    first_title, last_title, count = ends(path)
+    titles, last_title, count = ends(path)
+    first_title = titles[0]
     cache = workdir / f"cache-{path.name}"
     colds, warms, rows = [], [], []
     for run in range(runs):
@@ -183,7 +250,7 @@ def measure(exe: list[str], path: Path, workdir: Path, runs: int) -> dict[str, f
         screen, seconds = open_app(exe, path, cache, first_title, count)
         warms.append(seconds)
         rows[-1]["rss_warm"] = screen.memory_mb()[1]
-        rows[-1].update(interactions(screen, last_title, count))
+        rows[-1].update(interactions(screen, titles, last_title, count))
         rows[-1]["peak_warm"] = screen.memory_mb()[0]
         screen.close()
     figures = {"cold": statistics.median(colds), "warm": statistics.median(warms)}
@@ -227,7 +294,8 @@ def main() -> None:
           f"{capture_cost() * 1000:.1f} ms (the resolution of every figure); medians of {args.runs} runs")
     bare, bare_mb = bare_first_screen(args.workdir, args.runs)
     print(f"bare Textual app: first screen {bare:.2f} s, {bare_mb:.0f} MB resident\n")
-    header = (f"{'events':>9}  {'cold':>7}  {'warm':>7}  {'warm/bare':>9}  {'G':>8}  {'actor':>8}  {'typed':>8}  "
+    header = (f"{'events':>9}  {'cold':>7}  {'warm':>7}  {'warm/bare':>9}  {'j':>8}  {'j pane':>8}  {'j held':>8}  "
+              f"{'PgDn':>8}  {'G':>8}  {'actor':>8}  {'typed 1st':>9}  {'typed':>8}  "
               f"{'RSS warm':>9}  {'B/event':>7}  {'peak warm':>9}  {'peak cold':>9}")
     print(header)
     print("-" * len(header))
@@ -237,11 +305,15 @@ def main() -> None:
             generate.write(path, size)
         f = measure(exe, path, args.workdir, args.runs)
         print(f"{size:>9,}  {f['cold']:>5.2f} s  {f['warm']:>5.2f} s  {f['warm'] / bare:>8.1f}×  "
-              f"{f['G'] * 1000:>5.0f} ms  {f['actor'] * 1000:>5.0f} ms  {f['typed'] * 1000:>5.0f} ms  "
+              f"{f['j'] * 1000:>5.0f} ms  {f['pane'] * 1000:>5.0f} ms  {f['held'] * 1000:>5.0f} ms  "
+              f"{f['PgDn'] * 1000:>5.0f} ms  {f['G'] * 1000:>5.0f} ms  {f['actor'] * 1000:>5.0f} ms  {f['typed1'] * 1000:>6.0f} ms  {f['typed'] * 1000:>5.0f} ms  "
               f"{f['rss_warm']:>6.0f} MB  {f['bytes_per_event']:>7.0f}  {f['peak_warm']:>6.0f} MB  "
               f"{f['peak_cold']:>6.0f} MB", flush=True)
-    print("\ncold: no cache; warm: opened before. G, actor (busiest, picked and applied) and typed (a search "
-          "character, median of four) are timed from the key to the screen showing the result.")
+    print("\ncold: no cache; warm: opened before. j (to the header's position; j pane: to the detail pane's "
+          "title; j held: ten j at once, to the tenth), PgDn, G, actor (busiest, picked and applied) and typed (a search "
+          "character, median of four, to the header's new count; typed 1st: to the header's first change, the first "
+          "screen of matches with 'searching N events…' where the count comes after) are timed from the key to the "
+          "screen showing the result.")
 
 
 if __name__ == "__main__":

@@ -217,6 +217,7 @@ class Timeline:
         self._stored_indexes: dict[str, Mapping] | None = None
         self._field_indexes: tuple[dict, dict] | None = None
         self.search_texts: list[str] | None = None
+        self.text_buffer = None  # the search texts as one search.TextBuffer (from the cache, or the Searcher)
         # Set by the cache: reads the search texts kept beside its entry (None if it can't).
         self.texts_loader: Callable[[], list[str] | None] | None = None
         # Set by the cache: reads the indexes kept in its store, by name (None if it can't).

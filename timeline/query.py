@@ -4,6 +4,7 @@ text and dates, and the actors and kinds left out, on precomputed indexes."""
 from __future__ import annotations
 
 import datetime as dt
+import time
 import weakref
 from collections import Counter
 from collections.abc import Sequence
@@ -12,7 +13,7 @@ from dataclasses import dataclass, replace
 from .dates import When, moment_second, parse_date
 from .model import R_ACTORS, R_ID, R_LOCATION, R_SOURCES, R_SUMMARY, R_TITLE, STATUSES, Timeline
 from .problems import did_you_mean
-from .search import SearchError, TextMatch, normalize, parse, refines
+from .search import SearchError, TextBuffer, TextMatch, normalize, parse, refines
 
 
 class QueryError(ValueError):
@@ -176,12 +177,72 @@ def search_text(timeline: Timeline, record: tuple) -> str:
     return normalize("\n".join(parts))
 
 
+STEP = 20_000  # candidates a search looks at in one step: a few milliseconds at most
+FIRST_STEP = 256  # the first step of a search asked for its first few matches
+
+
+class Search:
+    """The events a query finds, found a step at a time, so that a screen can show the
+    first of them before all are known: `found` (in time order) only grows, and holds
+    every match once `done`. What is left to look at is a list of parts, each a slice of
+    candidates with the terms already known to be in them (typing on)."""
+
+    def __init__(self, query: Query, found: Sequence[int], parts: list[tuple[Sequence[int], int, int, tuple]] = (),
+                 match: TextMatch | None = None, buffer: TextBuffer | None = None):
+        self.query = query
+        self.found: Sequence[int] = list(found) if parts else found
+        self._parts = [part for part in parts if part[1] < part[2]]
+        self._match, self._buffer = match, buffer
+
+    @property
+    def done(self) -> bool:
+        return not self._parts
+
+    def pending(self) -> list[tuple[Sequence[int], int, int, tuple]]:
+        """The parts not looked at yet."""
+        return list(self._parts)
+
+    def step(self, size: int | None = None) -> None:
+        """Look at up to `size` (STEP) more candidates."""
+        candidates, first, last, known = self._parts[0]
+        stop = min(last, first + (size or STEP))
+        self.found.extend(self._match.select_in(self._buffer, candidates[first:stop], known))  # a range's slice is one
+        if stop < last:
+            self._parts[0] = (candidates, stop, last, known)
+        else:
+            self._parts.pop(0)
+
+    def advance(self, enough: int | None = None, seconds: float | None = None, past: int | None = None) -> bool:
+        """Find on until done, or until `enough` are found and the event `past` has been
+        looked at (found or not), or for about `seconds`; True when done."""
+        deadline = None if seconds is None else time.perf_counter() + seconds
+        size = FIRST_STEP if enough is not None else STEP  # small steps at first: no more is found than is asked for
+        while self._parts:
+            if enough is not None and len(self.found) >= enough and (past is None or self._beyond(past)):
+                break
+            if deadline is not None and time.perf_counter() >= deadline:
+                break
+            self.step(size)
+            size = min(STEP, size * 2)
+        return self.done
+
+    def _beyond(self, index: int) -> bool:
+        """Whether every candidate up to this event has been looked at."""
+        candidates, first, _, _ = self._parts[0]
+        return candidates[first] > index
+
+    def result(self) -> Sequence[int]:
+        """Every match (finding the rest first)."""
+        self.advance()
+        return self.found
+
+
 class Searcher:
-    """Runs queries against one timeline, keeping the lowercased texts between queries."""
+    """Runs queries against one timeline, keeping its search texts between queries."""
 
     def __init__(self, timeline: Timeline):
         self.timeline = timeline
-        self._last: tuple[Query, list[int]] | None = None
+        self._last: Search | None = None
         self._last_find: tuple[Sequence[int], str, list[int]] | None = None
 
     def texts(self) -> list[str]:
@@ -194,6 +255,14 @@ class Searcher:
             t.search_texts = [search_text(t, t.record(i)) for i in range(len(t.records))]
         return t.search_texts
 
+    def buffer(self) -> TextBuffer:
+        """The search texts in one buffer (see search.TextBuffer): given by the cache, or
+        made from `texts` on first use and kept on the timeline."""
+        t = self.timeline
+        if t.text_buffer is None or len(t.text_buffer) != len(t.records):
+            t.text_buffer = TextBuffer.of(self.texts())
+        return t.text_buffer
+
     def prepare(self) -> None:
         """Do ahead what the first search or filter would otherwise wait for."""
         self.timeline.indexes()
@@ -202,16 +271,27 @@ class Searcher:
 
     def run(self, query: Query) -> Sequence[int]:
         """Indexes (in time order) of the events that match every kind of filter."""
+        return self.start(query).result()
+
+    def start(self, query: Query) -> Search:
+        """A search for the query, with every filter but the text applied; the text is
+        looked for as the search is advanced (Search.advance)."""
         last = self._last
-        if last and refines(last[0].text, query.text) and last[0].with_(text="") == query.with_(text=""):
+        match = text_match(query.text)
+        if last and refines(last.query.text, query.text) and last.query.with_(text="") == query.with_(text=""):
             # Typing on: only the events the shorter text matched can match the longer,
-            # and they all hold its words already.
-            known = text_match(last[0].text).terms
-            result = text_match(query.text).select(last[1], self.texts(), known)
+            # and they all hold its words already; those it has not looked at yet, it
+            # still may.
+            known = text_match(last.query.text).terms
+            parts = [(last.found, 0, len(last.found), known), *last.pending()]
         else:
-            result = self._run(query)
-        self._last = (query, result)
-        return result
+            candidates = self._run(query)
+            if not match:
+                self._last = Search(query, candidates)
+                return self._last
+            parts = [(candidates, 0, len(candidates), ())]
+        self._last = Search(query, [], parts, match, self.buffer())
+        return self._last
 
     def find(self, indexes: Sequence[int], text: str) -> list[int]:
         """Those of `indexes` whose text matches `text`: what find steps through, without
@@ -223,9 +303,9 @@ class Searcher:
         if last and last[0] is indexes and last[1] == text:  # n and N ask again and again
             return last[2]
         if last and last[0] is indexes and refines(last[1], text):
-            result = match.select(last[2], self.texts(), text_match(last[1]).terms)
+            result = match.select_in(self.buffer(), last[2], text_match(last[1]).terms)
         else:
-            result = match.select(indexes, self.texts())
+            result = match.select_in(self.buffer(), indexes)
         self._last_find = (indexes, text, result)
         return result
 
@@ -250,6 +330,7 @@ class Searcher:
         return excluded
 
     def _run(self, query: Query) -> Sequence[int]:
+        """The events every filter but the text lets through."""
         t = self.timeline
         candidates: set[int] | None = None
         for ids, index in self._chosen(query):
@@ -262,9 +343,6 @@ class Searcher:
         excluded = self._excluded(query)
         if excluded:
             result = [i for i in result if i not in excluded]
-        match = text_match(query.text)
-        if match:
-            result = match.select(result, self.texts())
         if query.date_from:
             first, last_day = query.date_from.toordinal(), t.last_day
             result = [i for i in result if last_day[i] >= first]

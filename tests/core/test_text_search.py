@@ -3,6 +3,8 @@ case and accents that do not count, a regular expression after a leading '/', an
 places of the matches for highlighting. With properties where two paths must agree: the
 search typed on and the search run afresh; what is found and what is highlighted."""
 
+from unittest import mock
+
 import pytest
 from conftest import EVENTS
 from hypothesis import given, settings
@@ -10,7 +12,7 @@ from hypothesis import strategies as st
 
 from timeline.loader import load
 from timeline.query import Query, QueryError, Searcher, text_match
-from timeline.search import SearchError, TextMatch, normalize, parse, terms_of
+from timeline.search import SearchError, TextBuffer, TextMatch, normalize, parse, terms_of
 
 ACCENTS = """
     title: Accents
@@ -210,3 +212,63 @@ def test_find_typed_on_finds_what_find_afresh_finds(bundled, typed):
     for end in range(1, len(typed) + 1):
         text = typed[:end]
         assert typing.find(shown, text) == Searcher(bundled).find(shown, text)
+
+
+# --- the text buffer: one buffer of every text, searched with find -------------------------
+
+# Texts as the search folds them, with what a file may hold besides: other scripts, a
+# character beyond the first plane, a lone surrogate (JSON allows one), line breaks between
+# fields, and empty texts.
+FOLDED_LETTERS = st.sampled_from(list("aeknrsy '\"-") + ["\n", "ж", "ß", "日", "😀", "\ud800", "é"])
+folded_texts = st.lists(st.lists(FOLDED_LETTERS, max_size=20).map("".join), max_size=12)
+# What is typed: words, "phrases" and regular expressions over the same letters.
+TYPED_LETTERS = st.sampled_from(list("aeknrsy ") + ['"', "ж", "日", "😀", "é", "\ud800"])
+typed_searches = st.one_of(
+    st.lists(TYPED_LETTERS, min_size=1, max_size=8).map("".join),
+    st.sampled_from(["/^a", "/a$", "/k.n", r"/\bse", "/ж|日", "/(?<=\n)a", r"/\Aa", "/n\\nk", "/."]))
+
+
+def per_event(match, texts, indexes):
+    """The events the search finds looking at each text on its own."""
+    return [i for i in indexes if match.matches(texts[i])]
+
+
+@settings(max_examples=300, deadline=None)
+@given(folded_texts, typed_searches, st.data())
+def test_the_buffer_finds_what_a_search_of_each_text_finds(texts, typed, data):
+    """A search over the one buffer (a scan of a run of events, or a look at chosen ones)
+    finds the events a search of each event's own text finds: never one whose text only
+    holds the words where it runs into the next."""
+    try:
+        match = parse(typed)
+    except SearchError:
+        return
+    texts = [normalize(text) for text in texts]
+    buffer = TextBuffer.of(texts)
+    assert [buffer.text(i) for i in range(len(texts))] == texts
+    every = range(len(texts))
+    assert match.select_in(buffer, every) == per_event(match, texts, every)
+    chosen = sorted(data.draw(st.sets(st.integers(0, max(0, len(texts) - 1)))) & set(every))
+    assert match.select_in(buffer, chosen) == per_event(match, texts, chosen)
+    first = data.draw(st.integers(0, len(texts)))
+    part = range(first, data.draw(st.integers(first, len(texts))))
+    assert match.select_in(buffer, part) == per_event(match, texts, part)
+
+
+@settings(max_examples=60, deadline=None)
+@given(typed=st.lists(st.sampled_from(list("kadyrov peskov chechen \"")), min_size=1, max_size=14).map("".join),
+       steps=st.lists(st.integers(0, 6), min_size=14, max_size=14))
+def test_a_search_found_a_step_at_a_time_finds_what_a_whole_search_finds(bundled, typed, steps):
+    """Typed on a letter at a time, each search taken only a few steps (a few events a
+    step) before the next letter refines it, and then finished: it finds what the same
+    text searched afresh and whole finds, and what it finds first is the start of that."""
+    typing = Searcher(bundled)
+    with mock.patch("timeline.query.STEP", 7):
+        for end, taken in zip(range(1, len(typed) + 1), steps):
+            search = typing.start(Query(text=typed[:end]))
+            for _ in range(taken):
+                if not search.done:
+                    search.step()
+            whole = list(Searcher(bundled).run(Query(text=typed[:end])))
+            assert list(search.found) == whole[:len(search.found)]
+        assert list(search.result()) == list(Searcher(bundled).run(Query(text=typed)))

@@ -4,6 +4,7 @@ and does lives in the screens (`screens/`) and widgets (`widgets/`)."""
 
 from __future__ import annotations
 
+import gc
 from functools import partial
 from pathlib import Path
 
@@ -51,6 +52,7 @@ class TimelineApp(App):
             self.set_keymap(self.user_keymap)
         # Pushed, not the default screen: Textual reads a screen's CSS file when it is pushed.
         await self.push_screen(MainScreen(self.timeline, self.corpus, self.corpus_note, self._first_filters))
+        gc.freeze()  # see _prepare
         self._prepare()
         if self.timeline.path and Path(self.timeline.path).is_file():
             self.watcher = FileWatcher(self.timeline.path)
@@ -132,6 +134,7 @@ class TimelineApp(App):
             self.main.show_banner(reload_error_text(problems))
             return
         self.timeline = timeline
+        gc.unfreeze()  # the timeline before is garbage now, cycles and all: let it be collected
         self.main.show_timeline(timeline)
         self.notify(f"Reloaded {Path(timeline.path).name}: {len(timeline.events)} events.", timeout=2)
         self._prepare()
@@ -140,8 +143,14 @@ class TimelineApp(App):
 def _prepare(timeline: Timeline) -> None:
     from ..cache import save
 
-    Searcher(timeline).prepare()
+    searcher = Searcher(timeline)
+    searcher.prepare()
     save(timeline)
+    searcher.buffer()  # after the cache is written: the next open must not wait for it
+    # The loaded file is millions of objects that live as long as the session: frozen,
+    # the garbage collector stops walking them all (a third of a second at a million
+    # events) at random keys.
+    gc.freeze()
 
 
 def reload_error_text(problems: list) -> Text:

@@ -4,6 +4,7 @@ and palette commands that act on them. Other screens never see these keys."""
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from ...filters import Filters, choices, cleared
 from ...goto import landing
 from ...model import Source, Timeline
 from ...output import write_file
-from ...query import Searcher, text_match
+from ...query import Search, Searcher, text_match
 from ...search import SearchError, parse
 from .. import keys
 from ..commands import MainCommands
@@ -48,6 +49,9 @@ SEARCH_PLACEHOLDERS = {
     "filter": "search: every word, in any order (\"a phrase\" as written, /regular expression)",
     "find": "find without filtering: n / N step through the matches (\"a phrase\", /regular expression)",
 }
+FIRST_SCREEN_SECONDS = 0.03  # what a filter may take to find its first screen of matches; it counts on after
+COUNT_SLICE = 0.015  # the counting done between two looks at the keys and the screen
+COUNT_PAUSE = 0.001  # between two slices: the keys' and the screen's turn
 MAIN_ACTIONS = frozenset(binding.action.split("(")[0] for binding in keys.MAIN)  # "pick('tags')" is "pick"
 
 
@@ -63,7 +67,10 @@ class MainScreen(Screen):
         self.corpus_note = corpus_note
         self.filters = filters
         self.searcher = Searcher(timeline)
-        self.shown: list[int] = []
+        self.shown: Sequence[int] = []  # the events on screen: all the filters let through, or the first so far
+        self._counting: Search | None = None  # a search whose matches are still being counted
+        self._count_keep: int | None = None  # the event the cursor was on before it
+        self._count_from: int | None = None  # the event its first matches put the cursor on
         self._stepping: tuple[int, int] | None = None  # (claim, place among its answers) x went to
         self._text_before_search = ""
         self._described: list[str] = []  # the filters in words, for the header
@@ -77,7 +84,7 @@ class MainScreen(Screen):
         with Horizontal(id="body"):
             with Vertical(id="left"):
                 yield Overview(self.timeline, id="overview")
-                yield TimelineView(self.timeline, self.corpus, id="timeline")
+                yield TimelineView(self.timeline, self.corpus, on_move=self._cursor_moved, id="timeline")
             yield DetailPane(self.timeline, self.corpus, self.corpus_note, id="detail")
         yield Input(placeholder=SEARCH_PLACEHOLDERS["filter"], id="search")
         yield AppFooter()
@@ -147,23 +154,73 @@ class MainScreen(Screen):
 
     def refilter(self, keep_id: str | None = None) -> bool:
         """Show the events the filters let through; False, with the screen unchanged,
-        when there is not the memory to find them."""
+        when there is not the memory to find them. A text search shows the first
+        screen of its matches at once, and counts the rest between keys (the header
+        says so meanwhile)."""
         view = self.view
         keep = view.selected_event if keep_id is None else self.timeline.by_id.get(keep_id)
         try:
-            self.shown = self.searcher.run(self.filters.query)
+            search = self.searcher.start(self.filters.query)
+            search.advance(enough=max(100, 2 * view.size.height), past=keep, seconds=FIRST_SCREEN_SECONDS)
         except MemoryError:
-            self.notify("There is not the memory for this filter; the events shown are as they were.",
-                        title="Out of memory", severity="error", timeout=8)
+            self._out_of_memory()
             return False
+        self._counting = None if search.done else search
+        self._show(search, keep)
+        if not search.done:
+            self._count_keep, self._count_from = keep, view.selected_event
+            self.set_timer(COUNT_PAUSE, partial(self._count_on, search))
+        return True
+
+    def _out_of_memory(self) -> None:
+        self.notify("There is not the memory for this filter; the events shown are as they were.",
+                    title="Out of memory", severity="error", timeout=8)
+
+    def _show(self, search: Search, keep: int | None) -> None:
+        """Show what the search has found so far, the cursor on `keep` if it is there."""
+        view = self.view
+        self.shown = search.found if search.done else list(search.found)  # the view keeps what it is given
         view.empty_message = self.empty_message() if not self.shown else []
         self._update_highlight()
         view.show(self.shown, keep_event=keep)
         self.query_one(Overview).set_view(self.shown, view.selected_event)
         self.update_header()
-        return True
+
+    def _count_on(self, search: Search) -> None:
+        """Count a slice more of the search's matches, then let keys and the screen in."""
+        if search is not self._counting:
+            return  # a newer filter took its place
+        try:
+            done = search.advance(seconds=COUNT_SLICE)
+        except MemoryError:
+            self._counting = None
+            self._out_of_memory()
+            return
+        if done:
+            self._counted(search)
+        else:
+            self.set_timer(COUNT_PAUSE, partial(self._count_on, search))
+
+    def _counted(self, search: Search) -> None:
+        """Every match found: show them all, the cursor where the user left it (or, not
+        moved, on the event it was on before the filter, now that it can be found)."""
+        self._counting = None
+        view = self.view
+        moved = view.selected_event != self._count_from
+        self._show(search, view.selected_event if moved or self._count_keep is None else self._count_keep)
+
+    def all_shown(self) -> Sequence[int]:
+        """Every event the filters let through: while a search is still counting, it is
+        counted to the end first (an export, a view, find must have them all)."""
+        search = self._counting
+        if search is not None:
+            search.result()
+            self._counted(search)
+        return self.shown
 
     def empty_message(self) -> list[str]:
+        if self._counting is not None:
+            return ["", "   Searching…"]
         if not self.timeline.events:
             return ["", "   This file has no events yet: add them under 'events:' (the README's 'File format'",
                     "   shows how). The file is watched: they appear here when you save it."]
@@ -184,12 +241,17 @@ class MainScreen(Screen):
         view = self.view
         index = view.selected_event
         position = Text(no_wrap=True)
+        counting = self._counting is not None
         if index is not None and self.shown:
             position.append(f"▸ {self.timeline.events[index].date.display()} ", style="bold")
-            position.append(f"{view.selected_position}/{len(self.shown)} ", style="dim")
-        header = HeaderText(f"{len(self.shown)} of {len(self.timeline.events)} events", self._described,
-                            self.timeline.title, position)
-        self.query_one("#header", Static).update(header)
+            position.append(f"{view.selected_position}/{'…' if counting else len(self.shown)} ", style="dim")
+        total = len(self.timeline.events)
+        count = f"searching {total} events…" if counting else f"{len(self.shown)} of {total} events"
+        header = HeaderText(count, self._described, self.timeline.title, position)
+        widget = self.query_one("#header", Static)
+        # As many lines as before (most moves): repainted, without a layout of the screen.
+        width, height = widget.size
+        widget.update(header, layout=not width or len(header.lines(width)) != height)
 
     # --- filter keys -------------------------------------------------------------------
 
@@ -280,14 +342,13 @@ class MainScreen(Screen):
     def _highlight_find(self, text: str) -> None:
         self.find_text = text
         if self._update_highlight():
-            pane = self.query_one(DetailPane)
-            pane.show_event(pane.event)
+            self.query_one(DetailPane).redraw()
 
     def _find(self, text: str) -> None:
         """Find as it is typed: highlight the matches and go to the first one from where
         find was opened, filtering nothing."""
         self._highlight_find(text)
-        found = self.searcher.find(self.shown, text) if text else []
+        found = self.searcher.find(self.all_shown(), text) if text else []
         search = self.query_one("#search", Input)
         search.border_title = (f"{len(found)} event{'s' * (len(found) != 1)} match" if found
                                else "no event shown matches" if text else None)
@@ -305,7 +366,7 @@ class MainScreen(Screen):
         if not text:
             self.notify("Nothing to find: f finds without filtering, / searches.", timeout=3)
             return
-        found = self.searcher.find(self.shown, text)
+        found = self.searcher.find(self.all_shown(), text)
         if not found:
             self.notify(f"No event shown matches “{text}”.", severity="warning", timeout=3)
             return
@@ -373,7 +434,8 @@ class MainScreen(Screen):
 
     def _went_to(self, when: When | None) -> None:
         view = self.view
-        landed = None if when is None else landing(self.timeline, view.shown, when, filtered=bool(self.filters.order))
+        shown = self.all_shown()
+        landed = None if when is None else landing(self.timeline, shown, when, filtered=bool(self.filters.order))
         if landed is not None:
             view.select_event(landed.event)
             if landed.message:
@@ -457,14 +519,19 @@ class MainScreen(Screen):
 
     # --- messages from the widgets -----------------------------------------------------
 
+    def _cursor_moved(self, index: int | None) -> None:
+        """The cursor's place, in the same frame as its row: the strip and the header."""
+        overviews = self.query(Overview)
+        if overviews:  # not while the app is closing
+            overviews.first().set_cursor(index)
+            self.update_position()
+
     def on_timeline_view_selected(self, message: TimelineView.Selected) -> None:
         panes = self.query(DetailPane)
         if not panes:  # the message can arrive while the app is closing
             return
         index = message.event_index
-        panes.first().show_event(None if index is None else self.timeline.events[index])
-        self.query_one(Overview).set_cursor(index)
-        self.update_position()
+        panes.first().follow(None if index is None else self.timeline.events[index])
 
     def on_overview_jump(self, message: Overview.Jump) -> None:
         self.view.go_to_day(message.ordinal)
@@ -577,7 +644,7 @@ class MainScreen(Screen):
     def scope(self) -> Scope:
         """What the views cover: the events shown here, as long as a filter is on."""
         described = tuple(self.filters.describe(self.timeline))
-        return Scope(frozenset(self.shown), described) if described else Scope()
+        return Scope(frozenset(self.all_shown()), described) if described else Scope()
 
     def action_disputes(self) -> None:
         self.app.push_screen(disputes_screen(self.timeline, self.scope()), self._chose_event)
@@ -599,22 +666,22 @@ class MainScreen(Screen):
     # --- export ------------------------------------------------------------------------
 
     def action_export(self) -> None:
-        if not self.shown:  # a report of nothing would read as one that found nothing
+        if not self.all_shown():  # a report of nothing would read as one that found nothing
             reason = nothing_to_export(self.filters.describe(self.timeline))
             clear = f"; {key_names(self.app, 'filter.clear')} clears the filters" if self.filters.order else ""
             self.notify(f"{reason[0].upper()}{reason[1:]}{clear}.", title="Not exported", severity="warning",
                         timeout=6)
             return
         stem = Path(self.timeline.path).stem + "-export" if self.timeline.path else "timeline-export"
-        self.app.push_screen(ExportScreen(str(Path.cwd() / stem), len(self.shown), self._write_export),
+        self.app.push_screen(ExportScreen(str(Path.cwd() / stem), len(self.all_shown()), self._write_export),
                              self._exported)
 
     def _write_export(self, format_name: str, name: str) -> Path:
         """Write the events shown, as the dialog asks; OutputError says why not."""
-        events = [self.timeline.events[i] for i in self.shown]
+        events = [self.timeline.events[i] for i in self.all_shown()]
         text = export_text(format_name, self.timeline, events, self.filters.describe(self.timeline))
         return write_file(name, text, input_path=self.timeline.path)
 
     def _exported(self, target: Path | None) -> None:
         if target is not None:
-            self.notify(f"Wrote {len(self.shown)} events to {target}", title="Exported", timeout=4)
+            self.notify(f"Wrote {len(self.all_shown())} events to {target}", title="Exported", timeout=4)

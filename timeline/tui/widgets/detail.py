@@ -12,6 +12,8 @@ from rich.text import Text
 from textual import events
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
+from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -79,28 +81,32 @@ class SourceList(Vertical, can_focus=True):
 
     def show(self, timeline: Timeline, event: Event | None, corpus: Corpus | None,
              highlight: tuple[TextMatch, ...] = ()) -> None:
-        self.remove_children()
+        """Show this event's citations, in the widgets already there where they fit: a
+        cursor move then updates what is on screen instead of mounting it anew."""
         self.quotes, self.current = [], 0
-        if event is None or not event.sources:
-            return
-        widgets: list[Static] = []
-        for source_id, numbered in by_article(event):
+        parts: list[tuple[type[Static], object, int]] = []  # (widget class, content, citation index)
+        for source_id, numbered in by_article(event) if event is not None else ():
             source = timeline.sources.get(source_id)
             quoted = any(event.sources[index].quote is not None for _, index in numbered)
-            head = Static(article_head(source_id, source, corpus, quoted), classes="article")
-            widgets.append(head)
+            parts.append((ArticleHead, article_head(source_id, source, corpus, quoted), -1))
             for number, index in numbered:
                 citation = event.sources[index]
                 if citation.quote is None:
-                    entry = QuoteEntry(index, paraphrase_entry(number, citation.paraphrase or "", highlight))
+                    content = paraphrase_entry(number, citation.paraphrase or "", highlight)
                 else:
                     check = corpus.check(event, citation, source) if corpus and source else None
-                    entry = QuoteEntry(index, quote_entry(number, citation.quote, check, highlight))
-                entry.head, head = head, None  # the article's first quote shows its head with it
-                widgets.append(entry)
-                self.quotes.append(entry)
-        widgets[0].add_class("-first")
-        self.mount_all(widgets)
+                    content = quote_entry(number, citation.quote, check, highlight)
+                parts.append((QuoteEntry, content, index))
+        widgets = refill(self, [(kind, content) for kind, content, _ in parts])
+        head = None
+        for widget, (kind, content, index) in zip(widgets, parts):
+            widget.set_class(widget is widgets[0], "-first")
+            if isinstance(widget, QuoteEntry):
+                widget.index = index
+                widget.head, head = head, None  # the article's first quote shows its head with it
+                self.quotes.append(widget)
+            else:
+                head = widget
         self._mark_current()
 
     def _mark_current(self) -> None:
@@ -179,13 +185,46 @@ class SourceList(Vertical, can_focus=True):
             super().__init__()
 
 
+class ArticleHead(Static):
+    """An article's outlet, headline, date and link, above its quotes."""
+
+    def __init__(self, content=""):
+        super().__init__(content, classes="article")
+
+
 class QuoteEntry(Static):
     """One quote, numbered, with its ✓/✗ line; `index` is its place in the event's sources."""
 
-    def __init__(self, index: int, content):
+    def __init__(self, content="", index: int = -1):
         super().__init__(content, classes="quote")
         self.index = index
         self.head: Static | None = None  # its article's head, when it is the article's first quote
+
+
+def refill(container: Widget, parts: list[tuple[type[Static], object]]) -> list[Static]:
+    """Show these (widget class, content) parts in the container, in this order, in the
+    widgets it already has where the class matches, updated in place; new ones from the
+    first place where it does not. Those left over are hidden and emptied, kept for the
+    next event: a cursor move repaints the pane instead of mounting it anew."""
+    children = list(container.children)
+    same = 0
+    while same < min(len(parts), len(children)) and type(children[same]) is parts[same][0]:
+        same += 1
+    kept = children[:same]
+    for widget, (_, content) in zip(kept, parts):
+        widget.display = True
+        if widget.content is not content:
+            widget.update(content)
+    if same < len(parts):
+        if children[same:]:
+            container.remove_children(children[same:])
+        new = [kind(content) for kind, content in parts[same:]]
+        container.mount_all(new)
+        return kept + new
+    for spare in children[same:]:
+        spare.display = False
+        spare.update("")
+    return kept
 
 
 class DetailPane(VerticalScroll, can_focus=True):
@@ -215,6 +254,8 @@ class DetailPane(VerticalScroll, can_focus=True):
             self.citation = citation
             super().__init__()
 
+    follow_delay = 1 / 60  # seconds (a frame) the cursor rests before the pane follows it
+
     def __init__(self, timeline: Timeline, corpus: Corpus | None = None, corpus_note: str = "", **kwargs):
         super().__init__(**kwargs)
         self.timeline = timeline
@@ -222,6 +263,9 @@ class DetailPane(VerticalScroll, can_focus=True):
         self.corpus_note = corpus_note
         self.event: Event | None = None
         self.highlight: tuple[TextMatch, ...] = ()  # the searches whose matches are highlighted
+        self._pending: tuple[Event | None] | None = None  # the event to follow to, when the cursor rests
+        self._follow_timer: Timer | None = None
+        self._moves = 0  # cursor moves followed, so that a wait knows when another came
 
     def compose(self):
         yield Vertical(id="detail-body")
@@ -231,20 +275,62 @@ class DetailPane(VerticalScroll, can_focus=True):
         yield Static(id="related-title")
         yield RelatedList(id="related")
 
+    def follow(self, event: Event | None) -> None:
+        """Show this event once the cursor rests on it for a frame: the timeline's row
+        moves at once, and a key held down (or typed ahead) is not kept waiting by the
+        pane, which shows the event the keys stop on (as lazygit and lnav do). From no
+        event (the first screen), the event is shown at once."""
+        if self.event is None:
+            self.show_event(event)
+            return
+        self._pending = (event,)
+        self._moves += 1
+        if self._follow_timer is not None:
+            self._follow_timer.stop()
+            self._follow_timer = None
+        # The wait starts once the screen shows the move (the row, the header): the
+        # pane's update must not hold back that frame.
+        self.call_after_refresh(self._rest, self._moves)
+
+    def _rest(self, moves: int) -> None:
+        if moves == self._moves and self._pending is not None:  # no move since
+            self._follow_timer = self.set_timer(self.follow_delay, self.catch_up)
+
+    def catch_up(self) -> None:
+        """Show now the event the pane is to follow to, if it has not yet."""
+        if self._pending is not None:
+            self.show_event(self._pending[0])
+
+    def redraw(self) -> None:
+        """Show the event again (the highlight changed), or the one it is to follow to."""
+        self.show_event(self._pending[0] if self._pending is not None else self.event)
+
+    def on_descendant_focus(self) -> None:
+        self.catch_up()  # what the keys act on is the event the timeline's cursor is on
+
+    def on_focus(self) -> None:
+        self.catch_up()
+
     def show_event(self, event: Event | None) -> None:
+        """Show this event in the widgets the pane already has, each updated in place."""
+        self._pending = None
+        if self._follow_timer is not None:
+            self._follow_timer.stop()
+            self._follow_timer = None
         self.event = event
-        body = self.query_one("#detail-body")
-        body.remove_children()
         self.query_one(RelatedList).clear_options()
         self.query_one(SourceList).show(self.timeline, event, self.corpus, self.highlight)
+        body = self.query_one("#detail-body")
         if event is None:
-            body.mount(Static(Text("No event selected.", style="dim")))
+            refill(body, [(Static, Text("No event selected.", style="dim"))])
             self.query_one("#sources-title", Static).update("")
             self._fill("#related-title", RelatedList, "", [])
             self.query_one("#corpus-note").display = False
             self.scroll_home(animate=False)
             return
-        body.mount_all([Static(part, classes=css) for part, css in render_event(self.timeline, event, self.highlight)])
+        parts = render_event(self.timeline, event, self.highlight)
+        for widget, (_, css) in zip(refill(body, [(Static, part) for part, _ in parts]), parts):
+            widget.set_class(css == "gap", "gap")
         articles = len({c.source for c in event.sources})
         paraphrases = sum(c.quote is None for c in event.sources)
         quotes = len(event.sources) - paraphrases
@@ -264,6 +350,7 @@ class DetailPane(VerticalScroll, can_focus=True):
 
     def focus_lists(self) -> None:
         """Focus the quotes, else the links, else the pane itself."""
+        self.catch_up()
         sources, related = self.query_one(SourceList), self.query_one(RelatedList)
         if sources.quotes:
             sources.focus()

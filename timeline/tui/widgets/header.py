@@ -26,7 +26,10 @@ class HeaderText:
         return SEPARATOR.join([INDENT + self.count, *self.filters, self.title]) + " " + self.position.plain
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        width = options.max_width
+        yield from self.lines(options.max_width)
+
+    def lines(self, width: int) -> list[Text]:
+        """The header packed into this width, a Text a line."""
         lines = [Text(INDENT + self.count, style="bold")]
         rooms = [width - self.position.cell_len - 1]  # what each line may hold
         for part in self.filters:
@@ -48,4 +51,4 @@ class HeaderText:
         lines[0].append_text(self.position)
         for line in lines:
             line.no_wrap = True
-            yield line
+        return lines

@@ -41,6 +41,7 @@ class Overview(Widget):
         self.shown: Sequence[int] = []
         self.cursor_day: int | None = None
         self.axis: Axis | None = None
+        self._counts: tuple | None = None  # (width, timeline, shown, axis, totals, shown counts)
 
     def set_view(self, shown: Sequence[int], cursor_event: int | None) -> None:
         self.shown = shown
@@ -57,14 +58,25 @@ class Overview(Widget):
             return None
         return make_axis(days[0], days[-1], width)
 
+    def _counted(self, width: int) -> tuple[Axis | None, list[int], list[int]]:
+        """The axis and the counts of every event and of those shown in each column,
+        worked out again only when the width, the file or the events shown change: a
+        cursor move redraws the strip with the counts it had."""
+        kept = self._counts
+        if kept is None or kept[0] != width or kept[1] is not self.timeline or kept[2] is not self.shown:
+            axis = self._axis(width)
+            day_of = self.timeline.first_day.__getitem__
+            totals = axis.counts(range(len(self.timeline.first_day)), day_of) if axis else []
+            shown = axis.counts(self.shown, day_of) if axis else []
+            self._counts = kept = (width, self.timeline, self.shown, axis, totals, shown)
+        return kept[3:]
+
     def render(self) -> Text:
         width = self.size.width
-        self.axis = axis = self._axis(width)
+        axis, totals, shown = self._counted(width)
+        self.axis = axis
         if axis is None:
             return Text("")
-        day_of = self.timeline.first_day.__getitem__
-        totals = axis.counts(range(len(self.timeline.first_day)), day_of)
-        shown = axis.counts(self.shown, day_of)
         peak = max(totals) or 1
         cursor = axis.column_of(self.cursor_day) if self.cursor_day is not None else None
         styles = {name: self.get_component_rich_style(f"overview--{name}")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -136,9 +136,12 @@ class TimelineView(ScrollView, can_focus=True):
             self.event_index = event_index
             super().__init__()
 
-    def __init__(self, timeline: Timeline, corpus=None, **kwargs):
+    def __init__(self, timeline: Timeline, corpus=None, on_move: Callable[[int | None], None] | None = None, **kwargs):
         super().__init__(**kwargs)
         self.timeline = timeline
+        # Called as the cursor moves, with the event it is on: what must be painted in the
+        # same frame as the row (the header's position), where a message would come after it.
+        self.on_move = on_move
         self.corpus = corpus  # with one, rows mark quotes not found verbatim
         self.shown: Sequence[int] = []  # event indexes shown, in time order
         self.rows: Sequence[int] = []  # see RowLayout
@@ -167,6 +170,8 @@ class TimelineView(ScrollView, can_focus=True):
         target = self._position_of(keep_event) if keep_event is not None else None
         self.cursor = target if target is not None else (self.event_rows[0] if self.event_rows else -1)
         self.refresh()
+        # After a new list of rows, the scroll range is only right after the next layout.
+        self.call_after_refresh(self.scroll_to_cursor)
 
     def set_highlight(self, matches: tuple[TextMatch, ...]) -> None:
         """Highlight the matches of these searches in the rows (none: no highlight)."""
@@ -201,11 +206,15 @@ class TimelineView(ScrollView, can_focus=True):
         return position is not None
 
     def watch_cursor(self, old: int, new: int) -> None:
-        self.refresh()
+        # Two rows change: the one the cursor leaves and the one it lands on (a scroll
+        # repaints the rest).
+        for row in (old, new):
+            if 0 <= row < len(self.rows):
+                self.refresh_line(row)
         if new >= 0:
             self.scroll_to_cursor()
-            # After a new list of rows, the scroll range is only right after the next layout.
-            self.call_after_refresh(self.scroll_to_cursor)
+        if self.on_move is not None:
+            self.on_move(self.selected_event)
         self.post_message(self.Selected(self.selected_event))
 
     def scroll_to_cursor(self) -> None:
