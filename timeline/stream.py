@@ -1,0 +1,673 @@
+"""The streaming road: `check`, `list` and `export` of a JSON Lines file without a
+Timeline, in memory that grows by a few dozen bytes an event, not by the events.
+
+The file is read once, a chunk at a time, and each event is checked as it comes by the
+loader's own readers (validation.py's careful path, fastpath.py's fast one), so the
+problems and their places are the loader's. Of each good event only a few numbers are
+kept in flat arrays: where its line starts and how long it is, its line number, its
+date (a code into the file's few distinct dates), a hash of its id, and whether the
+filters keep it. The checks that need every event (ids used twice, links to no event)
+work from the hashes, and every hash that matches is confirmed against the ids written
+in the file. The chosen events are sorted by date as the Timeline sorts them (by
+When.sort_key, ties in file order), then each line is read again by its place in a
+memory map and written out as the Timeline road writes it, with export.py's functions
+for one event. What a format needs of the whole set is worked out from the arrays, or
+kept aside: the links' ends (their titles and dates), and for Markdown the quotes under
+each article, spilled to a temporary file until the Sources are written.
+
+A filter whose words name only what the header registers (kinds, statuses, registered
+actors, the sources of a registry, a text, dates, single outlet) is decided as each event
+is read. One that names what only the events define (a tag, a location, an actor or an
+outlet named only in the events) is resolved once the whole file is read, with the file's
+tags and locations in time order; the events are then read once more to decide it.
+
+YAML stays on the Timeline road: its readers give the whole document at once, so there
+is nothing to stream (see cli.py).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import mmap
+import os
+import tempfile
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import export
+from .dates import parse_date
+from .fastpath import FastPath
+from .model import (
+    R_ACTORS, R_DATE, R_ID, R_KIND, R_LINE, R_LOCATION, R_RELATED, R_SOURCES, R_STATUS, R_TAGS, R_TITLE, Event,
+    Timeline,
+)
+from .parsing import (
+    _ID_ON_LINE, Map, _json_loads, _json_problem, _JSONError, empty_file, may_hold_controls, open_regular, unreadable,
+)
+from .problems import LoadError, Pos, Problem
+from .query import Query, QueryError, Searcher, search_text, text_match
+from .search import normalize
+from .validation import Progress, Validator, no_progress
+
+CHUNK = 1 << 23  # bytes read at a time
+FLUSH = 1 << 18  # characters written at a time
+DROP = 1 << 26  # bytes re-read between two releases of the map's pages (see Scan._line)
+_HEADER_KEYS = frozenset(("title", "sources", "actors", "kinds"))  # as parsing.parse_jsonl tells a header
+
+
+@dataclass
+class Selection:
+    """What the filters need from the road. `query(registry, tags, places)` builds the
+    query as the command line does (QueryError when a word names nothing), with the
+    file's tags and locations in time order (None when those filters are off); `tags`,
+    `places` and `sources`: whether those filters are on."""
+
+    query: Callable[[Timeline, Sequence[str] | None, Sequence[str] | None], Query]
+    tags: bool = False
+    places: bool = False
+    sources: bool = False
+
+
+class Registry(Timeline):
+    """A file's registries (kinds, sources, actors) and title as a Timeline with no events:
+    what export.py and query.py ask a timeline for. `related` holds the title and date of
+    the events at either end of a link, which a Markdown export names."""
+
+    def __init__(self, validator: Validator, title: str, name: str):
+        super().__init__([], validator.sources, validator.actors, validator.kinds, title)
+        # the validator's own registries, which the events still add to (an actor named
+        # only in an event, a source given in place): not the copies made of empty ones
+        self.sources, self.actors = validator.sources, validator.actors
+        self.path = name
+        self.related: dict[str, tuple[str, str]] = {}
+
+    def event(self, event_id: str) -> Event | None:
+        found = self.related.get(event_id)
+        return None if found is None else Event(event_id, parse_date(found[1]), "other", found[0])
+
+
+class _SeenIds:
+    """Stands in for Validator.all_ids, which would hold every id of the file: the readers
+    add the id of each event they read; a good event's goes into the hashes, and only
+    those of bad events (and of lines that are not JSON) are kept as text."""
+
+    def __init__(self):
+        self.last: str | None = None
+        self.others: set[str] = set()
+
+    def add(self, event_id: str) -> None:
+        self.last = event_id
+
+
+class Scan:
+    """One reading of a JSON Lines file: the problems, the registries, and a few numbers
+    for each good event (see the module's docstring)."""
+
+    def __init__(self, path: str | Path, progress: Progress = no_progress, selection: Selection | None = None):
+        self.path = Path(path)
+        self.name = str(path)
+        self.progress = progress
+        self.selection = selection
+        self.validator = Validator(self.name, progress)
+        self.ids = _SeenIds()
+        self.validator.all_ids = self.ids  # type: ignore[assignment]
+        self.fast = FastPath(self.validator)
+        self.registry: Registry | None = None
+        self.offset, self.length, self.line = array("q"), array("l"), array("l")
+        self.date_code, self.id_hash, self.id_length, self.kind_code = array("l"), array("q"), array("l"), array("l")
+        self.dates: list[str] = []  # by code
+        self.kinds: list[str] = []
+        self._date_codes: dict[str, int] = {}
+        self._kind_codes: dict[str, int] = {}
+        self.target_index: dict[str, int] = {}  # the event of each id that a link points to
+        self.relations: list[tuple[int, str, str, str, int]] = []  # (event, its id, type, target, line)
+        self.kept: bytearray | None = None  # 1 for an event the filters keep, when decided as read
+        self.early: Query | None = None
+        self.query: Query | None = None
+        self.tags: dict[str, tuple] = {}  # tag → (sort key, event) of its first event in time order
+        self.places: dict[str, tuple] = {}
+        self._test: Callable[[tuple], bool] | None = None
+        self._map: mmap.mmap | None = None
+        self._since_drop = 0
+        self._index: dict[str, int] | None = None  # id → event, for the ids at the ends of links
+        self._read()
+
+    # --- the reading -------------------------------------------------------------------
+
+    def _read(self) -> None:
+        handle = open_regular(self.path)
+        try:
+            self._size = os.fstat(handle).st_size
+            self._map = mmap.mmap(handle, 0, access=mmap.ACCESS_READ) if self._size else None
+        finally:
+            os.close(handle)
+        json_problems: list[Problem] = []
+        header_due = True
+        number = 0
+        for base, chunk in self._chunks():
+            read = self.validator.record if may_hold_controls(chunk, json=True) else self.fast.record
+            pieces = chunk.split(b"\n")
+            if chunk.endswith(b"\n"):
+                pieces.pop()
+            at = base
+            for line in pieces:
+                number += 1
+                start, at = at, at + len(line) + 1
+                if not line.strip():
+                    continue
+                try:
+                    value = _json_loads(line)
+                except _JSONError:
+                    json_problems.append(_json_problem(self.name, number, line))
+                    found = _ID_ON_LINE.search(line)
+                    if found:
+                        self.ids.others.add(found.group(1).decode("utf-8", "replace"))
+                    continue
+                if header_due:
+                    header_due = False
+                    if isinstance(value, dict) and "id" not in value and _HEADER_KEYS & value.keys():
+                        header = Map(Pos(number))
+                        header.update(value)
+                        self._start(header)
+                        continue
+                    self._start(None)
+                self.ids.last = None
+                record = read(value, Pos(number))
+                if record is None:
+                    if self.ids.last is not None:
+                        self.ids.others.add(self.ids.last)
+                    continue
+                self._keep(record, start, len(line))
+            self.progress("checking", min(1.0, at / max(1, self._size)))
+        if header_due:
+            self._start(None)
+        self.progress("sorting", None)
+        self._cross_checks()
+        problems = self.validator.problems
+        if json_problems:  # as the loader orders them: every line's problem in the order of the file
+            problems = sorted(json_problems + problems, key=lambda p: (p.pos.line, p.pos.column))
+        self.problems = problems
+
+    def _chunks(self) -> Iterator[tuple[int, bytes]]:
+        """(offset, bytes) of the file in pieces that end at a line's end, the byte order
+        mark left out, as parsing.parse_jsonl reads it; a file of nothing but white space
+        is refused as read_bytes refuses it."""
+        if self._map is None:
+            raise empty_file(self.name)
+        blank, base, size, whole = True, 0, self._size, self._map
+        while base < size:
+            end = min(base + CHUNK, size)
+            if end < size:  # to the end of a line: the last in the chunk, else (a long line) its own
+                cut = whole.rfind(b"\n", base, end)
+                cut = cut if cut >= 0 else whole.find(b"\n", end)
+                end = size if cut < 0 else cut + 1
+            try:
+                piece = whole[base:end]
+            except OSError as error:  # pragma: no cover - a file that failed under the map
+                raise unreadable(self.name, error) from None
+            if blank and piece.strip():
+                blank = False
+            start = base
+            if base == 0 and piece.startswith(b"\xef\xbb\xbf"):
+                piece, start = piece[3:], 3
+            yield start, piece
+            self._drop(len(piece))
+            base = end
+        if blank:
+            raise empty_file(self.name)
+
+    def _start(self, header: Map | None) -> None:
+        """The header read (or its absence): the registries are known, and with them the
+        filters that can be decided as each event comes."""
+        title = self.validator.jsonl_header(header)
+        self.registry = Registry(self.validator, title, self.name)
+        selection = self.selection
+        if selection is None:
+            return
+        late = selection.tags or selection.places or (selection.sources and not self.validator.has_source_registry)
+        if not late:
+            try:
+                self.early = selection.query(self.registry, None, None)
+            except QueryError:  # a word that names nothing in the header: known once all is read
+                self.early = None
+        if self.early is not None and self.early != Query():
+            self._test = record_test(self.early, self.registry)
+            self.kept = bytearray()
+
+    def _keep(self, record: tuple, start: int, length: int) -> None:
+        index = len(self.offset)
+        self.offset.append(start)
+        self.length.append(length)
+        self.line.append(record[R_LINE])
+        self.date_code.append(_code(self._date_codes, self.dates, record[R_DATE]))
+        event_id = record[R_ID]
+        self.id_hash.append(hash(event_id))
+        self.id_length.append(len(event_id))
+        self.kind_code.append(_code(self._kind_codes, self.kinds, record[R_KIND]))
+        for relation_type, target, line in record[R_RELATED]:
+            self.relations.append((index, event_id, relation_type, target, line or record[R_LINE]))
+        if self._test is not None:
+            self.kept.append(self._test(record))
+        if self.selection is not None:
+            self._collect(record, index)
+
+    def _collect(self, record: tuple, index: int) -> None:
+        """The tags and locations of the file, each with the first place it stands at in
+        time order, for the filters that name them (query.resolve_tag, resolve_location)."""
+        if self.selection.tags and record[R_TAGS]:
+            self._first_place(self.tags, record[R_TAGS], record, index)
+        if self.selection.places and record[R_LOCATION]:
+            self._first_place(self.places, (record[R_LOCATION],), record, index)
+
+    @staticmethod
+    def _first_place(found: dict, values, record: tuple, index: int) -> None:
+        place = (parse_date(record[R_DATE]).sort_key, index)
+        for value in values:
+            if value not in found or place < found[value]:
+                found[value] = place
+
+    # --- the checks across events ---------------------------------------------------------
+
+    def _cross_checks(self) -> None:
+        """Validator.finish's checks: ids used twice, then links to no event or to itself,
+        with its messages, from the hashes confirmed against the file."""
+        hashes = self.id_hash
+        distinct = set(hashes)
+        if len(distinct) < len(hashes):
+            self._duplicates(distinct)
+        if self.relations:
+            targets = {r[3] for r in self.relations}
+            index = self.target_index = self.id_index(targets, distinct)
+            all_ids = None
+
+            def every_id() -> set:
+                nonlocal all_ids
+                if all_ids is None:
+                    all_ids = {self.record_at(i)[R_ID] for i in range(len(hashes))} | self.ids.others
+                return all_ids
+
+            for _, event_id, _, target, line in self.relations:
+                known = target in index or target in self.ids.others
+                self.validator.check_link(event_id, target, line, known, every_id)
+
+    def _duplicates(self, distinct: set) -> None:
+        seen: set[int] = set()
+        twice = set()
+        for value in self.id_hash:
+            if value in seen:
+                twice.add(value)
+            seen.add(value)
+        del seen
+        first: dict[str, int] = {}
+        for i, value in enumerate(self.id_hash):
+            if value in twice:
+                event_id = self.record_at(i)[R_ID]
+                if event_id in first:
+                    self.validator.duplicate(event_id, self.line[i], self.line[first[event_id]])
+                else:
+                    first[event_id] = i
+
+    def id_index(self, wanted: set[str], distinct: set | None = None) -> dict[str, int]:
+        """The event of each of these ids that has one (the first, were an id used twice)."""
+        hashes = {hash(w) for w in wanted} & (set(self.id_hash) if distinct is None else distinct)
+        found: dict[str, int] = {}
+        if not hashes:
+            return found
+        for i, value in enumerate(self.id_hash):
+            if value in hashes:
+                event_id = self.record_at(i)[R_ID]
+                if event_id in wanted:
+                    found.setdefault(event_id, i)
+        return found
+
+    # --- reading again ---------------------------------------------------------------------
+
+    @property
+    def count(self) -> int:
+        return len(self.offset)
+
+    def errors(self) -> bool:
+        return any(p.severity == "error" for p in self.problems)
+
+    def record_at(self, index: int) -> tuple:
+        """The record of a good event, read again from its line."""
+        value = _json_loads(self._line(index))
+        problems = self.validator.problems
+        known = len(problems)
+        record = self.fast.record(value, Pos(self.line[index]))
+        del problems[known:]  # said once, when it was first read
+        if record is None or hash(record[R_ID]) != self.id_hash[index]:
+            raise _changed(self.name)
+        return record
+
+    def event_at(self, index: int) -> Event:
+        return Event.from_record(self.record_at(index))
+
+    def _line(self, index: int) -> bytes:
+        start = self.offset[index]
+        length = self.length[index]
+        line = self._map[start:start + length]
+        if len(line) != length:
+            raise _changed(self.name)
+        self._drop(length)
+        return line
+
+    def _drop(self, length: int) -> None:
+        """Count the bytes read through the map; now and then let go of its pages, which
+        the system keeps in its cache anyway: read through, a large file would otherwise
+        count whole in this process's memory."""
+        self._since_drop += length
+        if self._since_drop >= DROP and hasattr(mmap, "MADV_DONTNEED"):
+            self._since_drop = 0
+            self._map.madvise(mmap.MADV_DONTNEED)
+
+    def close(self) -> None:
+        if self._map is not None:
+            self._map.close()
+            self._map = None
+
+    # --- choosing and ordering --------------------------------------------------------------
+
+    def select(self) -> list[int]:
+        """The events the filters keep, in time order; `self.query` is the query (built
+        now, raising QueryError, when it could not be before)."""
+        selection = self.selection
+        if selection is None:
+            self.query = Query()
+        elif self.early is not None:
+            self.query = self.early
+        else:
+            tags = _in_time_order(self.tags) if selection.tags else None
+            places = _in_time_order(self.places) if selection.places else None
+            self.query = selection.query(self.registry, tags, places)
+        chosen: Iterable[int] = range(self.count)
+        if self.query != Query():
+            if self.kept is None:  # read them all again, with the query now known
+                test = record_test(self.query, self.registry)
+                self.kept = bytearray(test(self.record_at(i)) for i in range(self.count))
+            dates = self._dates_kept(self.query)
+            kept, code = self.kept, self.date_code
+            chosen = [i for i in range(self.count) if kept[i] and dates[code[i]]]
+        return self.in_time_order(chosen)
+
+    def _dates_kept(self, query: Query) -> bytearray:
+        """For each distinct date, whether the date filter keeps it: the Searcher's own
+        answer, over one stand-in event a date."""
+        if not (query.date_from or query.date_to):
+            return bytearray(b"\x01") * len(self.dates)
+        stand_ins = [(str(code), date, "other", "-", None, None, (), None, "reported", (), (), (), (), 0)
+                     for code, date in enumerate(self.dates)]
+        timeline = Timeline(stand_ins)
+        kept = bytearray(len(self.dates))
+        for i in Searcher(timeline).run(Query(date_from=query.date_from, date_to=query.date_to)):
+            kept[int(timeline.ids[i])] = 1
+        return kept
+
+    def in_time_order(self, chosen: Iterable[int]) -> list[int]:
+        """As the Timeline sorts: by When.sort_key (equal keys are one rank), ties in file order."""
+        keys = [parse_date(date).sort_key for date in self.dates]
+        rank = {key: r for r, key in enumerate(sorted(set(keys)))}
+        of_code = array("l", (rank[key] for key in keys))
+        code = self.date_code
+        return sorted(chosen, key=lambda i: of_code[code[i]])
+
+    def links(self, order: list[int]) -> "_Links":
+        return _Links(self, order)
+
+
+def _code(codes: dict[str, int], values: list[str], value: str) -> int:
+    """The number of a value among the few distinct ones (dates, kinds), given on first sight."""
+    code = codes.get(value)
+    if code is None:
+        code = codes[value] = len(values)
+        values.append(value)
+    return code
+
+
+def _in_time_order(found: dict[str, tuple]) -> list[str]:
+    return sorted(found, key=found.__getitem__)
+
+
+def _changed(name: str) -> LoadError:
+    return LoadError([Problem(name, Pos(1), "the file changed while it was being read; run the command again")])
+
+
+def record_test(query: Query, registry: Timeline) -> Callable[[tuple], bool]:
+    """Whether a record passes every filter of `query` but the dates: what the Searcher
+    works out from its indexes (query.py), for one event."""
+    tests: list[Callable[[tuple], bool]] = []
+    if query.actors:
+        actors = frozenset(query.actors)
+        tests.append(lambda r: any(a in actors for a, _ in r[R_ACTORS]))
+    if query.kinds:
+        kinds = frozenset(query.kinds)
+        tests.append(lambda r: r[R_KIND] in kinds)
+    if query.sources:
+        sources = frozenset(query.sources)
+        tests.append(lambda r: any(c[0] in sources for c in r[R_SOURCES]))
+    if query.statuses:
+        statuses = frozenset(query.statuses)
+        tests.append(lambda r: r[R_STATUS] in statuses)
+    if query.tags:
+        tags = frozenset(query.tags)
+        tests.append(lambda r: any(t in tags for t in r[R_TAGS]))
+    if query.locations:
+        places = frozenset(query.locations)
+        tests.append(lambda r: r[R_LOCATION] in places)
+    if query.single_outlet:
+        tests.append(lambda r: len({_outlet(registry, c[0]) for c in r[R_SOURCES]}) == 1)
+    if query.not_actors:
+        left_out = frozenset(query.not_actors)
+        tests.append(lambda r: not any(a in left_out for a, _ in r[R_ACTORS]))
+    if query.not_kinds:
+        not_kinds = frozenset(query.not_kinds)
+        tests.append(lambda r: r[R_KIND] not in not_kinds)
+    match = text_match(query.text)
+    if match:
+        tests.append(lambda r: match.matches(search_text(registry, r)))
+    return lambda record: all(test(record) for test in tests)
+
+
+def _outlet(registry: Timeline, source_id: str) -> str:
+    source = registry.sources.get(source_id)  # as Timeline.outlets counts an outlet
+    return source.outlet if source else source_id
+
+
+class _Links:
+    """The ends of the links of the events written: which are written too (`kept`, as a
+    set of ids answers `in`), and what Markdown needs of the others."""
+
+    def __init__(self, scan: Scan, order: list[int]):
+        self.scan = scan
+        written = bytearray(scan.count)
+        for i in order:
+            written[i] = 1
+        self.written = written
+        self.index = dict(scan.target_index)
+        for i, event_id, *_ in scan.relations:
+            self.index.setdefault(event_id, i)
+
+    def __contains__(self, event_id: str) -> bool:
+        index = self.index.get(event_id)
+        return index is not None and bool(self.written[index])
+
+    def dangling(self) -> int:
+        """export.dangling_links of the events written."""
+        return sum(1 for i, _, _, target, _ in self.scan.relations if self.written[i] and target not in self)
+
+    def fill(self, registry: Registry) -> None:
+        """What a Markdown export says of the events at the ends of the written events'
+        links: the links into each (Timeline.incoming, in time order) and their titles and dates."""
+        scan = self.scan
+        ranks = {i: r for r, i in enumerate(scan.in_time_order(sorted({r[0] for r in scan.relations})))}
+        needed: set[int] = set()
+        for i, event_id, relation_type, target, _ in sorted(scan.relations, key=lambda r: ranks[r[0]]):
+            registry.incoming.setdefault(target, []).append((relation_type, event_id))
+            other = self.index.get(target)
+            if self.written[i] and other is not None:
+                needed.add(other)
+            if other is not None and self.written[other]:
+                needed.add(i)
+        for i in sorted(needed):  # in file order: the map is read forward
+            record = scan.record_at(i)
+            registry.related[record[R_ID]] = (record[R_TITLE], record[R_DATE])
+
+
+# --- writing --------------------------------------------------------------------------------
+
+
+def _batched(pieces: Iterable[str]) -> Iterator[str]:
+    """The pieces joined into larger ones: a write a line would cost more than the line."""
+    batch: list[str] = []
+    size = 0
+    for piece in pieces:
+        batch.append(piece)
+        size += len(piece)
+        if size >= FLUSH:
+            yield "".join(batch)
+            batch, size = [], 0
+    if batch:
+        yield "".join(batch)
+
+
+def _indented(text: str, by: str) -> str:
+    """JSON written with an indent, one level deeper: json.dumps never writes a line break
+    inside a string, so every one is the structure's."""
+    return by + text.replace("\n", "\n" + by)
+
+
+def _json_list(items: Iterable, indent: int, depth: int = 1, before: str = "[", after: str = "]") -> Iterator[str]:
+    """What json.dumps(list(items), ensure_ascii=False, indent=indent) writes, an item at
+    a time; `depth`: how deep the items stand in a document, `before` and `after` its text
+    around the list."""
+    by = " " * (indent * depth)
+    first = True
+    for item in items:
+        yield (before + "\n" if first else ",\n") + _indented(json.dumps(item, ensure_ascii=False, indent=indent), by)
+        first = False
+    yield before + after if first else "\n" + after
+
+
+def events_of(scan: Scan, order: Iterable[int]) -> Iterator[Event]:
+    for i in order:
+        yield scan.event_at(i)
+
+
+def table(scan: Scan, order: list[int], width: int | None) -> Iterator[str]:
+    """export.to_table, a row at a time: the widths from the arrays."""
+    header = export.TABLE_HEADER
+    codes = {scan.date_code[i] for i in order}
+    widths = [max([len(header[0])] + [scan.id_length[i] for i in order]),
+              max([len(header[1])] + [len(parse_date(scan.dates[c]).display()) for c in codes]),
+              max([len(header[2])] + [len(scan.kinds[k]) for k in {scan.kind_code[i] for i in order}])]
+    yield export.table_line(header, widths, width) + "\n"
+    for e in events_of(scan, order):
+        yield export.table_line(export.table_row(scan.registry, e), widths, width) + "\n"
+
+
+def json_list(scan: Scan, order: list[int]) -> Iterator[str]:
+    """export.to_json, an event at a time."""
+    yield from _json_list((export.event_to_dict(e) for e in events_of(scan, order)), 2)
+    yield "\n"
+
+
+def csv_rows(scan: Scan, order: list[int], kept) -> Iterator[str]:
+    """export.to_csv, a row at a time."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(export.CSV_COLUMNS)
+    for e in events_of(scan, order):
+        row = export.csv_row(scan.registry, e, kept)
+        writer.writerow([row[column] for column in export.CSV_COLUMNS])
+        if out.tell() >= FLUSH:
+            yield out.getvalue()
+            out.seek(0)
+            out.truncate()
+    yield out.getvalue()
+
+
+def jsonl(scan: Scan, order: list[int], kept) -> Iterator[str]:
+    """export.to_jsonl, a line at a time."""
+    registry = scan.registry
+    yield json.dumps(export.file_header(registry), ensure_ascii=False) + "\n"
+    names, inline = export.actor_references(registry.actors), export.sources_inline(registry)
+    for e in events_of(scan, order):
+        yield json.dumps(export.file_event(registry, e, kept, names, inline), ensure_ascii=False) + "\n"
+
+
+def timelinejs(scan: Scan, order: list[int], group_by: str) -> Iterator[str]:
+    """export.to_timelinejs, a slide at a time: the document is written with a stand-in
+    for its list of slides, and the slides go where it stands."""
+    registry = scan.registry
+    if not order:
+        yield json.dumps(export.tjs_document(registry, [], 0), ensure_ascii=False, indent=1) + "\n"
+        return
+    document = json.dumps(export.tjs_document(registry, [None], len(order)), ensure_ascii=False, indent=1)
+    head, tail = document.rsplit("\n  null\n", 1)
+    slides = (export.tjs_slide(registry, e, group_by) for e in events_of(scan, order))
+    yield from _json_list(slides, 1, 2, head, tail)
+    yield "\n"
+
+
+def markdown(scan: Scan, order: list[int], kept, filters: str) -> Iterator[str]:
+    """export.to_markdown, an event at a time. What each event takes from each article
+    goes to a temporary file as it is written, and comes back under the article in Sources."""
+    return one_line_end(_markdown(scan, order, kept, filters))
+
+
+def _markdown(scan: Scan, order: list[int], kept, filters: str) -> Iterator[str]:
+    registry = scan.registry
+    yield from _lines(export.markdown_head(registry, len(order), scan.count, filters))
+    numbers: dict[str, int] = {}
+    spilled: list[array] = []  # by article: (offset, length) in the spill file of each event's quotes
+    year = None
+    with tempfile.TemporaryFile() as spill:
+        for e in events_of(scan, order):
+            yield from _lines(export.markdown_event(registry, e, year, numbers, kept))
+            year = (e.date.start or e.date.end).year
+            for source_id in dict.fromkeys(c.source for c in e.sources):
+                text = "".join(line + "\n" for line in export.source_quotes(e, source_id)).encode("utf-8")
+                number = numbers[source_id]
+                while len(spilled) < number:
+                    spilled.append(array("q"))
+                spilled[number - 1].extend((spill.tell(), len(text)))
+                spill.write(text)
+        if not numbers:
+            return
+        yield from _lines(export.MARKDOWN_SOURCES)
+        spill.flush()
+        with mmap.mmap(spill.fileno(), 0, access=mmap.ACCESS_READ) as quotes:
+            for source_id, number in numbers.items():
+                yield from _lines(export.source_heading(registry, source_id, number))
+                places = spilled[number - 1]
+                for at in range(0, len(places), 2):
+                    yield quotes[places[at]:places[at] + places[at + 1]].decode("utf-8")
+                yield "\n"
+
+
+def _lines(lines: list[str]) -> Iterator[str]:
+    for line in lines:
+        yield line + "\n"
+
+
+def one_line_end(pieces: Iterable[str]) -> Iterator[str]:
+    """The text of the pieces with its line breaks at the end made one, as
+    `text.rstrip("\\n") + "\\n"` would: a run of them is held back until more text comes."""
+    held = ""
+    for piece in pieces:
+        body = piece.rstrip("\n")
+        if body:
+            yield held + body
+            held = piece[len(body):]
+        else:
+            held += piece
+    yield "\n"
+
+
+def written(pieces: Iterable[str]) -> Iterator[str]:
+    """The pieces of an output, in pieces of a size worth a write."""
+    return _batched(pieces)
