@@ -209,7 +209,7 @@ def run_check(args) -> int:
         return check(args, timeline, problems, len(timeline.events), lambda: timeline.events)
     from .stream import Scan, events_of
 
-    scan = Scan(args.file)
+    scan = Scan(args.file, spill=bool(args.corpus))  # the records are read again only to check the quotes
     try:
         return check(args, scan.registry, scan.problems, scan.count,
                      lambda: events_of(scan, scan.in_time_order(range(scan.count))))

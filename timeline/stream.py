@@ -38,6 +38,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import orjson
+
 from . import export
 from .dates import parse_date
 from .fastpath import FastPath
@@ -57,6 +59,9 @@ CHUNK = 1 << 23  # bytes read at a time
 FLUSH = 1 << 18  # characters written at a time
 DROP = 1 << 26  # bytes re-read between two releases of the map's pages (see Scan._line)
 _HEADER_KEYS = frozenset(("title", "sources", "actors", "kinds"))  # as parsing.parse_jsonl tells a header
+# An id's hash, as kept for each event (a test makes every id's the same, to see that
+# each match is confirmed against the file).
+_id_hash = hash
 
 
 @dataclass
@@ -107,7 +112,8 @@ class Scan:
     """One reading of a JSON Lines file: the problems, the registries, and a few numbers
     for each good event (see the module's docstring)."""
 
-    def __init__(self, path: str | Path, progress: Progress = no_progress, selection: Selection | None = None):
+    def __init__(self, path: str | Path, progress: Progress = no_progress, selection: Selection | None = None,
+                 spill: bool = True):
         self.path = Path(path)
         self.name = str(path)
         self.progress = progress
@@ -133,7 +139,11 @@ class Scan:
         self._test: Callable[[tuple], bool] | None = None
         self._map: mmap.mmap | None = None
         self._since_drop = 0
-        self._index: dict[str, int] | None = None  # id → event, for the ids at the ends of links
+        # The records of the events that may be written, as JSON arrays, in a temporary
+        # file: read back, one costs a fifth of reading and checking its line again.
+        self._spill = tempfile.TemporaryFile() if spill else None
+        self._records: mmap.mmap | None = None
+        self.record_offset, self.record_length = array("q"), array("l")
         self._read()
 
     # --- the reading -------------------------------------------------------------------
@@ -186,6 +196,9 @@ class Scan:
         if header_due:
             self._start(None)
         self.progress("sorting", None)
+        if self._spill is not None and self._spill.tell():
+            self._spill.flush()
+            self._records = mmap.mmap(self._spill.fileno(), 0, access=mmap.ACCESS_READ)
         self._cross_checks()
         problems = self.validator.problems
         if json_problems:  # as the loader orders them: every line's problem in the order of the file
@@ -245,13 +258,23 @@ class Scan:
         self.line.append(record[R_LINE])
         self.date_code.append(_code(self._date_codes, self.dates, record[R_DATE]))
         event_id = record[R_ID]
-        self.id_hash.append(hash(event_id))
+        self.id_hash.append(_id_hash(event_id))
         self.id_length.append(len(event_id))
         self.kind_code.append(_code(self._kind_codes, self.kinds, record[R_KIND]))
         for relation_type, target, line in record[R_RELATED]:
             self.relations.append((index, event_id, relation_type, target, line or record[R_LINE]))
+        kept = True
         if self._test is not None:
-            self.kept.append(self._test(record))
+            kept = self._test(record)
+            self.kept.append(kept)
+        if self._spill is not None and kept:
+            blob = orjson.dumps(record)
+            self.record_offset.append(self._spill.tell())
+            self.record_length.append(len(blob))
+            self._spill.write(blob)
+        elif self._spill is not None:
+            self.record_offset.append(-1)
+            self.record_length.append(0)
         if self.selection is not None:
             self._collect(record, index)
 
@@ -313,7 +336,7 @@ class Scan:
 
     def id_index(self, wanted: set[str], distinct: set | None = None) -> dict[str, int]:
         """The event of each of these ids that has one (the first, were an id used twice)."""
-        hashes = {hash(w) for w in wanted} & (set(self.id_hash) if distinct is None else distinct)
+        hashes = {_id_hash(w) for w in wanted} & (set(self.id_hash) if distinct is None else distinct)
         found: dict[str, int] = {}
         if not hashes:
             return found
@@ -334,13 +357,17 @@ class Scan:
         return any(p.severity == "error" for p in self.problems)
 
     def record_at(self, index: int) -> tuple:
-        """The record of a good event, read again from its line."""
+        """The record of a good event: from the spill, else read again from its line."""
+        if self._records is not None and self.record_offset[index] >= 0:
+            start = self.record_offset[index]
+            self._drop(self.record_length[index])
+            return _json_loads(self._records[start:start + self.record_length[index]])  # lists for tuples
         value = _json_loads(self._line(index))
         problems = self.validator.problems
         known = len(problems)
         record = self.fast.record(value, Pos(self.line[index]))
         del problems[known:]  # said once, when it was first read
-        if record is None or hash(record[R_ID]) != self.id_hash[index]:
+        if record is None or _id_hash(record[R_ID]) != self.id_hash[index]:
             raise _changed(self.name)
         return record
 
@@ -357,18 +384,21 @@ class Scan:
         return line
 
     def _drop(self, length: int) -> None:
-        """Count the bytes read through the map; now and then let go of its pages, which
-        the system keeps in its cache anyway: read through, a large file would otherwise
-        count whole in this process's memory."""
-        self._since_drop += length
+        """Count the bytes read through a map; now and then let go of the maps' pages,
+        which the system keeps in its cache anyway: read through, a large file would
+        otherwise count whole in this process's memory. A read costs a page at least."""
+        self._since_drop += max(length, mmap.PAGESIZE)
         if self._since_drop >= DROP and hasattr(mmap, "MADV_DONTNEED"):
             self._since_drop = 0
-            self._map.madvise(mmap.MADV_DONTNEED)
+            for whole in (self._map, self._records):
+                if whole is not None:
+                    whole.madvise(mmap.MADV_DONTNEED)
 
     def close(self) -> None:
-        if self._map is not None:
-            self._map.close()
-            self._map = None
+        for whole in (self._map, self._records, self._spill):
+            if whole is not None:
+                whole.close()
+        self._map = self._records = self._spill = None
 
     # --- choosing and ordering --------------------------------------------------------------
 
