@@ -56,6 +56,7 @@ from .search import normalize
 from .validation import Progress, Validator, no_progress
 
 CHUNK = 1 << 23  # bytes read at a time
+HALVES = 1 << 25  # a file larger than this is read in two halves at once, on two cores
 FLUSH = 1 << 18  # characters written at a time
 DROP = 1 << 26  # bytes re-read between two releases of the map's pages (see Scan._line)
 _HEADER_KEYS = frozenset(("title", "sources", "actors", "kinds"))  # as parsing.parse_jsonl tells a header
@@ -155,46 +156,18 @@ class Scan:
             self._map = mmap.mmap(handle, 0, access=mmap.ACCESS_READ) if self._size else None
         finally:
             os.close(handle)
-        json_problems: list[Problem] = []
-        header_due = True
+        self._json_problems: list[Problem] = []
+        self._header_due = True
         number = 0
-        for base, chunk in self._chunks():
-            read = self.validator.record if may_hold_controls(chunk, json=True) else self.fast.record
-            pieces = chunk.split(b"\n")
-            if chunk.endswith(b"\n"):
-                pieces.pop()
-            at = base
-            for line in pieces:
-                number += 1
-                start, at = at, at + len(line) + 1
-                if not line.strip():
-                    continue
-                try:
-                    value = _json_loads(line)
-                except _JSONError:
-                    json_problems.append(_json_problem(self.name, number, line))
-                    found = _ID_ON_LINE.search(line)
-                    if found:
-                        self.ids.others.add(found.group(1).decode("utf-8", "replace"))
-                    continue
-                if header_due:
-                    header_due = False
-                    if isinstance(value, dict) and "id" not in value and _HEADER_KEYS & value.keys():
-                        header = Map(Pos(number))
-                        header.update(value)
-                        self._start(header)
-                        continue
-                    self._start(None)
-                self.ids.last = None
-                record = read(value, Pos(number))
-                if record is None:
-                    if self.ids.last is not None:
-                        self.ids.others.add(self.ids.last)
-                    continue
-                self._keep(record, start, len(line))
-            self.progress("checking", min(1.0, at / max(1, self._size)))
-        if header_due:
+        for base, chunk in self._chunks(0):
+            number = self._lines(base, chunk, number)
+            rest = base + len(chunk)
+            if not self._header_due and self._size - rest > HALVES and hasattr(os, "fork"):
+                self._halves(rest, number)
+                break
+        if self._header_due:
             self._start(None)
+        json_problems = self._json_problems
         self.progress("sorting", None)
         if self._spill is not None and self._spill.tell():
             self._spill.flush()
@@ -205,13 +178,160 @@ class Scan:
             problems = sorted(json_problems + problems, key=lambda p: (p.pos.line, p.pos.column))
         self.problems = problems
 
-    def _chunks(self) -> Iterator[tuple[int, bytes]]:
-        """(offset, bytes) of the file in pieces that end at a line's end, the byte order
-        mark left out, as parsing.parse_jsonl reads it; a file of nothing but white space
-        is refused as read_bytes refuses it."""
+    def _lines(self, base: int, chunk: bytes, number: int) -> int:
+        """Read the lines of a chunk (`base`: where it starts; `number`: the line before
+        it); the number of its last line."""
+        read = self.validator.record if may_hold_controls(chunk, json=True) else self.fast.record
+        pieces = chunk.split(b"\n")
+        if chunk.endswith(b"\n"):
+            pieces.pop()
+        at = base
+        for line in pieces:
+            number += 1
+            start, at = at, at + len(line) + 1
+            if not line.strip():
+                continue
+            try:
+                value = _json_loads(line)
+            except _JSONError:
+                self._json_problems.append(_json_problem(self.name, number, line))
+                found = _ID_ON_LINE.search(line)
+                if found:
+                    self.ids.others.add(found.group(1).decode("utf-8", "replace"))
+                continue
+            if self._header_due:
+                self._header_due = False
+                if isinstance(value, dict) and "id" not in value and _HEADER_KEYS & value.keys():
+                    header = Map(Pos(number))
+                    header.update(value)
+                    self._start(header)
+                    continue
+                self._start(None)
+            self.ids.last = None
+            record = read(value, Pos(number))
+            if record is None:
+                if self.ids.last is not None:
+                    self.ids.others.add(self.ids.last)
+                continue
+            self._keep(record, start, len(line))
+        self.progress("checking", min(1.0, at / max(1, self._size)))
+        return number
+
+    # --- two halves at once ----------------------------------------------------------------
+
+    def _halves(self, rest: int, number: int) -> None:
+        """Read the file from `rest` on, the second half of it in a child process. The
+        child starts from the registries as the header left them; what it read is taken
+        only when it found no problem and left them as they were (no actor or source
+        first named there, no warning), for then it read each event as this process
+        would have, after the first half. Else this process reads the second half too."""
+        middle = self._map.find(b"\n", (rest + self._size) // 2) + 1
+        if middle <= rest:  # no line starts in the second half: read on here
+            for base, chunk in self._chunks(rest):
+                number = self._lines(base, chunk, number)
+            return
+        before = number + sum(self._map[at:min(at + CHUNK, middle)].count(b"\n") for at in range(rest, middle, CHUNK))
+        with tempfile.TemporaryFile() as spill, tempfile.TemporaryFile() as result:
+            if self._spill is not None:
+                self._spill.flush()  # nothing of it left in a buffer the child would have a copy of
+            child = os.fork()
+            if child == 0:
+                self._second_half(middle, before, spill, result)  # never returns
+            for base, chunk in self._chunks(rest, middle):
+                number = self._lines(base, chunk, number)
+            _, status = os.waitpid(child, 0)
+            if status != 0 or not self._take(spill, result):
+                number = before
+                for base, chunk in self._chunks(middle):
+                    number = self._lines(base, chunk, number)
+
+    def _second_half(self, middle: int, number: int, spill, result) -> None:
+        """In the child: read from `middle` on into empty columns and write them to `result`."""
+        code = 1
+        try:
+            self.progress = self.validator.progress = no_progress
+            state = self._registry_state()
+            self.offset, self.length, self.line = array("q"), array("l"), array("l")
+            self.date_code, self.id_hash, self.id_length, self.kind_code = (array("l"), array("q"), array("l"),
+                                                                            array("l"))
+            self.record_offset, self.record_length = array("q"), array("l")
+            self.dates, self.kinds, self._date_codes, self._kind_codes = [], [], {}, {}
+            self.relations, self.tags, self.places, self.ids.others = [], {}, {}, set()
+            if self.kept is not None:
+                self.kept = bytearray()
+            if self._spill is not None:
+                # kept, never closed here: it is this process's copy of the parent's file
+                self._parents_spill, self._spill = self._spill, spill
+            for base, chunk in self._chunks(middle):
+                number = self._lines(base, chunk, number)
+            if self._registry_state() == state and not self._json_problems:
+                if self._spill is not None:
+                    self._spill.flush()  # os._exit flushes nothing
+                self._write_columns(result)
+                code = 0
+        finally:
+            os._exit(code)
+
+    def _registry_state(self) -> tuple:
+        v = self.validator
+        return (len(v.problems), len(v.sources), len(v.actors), len(v.actor_lookup), len(v._inline_sources))
+
+    _ARRAYS = ("offset", "length", "line", "date_code", "id_hash", "id_length", "kind_code", "record_offset",
+               "record_length")
+
+    def _write_columns(self, result) -> None:
+        head = orjson.dumps({"dates": self.dates, "kinds": self.kinds, "relations": self.relations,
+                             "others": sorted(self.ids.others), "tags": self.tags, "places": self.places,
+                             "kept": self.kept is not None})
+        for piece in [head] + [getattr(self, name).tobytes() for name in self._ARRAYS] + [bytes(self.kept or b"")]:
+            result.write(len(piece).to_bytes(8, "little"))
+            result.write(piece)
+        result.flush()
+
+    def _take(self, spill, result) -> bool:
+        """Add the child's columns after this process's; False when it wrote none."""
+        result.seek(0)
+        pieces = []
+        while size := result.read(8):
+            pieces.append(result.read(int.from_bytes(size, "little")))
+        if len(pieces) != len(self._ARRAYS) + 2:
+            return False
+        head = orjson.loads(pieces[0])
+        base, spilled = self.count, self._spill.tell() if self._spill is not None else 0
+        columns = {}
+        for name, piece in zip(self._ARRAYS, pieces[1:]):
+            columns[name] = array(getattr(self, name).typecode)
+            columns[name].frombytes(piece)
+        for name in ("offset", "length", "line", "id_hash", "id_length", "record_length"):
+            getattr(self, name).extend(columns[name])
+        dates = [_code(self._date_codes, self.dates, date) for date in head["dates"]]
+        self.date_code.extend(dates[code] for code in columns["date_code"])
+        kinds = [_code(self._kind_codes, self.kinds, kind) for kind in head["kinds"]]
+        self.kind_code.extend(kinds[code] for code in columns["kind_code"])
+        self.record_offset.extend(at + spilled if at >= 0 else -1 for at in columns["record_offset"])
+        if self._spill is not None:
+            spill.seek(0)
+            while piece := spill.read(CHUNK):
+                self._spill.write(piece)
+        if head["kept"]:
+            self.kept.extend(pieces[-1])
+        self.relations += [(i + base, *rest) for i, *rest in head["relations"]]
+        self.ids.others.update(head["others"])
+        for found, theirs in ((self.tags, head["tags"]), (self.places, head["places"])):
+            for value, (key, index) in theirs.items():
+                place = (tuple(key), index + base)
+                if value not in found or place < found[value]:
+                    found[value] = place
+        return True
+
+    def _chunks(self, base: int, stop: int | None = None) -> Iterator[tuple[int, bytes]]:
+        """(offset, bytes) of the file from `base` to `stop` in pieces that end at a line's
+        end, the byte order mark left out, as parsing.parse_jsonl reads it; a file of
+        nothing but white space is refused as read_bytes refuses it."""
         if self._map is None:
             raise empty_file(self.name)
-        blank, base, size, whole = True, 0, self._size, self._map
+        whole_file = base == 0 and stop is None
+        blank, size, whole = True, self._size if stop is None else stop, self._map
         while base < size:
             end = min(base + CHUNK, size)
             if end < size:  # to the end of a line: the last in the chunk, else (a long line) its own
@@ -225,12 +345,12 @@ class Scan:
             if blank and piece.strip():
                 blank = False
             start = base
-            if base == 0 and piece.startswith(b"\xef\xbb\xbf"):
+            if start == 0 and piece.startswith(b"\xef\xbb\xbf"):
                 piece, start = piece[3:], 3
             yield start, piece
             self._drop(len(piece))
             base = end
-        if blank:
+        if blank and whole_file:
             raise empty_file(self.name)
 
     def _start(self, header: Map | None) -> None:

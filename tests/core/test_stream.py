@@ -71,17 +71,28 @@ def roads_agree(path, command: list[str], chosen: list[str] = ()) -> tuple[int, 
     return streamed
 
 
-@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@pytest.fixture(params=["one process", "two halves"])
+def halves(request, monkeypatch):
+    """Small files read as large ones are: in small chunks, the second half by a child process."""
+    if request.param == "two halves":
+        monkeypatch.setattr(stream, "CHUNK", 256)
+        monkeypatch.setattr(stream, "HALVES", 0)
+    return request.param
+
+
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                            HealthCheck.function_scoped_fixture])
 @given(events_file(), st.booleans(), st.sampled_from(FORMATS), filters())
-def test_the_roads_agree_on_any_file(tmp_path_factory, top, header, command, chosen):
+def test_the_roads_agree_on_any_file(tmp_path_factory, halves, top, header, command, chosen):
     path = tmp_path_factory.mktemp("stream") / "events.jsonl"
     path.write_text(jsonl_text(top, header), encoding="utf-8")
     roads_agree(path, command, chosen)
 
 
-@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                           HealthCheck.function_scoped_fixture])
 @given(st.integers(1, 120), st.integers(0, 1000), st.sampled_from(FORMATS), filters())
-def test_the_roads_agree_on_generated_files(tmp_path_factory, count, seed, command, chosen):
+def test_the_roads_agree_on_generated_files(tmp_path_factory, halves, count, seed, command, chosen):
     path = tmp_path_factory.mktemp("stream") / "events.jsonl"
     generate.write(path, count, seed)
     roads_agree(path, command, chosen)
@@ -168,3 +179,24 @@ def test_the_output_is_written_in_pieces_beside_the_target(tmp_path, monkeypatch
     code, _, err = run(["export", str(path), "--format", "jsonl", "-o", str(path), "--force"])
     assert code == 2 and "that is the input file" in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["events.jsonl", "out.md"]
+
+
+def test_the_second_half_is_taken_from_the_child_only_when_it_read_as_this_process_would(tmp_path, monkeypatch):
+    monkeypatch.setattr(stream, "CHUNK", 256)
+    monkeypatch.setattr(stream, "HALVES", 0)
+    taken = []
+    take = stream.Scan._take
+    monkeypatch.setattr(stream.Scan, "_take", lambda self, *files: taken.append(take(self, *files)) or taken[-1])
+    path = tmp_path / "events.jsonl"
+    generate.write(path, 200, 5)
+    assert roads_agree(path, ["list"])[0] == 0
+    assert taken == [True]
+    # an actor the registry does not hold, first named in the second half: a warning
+    # there, and the first half's events may name it too; read here again
+    values = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    values[150]["actors"] = ["Someone New"]
+    values[20]["actors"] = ["someone new"]
+    path.write_text(lines(values), encoding="utf-8")
+    taken.clear()
+    code, _, err = roads_agree(path, ["check"])
+    assert taken == [] and err.count("not registered") == 1 and ":21:1: warning" in err
