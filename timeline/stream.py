@@ -124,8 +124,7 @@ class Scan:
         self.validator.all_ids = self.ids  # type: ignore[assignment]
         self.fast = FastPath(self.validator)
         self.registry: Registry | None = None
-        self.offset, self.length, self.line = array("q"), array("l"), array("l")
-        self.date_code, self.id_hash, self.id_length, self.kind_code = array("l"), array("q"), array("l"), array("l")
+        self._new_columns()
         self.dates: list[str] = []  # by code
         self.kinds: list[str] = []
         self._date_codes: dict[str, int] = {}
@@ -144,8 +143,17 @@ class Scan:
         # file: read back, one costs a fifth of reading and checking its line again.
         self._spill = tempfile.TemporaryFile() if spill else None
         self._records: mmap.mmap | None = None
-        self.record_offset, self.record_length = array("q"), array("l")
         self._read()
+
+    # The columns, an item an event: where its line starts and how long it is, its line
+    # number, the code of its date, its id's hash and length, the code of its kind, and
+    # where its record stands in the spill (-1: not kept) and how long it is.
+    COLUMNS = {"offset": "q", "length": "i", "line": "i", "date_code": "i", "id_hash": "q", "id_length": "i",
+               "kind_code": "i", "record_offset": "q", "record_length": "i"}
+
+    def _new_columns(self) -> None:
+        for name, typecode in self.COLUMNS.items():
+            setattr(self, name, array(typecode))
 
     # --- the reading -------------------------------------------------------------------
 
@@ -251,10 +259,7 @@ class Scan:
         try:
             self.progress = self.validator.progress = no_progress
             state = self._registry_state()
-            self.offset, self.length, self.line = array("q"), array("l"), array("l")
-            self.date_code, self.id_hash, self.id_length, self.kind_code = (array("l"), array("q"), array("l"),
-                                                                            array("l"))
-            self.record_offset, self.record_length = array("q"), array("l")
+            self._new_columns()
             self.dates, self.kinds, self._date_codes, self._kind_codes = [], [], {}, {}
             self.relations, self.tags, self.places, self.ids.others = [], {}, {}, set()
             if self.kept is not None:
@@ -276,14 +281,12 @@ class Scan:
         v = self.validator
         return (len(v.problems), len(v.sources), len(v.actors), len(v.actor_lookup), len(v._inline_sources))
 
-    _ARRAYS = ("offset", "length", "line", "date_code", "id_hash", "id_length", "kind_code", "record_offset",
-               "record_length")
 
     def _write_columns(self, result) -> None:
         head = orjson.dumps({"dates": self.dates, "kinds": self.kinds, "relations": self.relations,
                              "others": sorted(self.ids.others), "tags": self.tags, "places": self.places,
                              "kept": self.kept is not None})
-        for piece in [head] + [getattr(self, name).tobytes() for name in self._ARRAYS] + [bytes(self.kept or b"")]:
+        for piece in [head] + [getattr(self, name).tobytes() for name in self.COLUMNS] + [bytes(self.kept or b"")]:
             result.write(len(piece).to_bytes(8, "little"))
             result.write(piece)
         result.flush()
@@ -294,12 +297,12 @@ class Scan:
         pieces = []
         while size := result.read(8):
             pieces.append(result.read(int.from_bytes(size, "little")))
-        if len(pieces) != len(self._ARRAYS) + 2:
+        if len(pieces) != len(self.COLUMNS) + 2:
             return False
         head = orjson.loads(pieces[0])
         base, spilled = self.count, self._spill.tell() if self._spill is not None else 0
         columns = {}
-        for name, piece in zip(self._ARRAYS, pieces[1:]):
+        for name, piece in zip(self.COLUMNS, pieces[1:]):
             columns[name] = array(getattr(self, name).typecode)
             columns[name].frombytes(piece)
         for name in ("offset", "length", "line", "id_hash", "id_length", "record_length"):
