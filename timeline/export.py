@@ -334,9 +334,13 @@ def to_markdown(timeline: Timeline, events: list[Event], filters: str = "") -> s
         year = (e.date.start or e.date.end).year
     if numbers:
         lines += MARKDOWN_SOURCES
+        citing: dict[str, list[Event]] = {}  # the events of each article, in one pass: not one per article
+        for e in events:
+            for source_id in dict.fromkeys(c.source for c in e.sources):
+                citing.setdefault(source_id, []).append(e)
         for source_id, number in numbers.items():
             lines += source_heading(timeline, source_id, number)
-            for e in events:
+            for e in citing[source_id]:
                 lines += source_quotes(e, source_id)
             lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
