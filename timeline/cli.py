@@ -230,14 +230,38 @@ def _add_list_filters(parser: argparse.ArgumentParser) -> None:
 # --- commands ----------------------------------------------------------------------------
 
 def run_check(args) -> int:
-    from .corpus import Corpus, resolve_corpus, verify_quotes
+    if not streams(args.file):
+        timeline, problems = load_with_problems(args.file)
+        return check(args, timeline, problems, len(timeline.events), lambda: timeline.events)
+    from .stream import Scan, events_of
 
-    timeline, problems = load_with_problems(args.file)
+    scan = Scan(args.file, spill=bool(args.corpus))  # the records are read again only to check the quotes
+    try:
+        return check(args, scan.registry, scan.problems, scan.count,
+                     lambda: events_of(scan, scan.in_time_order(range(scan.count))))
+    finally:
+        scan.close()
+
+
+def streams(path: str | Path) -> bool:
+    """Whether `check`, `list` and `export` take the streaming road (stream.py): for JSON
+    Lines, which it reads a line at a time. A YAML file is read whole by its readers, so
+    it is loaded as a Timeline, through the cache."""
+    from .loader import JSONL_SUFFIXES
+
+    return Path(path).suffix.lower() in JSONL_SUFFIXES
+
+
+def check(args, timeline, problems: list, count: int, events) -> int:
+    """`timeline check` of a file read: its problems, then (with a corpus) its quotes,
+    event by event from `events()` in time order, then what it holds."""
+    from .corpus import Corpus, resolve_corpus, verify_event_quotes
+
     errors = sum(p.severity == "error" for p in problems)
     warnings = sum(p.severity == "warning" for p in problems)
     _print_capped(problems)
     actors = sum(a.registered for a in timeline.actors.values())
-    summary = f"{args.file}: {_count(len(timeline.events), 'event')}, {_count(len(timeline.sources), 'source')}, " \
+    summary = f"{args.file}: {_count(count, 'event')}, {_count(len(timeline.sources), 'source')}, " \
               f"{_count(actors, 'actor')}"
     folder, why = resolve_corpus(timeline, args.corpus)
     if args.corpus and folder is None:
@@ -246,16 +270,22 @@ def run_check(args) -> int:
         print(f"{args.file}: warning: {why}", file=sys.stderr)
         warnings += 1
     if folder is not None and not errors:
-        checks = verify_quotes(timeline, Corpus(folder))
-        for check in checks:
-            if not check.found and not check.missing_article:
-                errors += 1
-                print(_quote_problem(args.file, check), file=sys.stderr)
-        for problem in _unread_articles(args.file, checks):
+        corpus, found, total, paraphrases = Corpus(folder), 0, 0, 0
+        unread: dict[str, list] = {}  # source id → [its first check, how many]
+        for event in events():  # one at a time: only what is said is kept
+            paraphrases += sum(c.quote is None for c in event.sources)
+            for quote in verify_event_quotes(timeline, event, corpus):
+                total += 1
+                found += quote.found
+                if quote.missing_article:
+                    unread.setdefault(quote.citation.source, [quote, 0])[1] += 1
+                elif not quote.found:
+                    errors += 1
+                    print(_quote_problem(args.file, quote), file=sys.stderr)
+        for problem in _unread_articles(args.file, unread):
             errors += 1
             print(problem, file=sys.stderr)
-        summary += f"; {sum(c.found for c in checks)} of {len(checks)} quotes found verbatim in {folder}"
-        paraphrases = sum(c.quote is None for e in timeline.events for c in e.sources)
+        summary += f"; {found} of {total} quotes found verbatim in {folder}"
         if paraphrases:  # said, so that they are not taken for checked ones
             summary += f" ({_count(paraphrases, 'paraphrase')} not checked: not the articles' words)"
     summary += f"; {_count(errors, 'error')}, {_count(warnings, 'warning')}"
@@ -267,21 +297,17 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'s' * (number != 1)}"
 
 
-def _unread_articles(path: str, checks) -> list[str]:
-    """One problem for each source whose article cannot be read, at the line of its
-    `file:` where the events file has one, else at its first citation."""
+def _unread_articles(path: str, unread: dict[str, list]) -> list[str]:
+    """One problem for each source whose article cannot be read (`unread`: source id →
+    its first quote's check and how many), at the line of its `file:` where the events
+    file has one, else at its first citation."""
     from .corpus import file_positions
 
-    unread: dict[str, list] = {}
-    for check in checks:
-        if check.missing_article:
-            unread.setdefault(check.citation.source, []).append(check)
     positions = file_positions(path) if unread else {}
     problems = []
-    for source_id, missed in unread.items():
-        first = missed[0]
+    for source_id, (first, missed) in unread.items():
         where = positions.get(source_id) or Pos(first.citation.line or first.event.line)
-        problems.append(str(Problem(path, where, f"cannot check {_count(len(missed), 'quote')}: "
+        problems.append(str(Problem(path, where, f"cannot check {_count(missed, 'quote')}: "
                                                  f"{first.missing_article}")))
     return problems
 
@@ -295,7 +321,9 @@ def _quote_problem(path: str, check) -> str:
             f"    differs: {'; '.join(check.differences)}")
 
 
-def build_query(timeline, args) -> Query:
+def build_query(timeline, args, tags=None, places=None) -> Query:
+    """The query of the filters given. `tags` and `places`: every tag and location of the
+    file in time order, when the timeline has no events to tell them (the streaming road)."""
     text_match(args.search or "")  # a regular expression that is not valid stops here, saying why
     return Query(
         actors=tuple(resolve_actor(timeline, a) for a in args.actor),
@@ -305,8 +333,8 @@ def build_query(timeline, args) -> Query:
         date_from=args.date_from.earliest_moment if getattr(args, "date_from", None) else None,
         date_to=args.date_to.latest_moment if getattr(args, "date_to", None) else None,
         statuses=_unique(resolve_status(s) for s in args.status),
-        tags=_unique(tag for term in args.tag for tag in resolve_tag(timeline, term)),
-        locations=_unique(p for term in args.location for p in resolve_location(timeline, term)),
+        tags=_unique(tag for term in args.tag for tag in resolve_tag(timeline, term, tags)),
+        locations=_unique(p for term in args.location for p in resolve_location(timeline, term, places)),
         single_outlet=args.single_outlet,
         not_actors=_unique(resolve_actor(timeline, a) for a in args.not_actor),
         not_kinds=_unique(resolve_kind(timeline, k) for k in args.not_kind),
@@ -330,10 +358,31 @@ def load_for_use(path: str | Path, check_content: bool = True):
         progress.close()
 
 
+def scan_for_use(args):
+    """The streaming road's reading of the file, with a progress line when it takes a
+    while; a file with errors stops here, as `load` stops it."""
+    from .progress import TerminalProgress
+    from .stream import Scan, Selection
+
+    selection = Selection(lambda registry, tags, places: build_query(registry, args, tags, places),
+                          tags=bool(args.tag), places=bool(args.location), sources=bool(args.source))
+    progress = TerminalProgress(f"Loading {args.file}")
+    try:
+        scan = Scan(args.file, progress, selection)
+    finally:
+        progress.close()
+    if scan.errors():
+        scan.close()
+        raise LoadError(scan.problems)
+    return scan
+
+
 def run_list(args) -> int:
     from .cache import save
     from .export import terminal_width, to_csv, to_json, to_table
 
+    if streams(args.file):
+        return _stream_list(args)
     timeline = load_for_use(args.file)
     save(timeline)
     query = build_query(timeline, args)
@@ -348,11 +397,33 @@ def run_list(args) -> int:
     return EXIT_OK
 
 
+def _stream_list(args) -> int:
+    from . import stream
+    from .export import terminal_width
+
+    scan = scan_for_use(args)
+    try:
+        order = scan.select()
+        if args.format == "json":
+            pieces = stream.json_list(scan, order)
+        elif args.format == "csv":
+            pieces = stream.csv_rows(scan, order, scan.links(order))
+        else:
+            pieces = stream.table(scan, order, terminal_width() if sys.stdout.isatty() else None)
+        for piece in stream.written(pieces):
+            sys.stdout.write(piece)
+    finally:
+        scan.close()
+    return EXIT_OK
+
+
 def run_export(args) -> int:
     from .cache import save
     from .export import dangling_links, export_text, nothing_to_export
     from .filters import describe
 
+    if streams(args.file):
+        return _stream_export(args)
     timeline = load_for_use(args.file)
     save(timeline)
     query = build_query(timeline, args)
@@ -364,9 +435,7 @@ def run_export(args) -> int:
         return _export_parquet(timeline, events, args)
     text = export_text(args.format, timeline, events, filters, group_by=args.group)
     code = write_output(text, args)
-    dangling = dangling_links(events)
-    if args.format in ("jsonl", "csv") and dangling:
-        print(f"{dangling} link{'s' * (dangling != 1)} to events outside the export left out", file=sys.stderr)
+    _say_dangling(args.format, dangling_links(events))
     return code
 
 
@@ -378,13 +447,47 @@ def _export_parquet(timeline, events, args) -> int:
     return write_output(to_parquet(timeline, events), args)
 
 
-def write_output(text: str | bytes, args) -> int:
+def _stream_export(args) -> int:
+    from . import stream
+    from .export import nothing_to_export
+    from .filters import describe
+
+    scan = scan_for_use(args)
+    try:
+        order = scan.select()
+        filters = describe(scan.registry, scan.query)
+        if not order:
+            raise QueryError(nothing_to_export(filters))
+        links = scan.links(order)
+        if args.format == "markdown":
+            links.fill(scan.registry)
+            pieces = stream.markdown(scan, order, links, "; ".join(filters))
+        elif args.format == "timelinejs":
+            pieces = stream.timelinejs(scan, order, args.group)
+        elif args.format == "csv":
+            pieces = stream.csv_rows(scan, order, links)
+        else:
+            pieces = stream.jsonl(scan, order, links)
+        code = write_output(stream.written(pieces), args)
+        _say_dangling(args.format, links.dangling())
+    finally:
+        scan.close()
+    return code
+
+
+def _say_dangling(format_name: str, dangling: int) -> None:
+    if format_name in ("jsonl", "csv") and dangling:
+        print(f"{dangling} link{'s' * (dangling != 1)} to events outside the export left out", file=sys.stderr)
+
+
+def write_output(text, args) -> int:
     """Write to standard output, or to `-o OUT` by the rules of `output.write_file`: never
     over the input, and over an existing file only with --force (export and import alike)."""
     from .output import OutputExists, write_file
 
     if not args.output or args.output == "-":
-        sys.stdout.write(text)
+        for piece in [text] if isinstance(text, str) else text:  # a text, or its pieces as they come
+            sys.stdout.write(piece)
         return EXIT_OK
     try:
         write_file(args.output, text, input_path=args.file, overwrite=args.force)

@@ -197,17 +197,21 @@ def file_positions(path: str | Path) -> dict[str, Pos]:
 def verify_quotes(timeline: Timeline, corpus: Corpus) -> list[QuoteCheck]:
     """Check every quote of every event against its article (a paraphrase is not its
     words: nothing to look for)."""
+    return [check for event in timeline.events for check in verify_event_quotes(timeline, event, corpus)]
+
+
+def verify_event_quotes(timeline: Timeline, event: Event, corpus: Corpus) -> list[QuoteCheck]:
+    """The checks of one event's quotes (`timeline` for its sources)."""
     checks = []
-    for event in timeline.events:
-        for citation in event.sources:
-            if citation.quote is None:
-                continue
-            source = timeline.sources.get(citation.source)
-            text = corpus.text(source) if source else None
-            if text is None:
-                checks.append(QuoteCheck(event, citation, source, False, missing_article=corpus.why_missing(source)))
-            else:
-                checks.append(check_quote(event, citation, source, text))
+    for citation in event.sources:
+        if citation.quote is None:
+            continue
+        source = timeline.sources.get(citation.source)
+        text = corpus.text(source) if source else None
+        if text is None:
+            checks.append(QuoteCheck(event, citation, source, False, missing_article=corpus.why_missing(source)))
+        else:
+            checks.append(check_quote(event, citation, source, text))
     return checks
 
 

@@ -172,15 +172,27 @@ def to_yaml(timeline: Timeline, events: list[Event]) -> str:
 def file_parts(timeline: Timeline, events: list[Event]) -> tuple[dict, list[dict]]:
     """An events file's header (title, extra kinds, sources, actors) and its events, as
     the file format writes them."""
-    header, inline = jsonl_header(timeline)
-    kept, names = {e.id for e in events}, actor_references(timeline.actors)
-    lines = []
-    for e in events:
-        data = event_to_dict(e, kept, names)
-        if inline:
-            data["sources"] = [{**c, **_source_to_dict(timeline.sources[c["source"]])} for c in data["sources"]]
-        lines.append(data)
-    return header, lines
+    kept, names, inline = {e.id for e in events}, actor_references(timeline.actors), sources_inline(timeline)
+    return file_header(timeline), [file_event(timeline, e, kept, names, inline) for e in events]
+
+
+def file_header(timeline: Timeline) -> dict:
+    """An events file's header: title, extra kinds, sources (unless written in place), actors."""
+    return jsonl_header(timeline)[0]
+
+
+def sources_inline(timeline: Timeline) -> bool:
+    """Whether an events file written from this timeline gives each source in place."""
+    return not _registrable(timeline.sources.values())
+
+
+def file_event(timeline: Timeline, e: Event, kept, names: dict[str, str], inline: bool) -> dict:
+    """An event as an events file writes it (`kept`: the ids written; `names`: see
+    `actor_references`; `inline`: see `sources_inline`)."""
+    data = event_to_dict(e, kept, names)
+    if inline:
+        data["sources"] = [{**c, **_source_to_dict(timeline.sources[c["source"]])} for c in data["sources"]]
+    return data
 
 
 def jsonl_header(timeline: Timeline) -> tuple[dict, dict[str, dict]]:
@@ -266,24 +278,29 @@ def to_timelinejs(timeline: Timeline, events: list[Event], group_by: str = "kind
     event at is the earliest known end, and `display_date` says what is really known.
     TimelineJS shows every text it is given as HTML (headlines, dates and group labels
     too), so each is escaped: a title with '<' or '&' reads as written."""
-    slides = []
-    for e in events:
-        when = e.date
-        start = when.start or when.end
-        group = e.kind if group_by == "kind" else (timeline.actor_name(e.actor_ids[0]) if e.actors else "other")
-        slide = {
-            "unique_id": e.id,
-            "start_date": _tjs_date(start),
-            "display_date": _html(when.display()),
-            "text": {"headline": _html(e.title), "text": _tjs_text(timeline, e)},
-            "group": _html(group),
-        }
-        if when.interval and when.start and when.end and when.end != when.start:
-            slide["end_date"] = _tjs_date(when.end, end=True)
-        slides.append(slide)
-    document = {"title": {"text": {"headline": _html(timeline.title), "text": f"{len(events)} events"}},
-                "events": slides}
-    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    slides = [tjs_slide(timeline, e, group_by) for e in events]
+    return json.dumps(tjs_document(timeline, slides, len(events)), ensure_ascii=False, indent=1) + "\n"
+
+
+def tjs_document(timeline: Timeline, slides: list, count: int) -> dict:
+    return {"title": {"text": {"headline": _html(timeline.title), "text": f"{count} events"}}, "events": slides}
+
+
+def tjs_slide(timeline: Timeline, e: Event, group_by: str = "kind") -> dict:
+    """An event as a TimelineJS slide."""
+    when = e.date
+    start = when.start or when.end
+    group = e.kind if group_by == "kind" else (timeline.actor_name(e.actor_ids[0]) if e.actors else "other")
+    slide = {
+        "unique_id": e.id,
+        "start_date": _tjs_date(start),
+        "display_date": _html(when.display()),
+        "text": {"headline": _html(e.title), "text": _tjs_text(timeline, e)},
+        "group": _html(group),
+    }
+    if when.interval and when.start and when.end and when.end != when.start:
+        slide["end_date"] = _tjs_date(when.end, end=True)
+    return slide
 
 
 def _html(text: str) -> str:
@@ -318,32 +335,57 @@ def to_markdown(timeline: Timeline, events: list[Event], filters: str = "") -> s
     Everything from the file is escaped, so that no `*`, `_`, `[` or `<` in a title or a
     quote changes the document; a quote is a block quote, so that no quotation mark is
     added to one that has its own."""
-    lines = [f"# {_md(timeline.title)}", ""]
-    if filters:
-        lines += [f"*{len(events)} of {len(timeline.events)} events: {_md(filters)}*", ""]
-    if events:
-        lines += ["Each event cites its articles by number; the articles, each with the quotes taken from it, "
-                  "are listed at the end, under Sources.", ""]
+    lines = markdown_head(timeline, len(events), len(timeline.events), filters)
     kept = {e.id for e in events}
     numbers: dict[str, int] = {}  # source id → its number, in the order first cited
     year = None
     for e in events:
-        event_year = (e.date.start or e.date.end).year
-        if event_year != year:
-            lines += ["", f"## {event_year}", ""] if year is not None else [f"## {event_year}", ""]
-            year = event_year
-        cited = sorted(numbers.setdefault(c.source, len(numbers) + 1) for c in e.sources)
-        marks = "".join(f"[[{number}]](#source-{number})" for number in dict.fromkeys(cited))
-        status = f" *({e.status})*" if e.status != "reported" else ""
-        summary = f" {_md(e.summary)}" if e.summary else ""
-        lines.append(f'- <a id="{_anchor(e.id)}"></a>**{e.date.display()}** — {_sentence(e.title)}{status}'
-                     f'{summary} {marks}')
-        lines += [f"  - {link}" for link in _links(timeline, e, kept)]
+        lines += markdown_event(timeline, e, year, numbers, kept)
+        year = (e.date.start or e.date.end).year
     if numbers:
-        lines += ["", "## Sources", ""]
+        lines += MARKDOWN_SOURCES
+        citing: dict[str, list[Event]] = {}  # the events of each article, in one pass: not one per article
+        for e in events:
+            for source_id in dict.fromkeys(c.source for c in e.sources):
+                citing.setdefault(source_id, []).append(e)
         for source_id, number in numbers.items():
-            lines += _source_entry(timeline, source_id, number, events)
+            lines += source_heading(timeline, source_id, number)
+            for e in citing[source_id]:
+                lines += source_quotes(e, source_id)
+            lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+MARKDOWN_SOURCES = ["", "## Sources", ""]
+
+
+def markdown_head(timeline: Timeline, count: int, total: int, filters: str = "") -> list[str]:
+    """The title, which events these are (`count` of `total`) when filtered, and how to read it."""
+    lines = [f"# {_md(timeline.title)}", ""]
+    if filters:
+        lines += [f"*{count} of {total} events: {_md(filters)}*", ""]
+    if count:
+        lines += ["Each event cites its articles by number; the articles, each with the quotes taken from it, "
+                  "are listed at the end, under Sources.", ""]
+    return lines
+
+
+def markdown_event(timeline: Timeline, e: Event, year: int | None, numbers: dict[str, int], kept) -> list[str]:
+    """An event's lines of the chronology: a heading when its year is not `year` (that
+    of the event before), its line and its links. An article cited for the first time
+    is given the next number in `numbers`."""
+    lines = []
+    event_year = (e.date.start or e.date.end).year
+    if event_year != year:
+        lines += ["", f"## {event_year}", ""] if year is not None else [f"## {event_year}", ""]
+    cited = sorted(numbers.setdefault(c.source, len(numbers) + 1) for c in e.sources)
+    marks = "".join(f"[[{number}]](#source-{number})" for number in dict.fromkeys(cited))
+    status = f" *({e.status})*" if e.status != "reported" else ""
+    summary = f" {_md(e.summary)}" if e.summary else ""
+    lines.append(f'- <a id="{_anchor(e.id)}"></a>**{e.date.display()}** — {_sentence(e.title)}{status}'
+                 f'{summary} {marks}')
+    lines += [f"  - {link}" for link in _links(timeline, e, kept)]
+    return lines
 
 
 # How a link reads from the event that has it, and from the event it points to.
@@ -372,9 +414,9 @@ def _event_reference(timeline: Timeline, event_id: str, kept: set[str]) -> str:
     return f"[{title}](#{_anchor(event_id)}) ({when})"
 
 
-def _source_entry(timeline: Timeline, source_id: str, number: int, events: list[Event]) -> list[str]:
-    """An article once: outlet, headline, date and link, then each quote taken from it,
-    under the event it supports."""
+def source_heading(timeline: Timeline, source_id: str, number: int) -> list[str]:
+    """An article once, under Sources: outlet, headline, date and link (its quotes follow,
+    each under the event it supports: `source_quotes`, then an empty line)."""
     source = timeline.sources.get(source_id)
     parts = [_md(source.outlet if source else source_id)]
     if source and source.headline:
@@ -383,17 +425,20 @@ def _source_entry(timeline: Timeline, source_id: str, number: int, events: list[
         parts.append(source.published.display())
     if source and source.url:
         parts.append(_url(source.url))
-    lines = [f'<a id="source-{number}"></a>**[{number}]** ' + ", ".join(parts), ""]
-    for e in events:
-        cited = [c for c in e.sources if c.source == source_id]
-        quotes = [c.quote for c in cited if c.quote is not None]
-        paraphrases = [c.paraphrase for c in cited if c.quote is None]
-        if cited:
-            lines.append(f"- [{_md(e.title)}](#{_anchor(e.id)}) ({e.date.display()}):")
-            lines += [f"  > {text}" if text else "  >" for text in _quote_lines(quotes)]
-            # no block quote, no quotation marks: these are not the article's words
-            lines += [f"  - paraphrase, not the article's words: {_md(text)}" for text in paraphrases]
-    return lines + [""]
+    return [f'<a id="source-{number}"></a>**[{number}]** ' + ", ".join(parts), ""]
+
+
+def source_quotes(e: Event, source_id: str) -> list[str]:
+    """What an event takes from an article, under the article: its quotes and paraphrases."""
+    cited = [c for c in e.sources if c.source == source_id]
+    if not cited:
+        return []
+    quotes = [c.quote for c in cited if c.quote is not None]
+    paraphrases = [c.paraphrase for c in cited if c.quote is None]
+    lines = [f"- [{_md(e.title)}](#{_anchor(e.id)}) ({e.date.display()}):"]
+    lines += [f"  > {text}" if text else "  >" for text in _quote_lines(quotes)]
+    # no block quote, no quotation marks: these are not the article's words
+    return lines + [f"  - paraphrase, not the article's words: {_md(text)}" for text in paraphrases]
 
 
 def _quote_lines(quotes: list[str]) -> list[str]:
@@ -496,17 +541,25 @@ def export_text(format_name: str, timeline: Timeline, events: list[Event], filte
 def to_table(timeline: Timeline, events: list[Event], width: int | None = None) -> str:
     """Aligned columns, the event's id first (whole, for a script or a report to name the
     event by); titles and actors are cut with an ellipsis only when a width is given."""
-    rows = [(e.id, e.date.display(), e.kind, e.title,
-             ", ".join(timeline.actor_name(a) for a in dict.fromkeys(e.actor_ids))) for e in events]
-    header = ("ID", "DATE", "KIND", "TITLE", "ACTORS")
-    widths = [max([len(header[i])] + [len(r[i]) for r in rows]) for i in range(3)]
-    lines = []
-    for row in [header, *rows]:
-        line = f"{row[0]:<{widths[0]}}  {row[1]:<{widths[1]}}  {row[2]:<{widths[2]}}  {row[3]}  ·  {row[4]}"
-        if width and len(line) > width:
-            line = line[: width - 1] + "…"
-        lines.append(line)
-    return "\n".join(lines) + "\n"
+    rows = [table_row(timeline, e) for e in events]
+    widths = [max([len(TABLE_HEADER[i])] + [len(r[i]) for r in rows]) for i in range(3)]
+    return "\n".join(table_line(row, widths, width) for row in [TABLE_HEADER, *rows]) + "\n"
+
+
+TABLE_HEADER = ("ID", "DATE", "KIND", "TITLE", "ACTORS")
+
+
+def table_row(timeline: Timeline, e: Event) -> tuple[str, str, str, str, str]:
+    return (e.id, e.date.display(), e.kind, e.title,
+            ", ".join(timeline.actor_name(a) for a in dict.fromkeys(e.actor_ids)))
+
+
+def table_line(row: tuple, widths: list[int], width: int | None = None) -> str:
+    """A row of the table, its first three columns padded to `widths`, cut to `width`."""
+    line = f"{row[0]:<{widths[0]}}  {row[1]:<{widths[1]}}  {row[2]:<{widths[2]}}  {row[3]}  ·  {row[4]}"
+    if width and len(line) > width:
+        line = line[: width - 1] + "…"
+    return line
 
 
 def terminal_width() -> int:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -18,9 +19,11 @@ class OutputExists(OutputError):
     """The file exists and was not named to be replaced (the command line's --force)."""
 
 
-def write_file(target: str | Path, text: str | bytes, *, input_path: str | Path | None = None,
+def write_file(target: str | Path, text: str | bytes | Iterable[str], *, input_path: str | Path | None = None,
                overwrite: bool = False) -> Path:
-    """Write `text` to `target` as UTF-8 (bytes as they are) and return its path, or raise OutputError."""
+    """Write `text` (or its pieces, one after another) to `target` as UTF-8 (bytes as they
+    are) and return its path, or raise OutputError. Pieces are written as they come: the
+    whole is never held."""
     target = Path(target).expanduser()
     existing = _status(target)
     if existing is not None:
@@ -33,7 +36,11 @@ def write_file(target: str | Path, text: str | bytes, *, input_path: str | Path 
     if not target.parent.is_dir():
         raise OutputError(f"{target}: the folder {target.parent} does not exist; create it or choose another")
     try:
-        _write_atomically(target, text if isinstance(text, bytes) else text.encode("utf-8"), overwrite)
+        if isinstance(text, bytes):
+            pieces = [text]
+        else:
+            pieces = (piece.encode("utf-8") for piece in ([text] if isinstance(text, str) else text))
+        _write_atomically(target, pieces, overwrite)
     except FileExistsError:  # created by someone else since the check above
         raise OutputExists(f"{target} exists already; choose a new name") from None
     except OSError as error:
@@ -76,13 +83,13 @@ def _same_file(existing: os.stat_result, target: Path, input_path: Path) -> bool
     return (existing.st_dev, existing.st_ino) == (read.st_dev, read.st_ino)
 
 
-def _write_atomically(target: Path, data: bytes, overwrite: bool) -> None:
+def _write_atomically(target: Path, data: Iterable[bytes], overwrite: bool) -> None:
     """Write beside the target, then move into place in one step. A new file is linked in,
     which fails rather than replace a file that appeared meanwhile."""
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            stream.writelines(data)
             stream.flush()
             os.fsync(stream.fileno())  # on disk before it takes the name: a crash leaves old or new, whole
         os.chmod(temporary, 0o666 & ~_umask())  # as a plain open() would have made it

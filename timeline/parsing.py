@@ -80,6 +80,19 @@ def read_text(path: Path) -> str:
 def read_bytes(path: Path) -> bytes:
     """The file's bytes (not empty), or a LoadError that says why they cannot be had."""
     name = str(path)
+    with os.fdopen(open_regular(path), "rb") as stream:
+        try:
+            data = stream.read()
+        except OSError as error:
+            raise unreadable(name, error) from None
+    if not data.strip():
+        raise empty_file(name)
+    return data
+
+
+def open_regular(path: Path) -> int:
+    """A descriptor open on the file, or a LoadError when it is not a regular file."""
+    name = str(path)
     try:
         # Opened without waiting (a FIFO with no writer would block the open) and then
         # checked: only a regular file is read, so /dev/zero cannot fill the memory.
@@ -97,14 +110,15 @@ def read_bytes(path: Path) -> bytes:
             raise _folder(name)
         raise LoadError([Problem(name, Pos(1), "this is not a regular file (a device, a pipe or a socket); "
                                  "name an events file saved on disk")])
-    with os.fdopen(handle, "rb") as stream:
-        try:
-            data = stream.read()
-        except OSError as error:
-            raise LoadError([Problem(name, Pos(1), f"cannot read the file: {error.strerror}")]) from None
-    if not data.strip():
-        raise LoadError([Problem(name, Pos(1), "the file is empty; expected an events file (see the README's 'File format')")])
-    return data
+    return handle
+
+
+def unreadable(name: str, error: OSError) -> LoadError:
+    return LoadError([Problem(name, Pos(1), f"cannot read the file: {error.strerror}")])
+
+
+def empty_file(name: str) -> LoadError:
+    return LoadError([Problem(name, Pos(1), "the file is empty; expected an events file (see the README's 'File format')")])
 
 
 def _folder(name: str) -> LoadError:

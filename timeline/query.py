@@ -78,11 +78,11 @@ def resolve_status(term: str) -> str:
     raise QueryError(f"unknown status '{term}'{did_you_mean(term, STATUSES)}; expected one of: {', '.join(STATUSES)}")
 
 
-def resolve_tag(timeline: Timeline, term: str) -> list[str]:
+def resolve_tag(timeline: Timeline, term: str, tags: Sequence[str] | None = None) -> list[str]:
     """The tags written `term`, in any case and with or without accents ("Kremlin" and
-    "kremlin" alike)."""
+    "kremlin" alike). `tags`: every tag of the file in time order, if not the timeline's."""
     wanted = normalize(term.strip())
-    tags = facets(timeline).index_tag
+    tags = facets(timeline).index_tag if tags is None else tags
     found = [tag for tag in tags if normalize(tag) == wanted]
     if found:
         return found
@@ -90,11 +90,12 @@ def resolve_tag(timeline: Timeline, term: str) -> list[str]:
                      "'timeline list FILE --format json' shows every event's tags")
 
 
-def resolve_location(timeline: Timeline, term: str) -> list[str]:
+def resolve_location(timeline: Timeline, term: str, places: Sequence[str] | None = None) -> list[str]:
     """The locations written `term` (any case, any accents), else those that hold it:
-    "Grozny" for "Grozny" and "near Grozny, Chechnya", as an outlet's name for a source."""
+    "Grozny" for "Grozny" and "near Grozny, Chechnya", as an outlet's name for a source.
+    `places`: every location of the file in time order, if not the timeline's."""
     wanted = normalize(term.strip())
-    places = facets(timeline).index_location
+    places = facets(timeline).index_location if places is None else places
     found = [place for place in places if normalize(place) == wanted]
     if not found:
         found = [place for place in places if wanted and wanted in normalize(place)]

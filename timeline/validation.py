@@ -124,13 +124,7 @@ class Validator:
     def build_jsonl(self, header: dict | None, records, read_event: ReadEvent | None = None,
                     estimate: int = 1) -> Timeline:
         read_event = read_event or self.record
-        self.warn_missing_basis = False
-        title = "Timeline"
-        if header is not None:
-            pos = getattr(header, "pos", Pos(1))
-            self.check_keys(header, ("title", "schema", "corpus", "kinds", "sources", "actors"), (), "in the header line", pos)
-            title = self.text(header, "title", pos) or title
-            self.read_registries(header, pos)
+        title = self.jsonl_header(header)
         built = []
         step = max(1, estimate // 50)
         for index, (line, value) in enumerate(records):
@@ -141,6 +135,17 @@ class Validator:
                 built.append(record)
         self.progress("sorting", None)
         return self.finish(built, title)
+
+    def jsonl_header(self, header: dict | None) -> str:
+        """Read a JSON Lines file's header line (None when it has none); the title."""
+        self.warn_missing_basis = False
+        title = "Timeline"
+        if header is not None:
+            pos = getattr(header, "pos", Pos(1))
+            self.check_keys(header, ("title", "schema", "corpus", "kinds", "sources", "actors"), (), "in the header line", pos)
+            title = self.text(header, "title", pos) or title
+            self.read_registries(header, pos)
+        return title
 
     def read_registries(self, root, pos: Pos) -> None:
         kinds = self.mapping(root, "kinds", pos)
@@ -170,20 +175,28 @@ class Validator:
         for record in records:
             event_id, line = record[R_ID], record[R_LINE]
             if event_id in first_line:
-                self.error(Pos(line), f"duplicate event id '{event_id}' (first at line {first_line[event_id]}); "
-                           "ids must be unique")
+                self.duplicate(event_id, line, first_line[event_id])
             else:
                 first_line[event_id] = line
         for record in records:
             for _, target, line in record[R_RELATED]:
-                if target not in self.all_ids:
-                    self.error(Pos(line or record[R_LINE]), f"event '{record[R_ID]}' relates to unknown event "
-                               f"'{target}'{did_you_mean(target, self.all_ids)}")
-                elif target == record[R_ID]:
-                    self.error(Pos(line or record[R_LINE]), f"event '{record[R_ID]}' relates to itself")
+                self.check_link(record[R_ID], target, line or record[R_LINE], target in self.all_ids,
+                                lambda: self.all_ids)
         timeline = Timeline(records, self.sources, self.actors, self.kinds, title)
         timeline.corpus = corpus
         return timeline
+
+    def duplicate(self, event_id: str, line: int, first: int) -> None:
+        self.error(Pos(line), f"duplicate event id '{event_id}' (first at line {first}); ids must be unique")
+
+    def check_link(self, event_id: str, target: str, line: int, known: bool, all_ids: Callable[[], set]) -> None:
+        """The problem of a link to `target`, when there is one; `known`: whether an event
+        has that id (`all_ids` gives every id, for a suggestion)."""
+        if not known:
+            self.error(Pos(line), f"event '{event_id}' relates to unknown event '{target}'"
+                       f"{did_you_mean(target, all_ids())}")
+        elif target == event_id:
+            self.error(Pos(line), f"event '{event_id}' relates to itself")
 
     # --- registries ------------------------------------------------------------------
 
