@@ -92,3 +92,39 @@ def private_folders(tmp_path_factory, monkeypatch):
     """No test reads the user's config or writes to the user's cache."""
     monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     monkeypatch.setenv("TIMELINE_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
+
+
+@pytest.fixture(autouse=True)
+def pause_waits_for_the_app(request, monkeypatch):
+    """In the Pilot tests, `pilot.pause()` waits until the app has handled every message
+    and the detail pane has followed the cursor. Textual's pause waits for the process to
+    look idle, which a busy machine fakes (the process gets no time, so it spends none);
+    the pane follows once the cursor has rested a frame (widgets/detail.py), by a timer.
+    What a test asserts after a pause is the screen once the keys have stopped, as the
+    user sees it. (Textual 8.2.8 is pinned: `_message_queue` is its own.)"""
+    if "tui" not in request.path.parts:
+        return
+    from textual.pilot import Pilot
+
+    from timeline.tui.widgets.detail import DetailPane
+
+    pause = Pilot.pause
+
+    def busy(app) -> bool:
+        nodes = [app, *app.screen_stack]
+        for screen in app.screen_stack:
+            nodes += screen.walk_children()
+        if any(not node._message_queue.empty() for node in nodes):
+            return True
+        main = getattr(app, "main", None)
+        panes = main.query(DetailPane) if main is not None and main.is_attached else []
+        return bool(panes) and panes.first()._pending is not None
+
+    async def pause_until_settled(self, delay: float | None = None) -> None:
+        await pause(self, delay)
+        for _ in range(300):  # at most three seconds
+            if not busy(self.app):
+                return
+            await pause(self, 0.01)
+
+    monkeypatch.setattr(Pilot, "pause", pause_until_settled)
