@@ -148,11 +148,13 @@ def _command_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", help="write the (filtered) events in another format",
                                  description="Write the events that match the filters as JSON Lines (reads "
-                                 "back in), TimelineJS JSON, ACLED-like CSV, a Markdown chronology or Parquet "
-                                 "(reads back in; a table for pandas, polars, DuckDB).")
+                                 "back in), TimelineJS JSON, ACLED-like CSV, a Markdown chronology, an HTML page "
+                                 "(one file, offline, printable) or Parquet (reads back in; a table for pandas, "
+                                 "polars, DuckDB).")
     export.add_argument("file", help="events file (.yaml, .jsonl or .parquet)")
     _add_list_filters(export)
-    export.add_argument("--format", required=True, choices=("jsonl", "timelinejs", "csv", "markdown", "parquet"))
+    export.add_argument("--format", required=True,
+                        choices=("jsonl", "timelinejs", "csv", "markdown", "html", "parquet"))
     export.add_argument("-o", "--output", metavar="OUT", help="write here instead of to standard output "
                         "(a new file, unless --force; never the events file itself)")
     _add_force(export)
@@ -462,6 +464,9 @@ def _stream_export(args) -> int:
         if args.format == "markdown":
             links.fill(scan.registry)
             pieces = stream.markdown(scan, order, links, "; ".join(filters))
+        elif args.format == "html":
+            links.fill(scan.registry)
+            pieces = stream.html(scan, order, links, filters)
         elif args.format == "timelinejs":
             pieces = stream.timelinejs(scan, order, args.group)
         elif args.format == "csv":

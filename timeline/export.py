@@ -378,8 +378,7 @@ def markdown_event(timeline: Timeline, e: Event, year: int | None, numbers: dict
     event_year = (e.date.start or e.date.end).year
     if event_year != year:
         lines += ["", f"## {event_year}", ""] if year is not None else [f"## {event_year}", ""]
-    cited = sorted(numbers.setdefault(c.source, len(numbers) + 1) for c in e.sources)
-    marks = "".join(f"[[{number}]](#source-{number})" for number in dict.fromkeys(cited))
+    marks = "".join(f"[[{number}]](#source-{number})" for number in cited_numbers(e, numbers))
     status = f" *({e.status})*" if e.status != "reported" else ""
     summary = f" {_md(e.summary)}" if e.summary else ""
     lines.append(f'- <a id="{_anchor(e.id)}"></a>**{e.date.display()}** — {_sentence(e.title)}{status}'
@@ -393,15 +392,27 @@ LINK_NAMES = {"denies": "Denies", "responds-to": "Responds to", "part-of": "Part
               "contradicts": "Contradicts", "follows": "Follows"}
 
 
+def cited_numbers(e: Event, numbers: dict[str, int]) -> list[int]:
+    """The numbers of the articles an event cites, each once, in order; an article cited
+    for the first time is given the next number in `numbers` (source id → number)."""
+    return list(dict.fromkeys(sorted(numbers.setdefault(c.source, len(numbers) + 1) for c in e.sources)))
+
+
 def _links(timeline: Timeline, event: Event, kept: set[str]) -> list[str]:
-    """The events this one answers (or is part of, follows...), then those that answer it:
-    a denial means little without its claim, so one outside the export is named too."""
+    """Each of `event_links`, in words."""
+    return [f"{name}: {_event_reference(timeline, other, kept)}" for name, other in event_links(timeline, event)]
+
+
+def event_links(timeline: Timeline, event: Event) -> list[tuple[str, str]]:
+    """(how the link reads, the other event's id): the events this one answers (or is
+    part of, follows...), then those that answer it. A denial means little without its
+    claim, so one outside the export is named too."""
     outgoing = [(r.type in ANSWERS, LINK_NAMES[r.type], r.event) for r in event.related]
     incoming = [(kind in ANSWERS, INVERSE_NAMES[kind].capitalize(), other)
                 for kind, other in timeline.incoming.get(event.id, ())]
     # the dispute first: what it answers, then what answers it; then the rest, as before
     ordered = [link for link in outgoing + incoming if link[0]] + [link for link in outgoing + incoming if not link[0]]
-    return [f"{name}: {_event_reference(timeline, other, kept)}" for _, name, other in ordered]
+    return [(name, other) for _, name, other in ordered]
 
 
 def _event_reference(timeline: Timeline, event_id: str, kept: set[str]) -> str:
@@ -512,6 +523,7 @@ EXPORT_FORMATS = {
     "timelinejs": (".json", "Knight Lab TimelineJS JSON: for publishing"),
     "csv": (".csv", "CSV, a row an event: for a spreadsheet, reads back in"),
     "jsonl": (".jsonl", "JSON Lines: this tool's format, reads back in"),
+    "html": (".html", "HTML page, one file: offline, printable, for a reader"),
 }
 
 
@@ -535,6 +547,10 @@ def export_text(format_name: str, timeline: Timeline, events: list[Event], filte
         return to_csv(timeline, events)
     if format_name == "jsonl":
         return to_jsonl(timeline, events)
+    if format_name == "html":
+        from .html_report import to_html  # it builds on this module
+
+        return to_html(timeline, events, filters or ())
     raise ValueError(f"unknown export format '{format_name}'; expected one of: {', '.join(EXPORT_FORMATS)}")
 
 
