@@ -110,23 +110,22 @@ def event_change(old: dict, new: dict) -> EventChange:
 def list_change(old: list, new: list) -> ListChange:
     """The items added and removed, as many times as each is (a quote cited twice and
     now once is removed once); or, with none of either, whether the order changed."""
-    left = [_key(item) for item in old]
-    change = ListChange()
-    for item in new:
+    change = ListChange(_unmatched(new, old), _unmatched(old, new))
+    change.reordered = not (change.added or change.removed) and old != new
+    return change
+
+
+def _unmatched(items: list, others: list) -> list:
+    """The items that no item of `others` matches, each of those matching one at most."""
+    left = [_key(item) for item in others]
+    unmatched = []
+    for item in items:
         key = _key(item)
         if key in left:
             left.remove(key)
         else:
-            change.added.append(item)
-    keys = [_key(item) for item in new]
-    for item in old:
-        key = _key(item)
-        if key in keys:
-            keys.remove(key)
-        else:
-            change.removed.append(item)
-    change.reordered = not (change.added or change.removed) and old != new
-    return change
+            unmatched.append(item)
+    return unmatched
 
 
 def _key(item) -> str:
