@@ -60,8 +60,8 @@ a { color: inherit; }
 @media print {
   @page { margin: 1.5cm; }
   body { font-size: 10.5pt; max-width: none; margin: 0; padding: 0; }
-  h2 { break-after: avoid; }
-  .event, .source { break-inside: avoid; }
+  h2, h3, .meta { break-after: avoid; }
+  .citations > li, .links, .source { break-inside: avoid; }  /* not a whole event: one can be pages long */
   .event:target { border-left-color: var(--rule); }
   blockquote { background: none; border-left: 2px solid var(--rule); }
   a { text-decoration: none; }

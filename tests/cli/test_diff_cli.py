@@ -108,3 +108,12 @@ def test_either_files_problems_are_said_as_check_says_them_and_exit_2(tmp_path):
     assert any(line.startswith(f"{old}:") for line in expected) and any(line.startswith(f"{new}:") for line in expected)
     missing = run("diff", str(EVENTS), str(tmp_path / "nowhere.yaml"))
     assert missing.returncode == 2 and "nowhere.yaml" in missing.stderr
+
+
+def test_a_hostile_file_is_refused_with_its_line_and_nothing_raw_is_written():
+    hostile = EVENTS.parent / "tests" / "hostile" / "escape-clear-screen.yaml"
+    for old, new in ((EVENTS, hostile), (hostile, EVENTS)):
+        result = run("diff", str(old), str(new))
+        assert result.returncode == 2 and result.stdout == ""
+        assert result.stderr.startswith(f"{hostile}:11:") and "\x1b" not in result.stderr
+        assert "Traceback" not in result.stderr
