@@ -566,7 +566,7 @@ def run_diff(args) -> int:
 def run_completion(args) -> int:
     from .completion import script
 
-    sys.stdout.write(script(args.shell))
+    sys.stdout.write(script(whole_parser(), args.shell))
     return EXIT_OK
 
 

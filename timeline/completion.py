@@ -11,13 +11,11 @@ FILE_ARGUMENTS = ("file", "old", "new", "output", "into")  # the dests that name
 FOLDER_ARGUMENTS = ("corpus",)
 
 
-def script(shell: str) -> str:
-    """The completion script for `shell` (one of SHELLS)."""
+def script(parser: argparse.ArgumentParser, shell: str) -> str:
+    """The completion script of the command line's `parser` (cli.whole_parser) for
+    `shell` (one of SHELLS)."""
     import shtab  # only this command needs it
 
-    from .cli import whole_parser
-
-    parser = whole_parser()
     for each in parsers(parser):
         for action in each._actions:
             if action.dest in FILE_ARGUMENTS:

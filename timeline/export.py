@@ -11,8 +11,8 @@ import re
 import shutil
 import unicodedata
 
-from .claims import ANSWERS
-from .model import INVERSE_NAMES, KINDS, Actor, ActorRole, Event, Source, Timeline
+from .chronology import cited_numbers, event_anchor as _anchor, event_links
+from .model import KINDS, Actor, ActorRole, Event, Source, Timeline
 from .validation import SLUG
 
 
@@ -387,32 +387,9 @@ def markdown_event(timeline: Timeline, e: Event, year: int | None, numbers: dict
     return lines
 
 
-# How a link reads from the event that has it, and from the event it points to.
-LINK_NAMES = {"denies": "Denies", "responds-to": "Responds to", "part-of": "Part of", "same-as": "Same as",
-              "contradicts": "Contradicts", "follows": "Follows"}
-
-
-def cited_numbers(e: Event, numbers: dict[str, int]) -> list[int]:
-    """The numbers of the articles an event cites, each once, in order; an article cited
-    for the first time is given the next number in `numbers` (source id → number)."""
-    return list(dict.fromkeys(sorted(numbers.setdefault(c.source, len(numbers) + 1) for c in e.sources)))
-
-
 def _links(timeline: Timeline, event: Event, kept: set[str]) -> list[str]:
     """Each of `event_links`, in words."""
     return [f"{name}: {_event_reference(timeline, other, kept)}" for name, other in event_links(timeline, event)]
-
-
-def event_links(timeline: Timeline, event: Event) -> list[tuple[str, str]]:
-    """(how the link reads, the other event's id): the events this one answers (or is
-    part of, follows...), then those that answer it. A denial means little without its
-    claim, so one outside the export is named too."""
-    outgoing = [(r.type in ANSWERS, LINK_NAMES[r.type], r.event) for r in event.related]
-    incoming = [(kind in ANSWERS, INVERSE_NAMES[kind].capitalize(), other)
-                for kind, other in timeline.incoming.get(event.id, ())]
-    # the dispute first: what it answers, then what answers it; then the rest, as before
-    ordered = [link for link in outgoing + incoming if link[0]] + [link for link in outgoing + incoming if not link[0]]
-    return [(name, other) for _, name, other in ordered]
 
 
 def _event_reference(timeline: Timeline, event_id: str, kept: set[str]) -> str:
@@ -474,11 +451,6 @@ def _last_letter(text: str) -> str:
                     or unicodedata.category(text[-1]) in ("Pi", "Pf", "Ps", "Pe")):
         text = text[:-1]
     return text[-1:]
-
-
-def _anchor(event_id: str) -> str:
-    # Prefixed, so that an event called '2016' is not the year's heading.
-    return "event-" + html.escape(event_id)
 
 
 # The characters that mean something in Markdown wherever they stand (CommonMark and

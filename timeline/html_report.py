@@ -1,9 +1,10 @@
 """A report in one HTML file: the chronology with every citation, for a reader who does
 not live in a terminal, offline and printable.
 
-It is the Markdown export (export.py) as a page: the same events in the same order, the
-same numbers for the articles (in the order first cited), the same links between claims
-and their answers, paraphrases said to be such. The page needs nothing from outside:
+It is the Markdown export (export.py) as a page, made from the same pieces
+(chronology.py): the same events in the same order, the same numbers for the articles
+(in the order first cited), the same links between claims and their answers,
+paraphrases said to be such. The page needs nothing from outside:
 its styles are inline, it has no script, font or image to fetch, and only a link the
 reader follows leaves it (an article's http(s) address; any other address is shown as
 text, never made a link).
@@ -24,7 +25,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import __version__
-from .export import _anchor, cited_numbers, event_links
+from .chronology import cited_numbers, event_anchor, event_links
 from .model import Event, Timeline
 
 STYLE = """
@@ -133,7 +134,7 @@ def event(timeline: Timeline, e: Event, year: int | None, numbers: dict[str, int
             parts.append("</section>\n")
         parts.append(f'<section class="year" id="year-{event_year}">\n<h2>{event_year}</h2>\n')
     classes = f"event kind-{_text(e.kind)} status-{_text(e.status)}"
-    parts.append(f'<article class="{classes}" id="{_text(_anchor(e.id))}">\n'
+    parts.append(f'<article class="{classes}" id="{_text(event_anchor(e.id))}">\n'
                  f'<h3>{date(e)} — <span class="title">{_text(e.title)}</span></h3>\n')
     parts.append(f'<p class="meta">{" · ".join(_facts(timeline, e))}</p>\n')
     if e.summary:
@@ -203,7 +204,7 @@ def _link(timeline: Timeline, name: str, other_id: str, kept) -> str:
     when = _text(other.date.display())
     if other_id not in kept:
         return f"<li>{_text(name)}: {_text(other.title)} ({when}; not in this export)</li>"
-    return f'<li>{_text(name)}: <a href="#{_text(_anchor(other_id))}">{_text(other.title)}</a> ({when})</li>'
+    return f'<li>{_text(name)}: <a href="#{_text(event_anchor(other_id))}">{_text(other.title)}</a> ({when})</li>'
 
 
 def citation(timeline: Timeline, c, number: int) -> str:
@@ -265,7 +266,7 @@ SOURCE_END = "</ul>\n</div>\n"
 
 def citing_item(e: Event) -> str:
     """An event, under an article it cites: a link to it, with its date."""
-    return f'<li><a href="#{_text(_anchor(e.id))}">{_text(e.title)}</a> ({_text(e.date.display())})</li>'
+    return f'<li><a href="#{_text(event_anchor(e.id))}">{_text(e.title)}</a> ({_text(e.date.display())})</li>'
 
 
 def _year(e: Event) -> int:
