@@ -15,10 +15,10 @@ from .problems import OUT_OF_MEMORY, LoadError, Pos, Problem
 from .query import (Query, QueryError, Searcher, resolve_actor, resolve_kind, resolve_location, resolve_source,
                     resolve_status, resolve_tag, text_match)
 
-EXIT_OK, EXIT_BAD_INPUT = 0, 2
+EXIT_OK, EXIT_DIFFERENT, EXIT_BAD_INPUT = 0, 1, 2
 MAX_PROBLEMS_SHOWN = 200
 
-COMMANDS = ("check", "list", "export", "import", "draft")
+COMMANDS = ("check", "list", "export", "import", "draft", "diff", "completion")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -116,14 +116,28 @@ def _app_parser() -> argparse.ArgumentParser:
                "  timeline export FILE --format F      write events for TimelineJS, a spreadsheet or a report\n"
                "  timeline import FILE.csv -o OUT      read an ACLED-style CSV into this format\n"
                "  timeline draft ARTICLE --published D draft events from an article's own words\n"
+               "  timeline diff OLD NEW                what changed between two versions of a file\n"
+               "  timeline completion bash|zsh|tcsh    the shell's completion script\n"
                "Run 'timeline COMMAND --help' for each command's options.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("file", nargs="?", help="events file (.yaml, .jsonl or .parquet); default ./events.yaml, "
                         "else the bundled events")
+    _add_app_options(parser)
+    parser.add_argument("--version", action="version", version=f"timeline {__version__}")
+    return parser
+
+
+def _add_app_options(parser: argparse.ArgumentParser) -> None:
     _add_list_filters(parser)
     parser.add_argument("--corpus", metavar="DIR", help="folder holding the article texts")
-    parser.add_argument("--version", action="version", version=f"timeline {__version__}")
+
+
+def whole_parser() -> argparse.ArgumentParser:
+    """Every command and option in one parser, for shell completion: the commands, and
+    beside them the explorer's options (`timeline [FILE] [filters]`)."""
+    parser = _command_parser()
+    _add_app_options(parser)
     return parser
 
 
@@ -148,11 +162,13 @@ def _command_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", help="write the (filtered) events in another format",
                                  description="Write the events that match the filters as JSON Lines (reads "
-                                 "back in), TimelineJS JSON, ACLED-like CSV, a Markdown chronology or Parquet "
-                                 "(reads back in; a table for pandas, polars, DuckDB).")
+                                 "back in), TimelineJS JSON, ACLED-like CSV, a Markdown chronology, an HTML page "
+                                 "(one file, offline, printable) or Parquet (reads back in; a table for pandas, "
+                                 "polars, DuckDB).")
     export.add_argument("file", help="events file (.yaml, .jsonl or .parquet)")
     _add_list_filters(export)
-    export.add_argument("--format", required=True, choices=("jsonl", "timelinejs", "csv", "markdown", "parquet"))
+    export.add_argument("--format", required=True,
+                        choices=("jsonl", "timelinejs", "csv", "markdown", "html", "parquet"))
     export.add_argument("-o", "--output", metavar="OUT", help="write here instead of to standard output "
                         "(a new file, unless --force; never the events file itself)")
     _add_force(export)
@@ -174,7 +190,32 @@ def _command_parser() -> argparse.ArgumentParser:
                           "and list the others")
     importer.set_defaults(run=run_import)
     _add_draft_parser(commands)
+    _add_diff_parser(commands)
+    _add_completion_parser(commands)
     return parser
+
+
+def _add_diff_parser(commands) -> None:
+    differ = commands.add_parser("diff", help="what changed between two versions of an events file",
+                                 description="Compare two versions of an events file: the events added, removed "
+                                 "and changed (which fields, the quotes added or removed, a date moved), matched "
+                                 "by id, and the changes to its title, kinds, sources and actors. Exit 0 when "
+                                 "they are the same, 1 when they differ, 2 when either cannot be read.")
+    differ.add_argument("old", metavar="OLD", help="the earlier version (.yaml, .jsonl or .parquet)")
+    differ.add_argument("new", metavar="NEW", help="the later version")
+    differ.add_argument("--format", choices=("text", "json"), default="text")
+    differ.set_defaults(run=run_diff)
+
+
+def _add_completion_parser(commands) -> None:
+    completion = commands.add_parser("completion", help="print the shell's completion script",
+                                     description="Print a script that completes timeline's commands, options "
+                                     "and file names in the shell. Bash: timeline completion bash > "
+                                     "~/.local/share/bash-completion/completions/timeline; zsh: timeline "
+                                     "completion zsh > a folder on $fpath, named _timeline; tcsh: "
+                                     "eval `timeline completion tcsh` in ~/.tcshrc.")
+    completion.add_argument("shell", choices=("bash", "zsh", "tcsh"))
+    completion.set_defaults(run=run_completion)
 
 
 def _add_draft_parser(commands) -> None:
@@ -462,6 +503,9 @@ def _stream_export(args) -> int:
         if args.format == "markdown":
             links.fill(scan.registry)
             pieces = stream.markdown(scan, order, links, "; ".join(filters))
+        elif args.format == "html":
+            links.fill(scan.registry)
+            pieces = stream.html(scan, order, links, filters)
         elif args.format == "timelinejs":
             pieces = stream.timelinejs(scan, order, args.group)
         elif args.format == "csv":
@@ -494,6 +538,35 @@ def write_output(text, args) -> int:
     except OutputExists as error:
         raise OutputError(f"{error}, or add --force to replace it") from None
     print(f"wrote {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def run_diff(args) -> int:
+    """`timeline diff`: both files read (every problem of either said, as `list` says
+    them), then what changed; exit 1 when anything did, as diff(1)."""
+    from .cache import save
+    from .diff import diff, to_json, to_text
+
+    loaded, problems = [], []
+    for path in (args.old, args.new):
+        try:
+            loaded.append(load_for_use(path))
+        except LoadError as error:
+            problems += error.problems
+    if problems:
+        _print_capped(problems)
+        return EXIT_BAD_INPUT
+    for timeline in loaded:
+        save(timeline)
+    result = diff(*loaded, args.old, args.new)
+    sys.stdout.write(to_json(result) if args.format == "json" else to_text(result))
+    return EXIT_OK if result.same else EXIT_DIFFERENT
+
+
+def run_completion(args) -> int:
+    from .completion import script
+
+    sys.stdout.write(script(whole_parser(), args.shell))
     return EXIT_OK
 
 

@@ -11,8 +11,8 @@ import re
 import shutil
 import unicodedata
 
-from .claims import ANSWERS
-from .model import INVERSE_NAMES, KINDS, Actor, ActorRole, Event, Source, Timeline
+from .chronology import cited_numbers, event_anchor as _anchor, event_links
+from .model import KINDS, Actor, ActorRole, Event, Source, Timeline
 from .validation import SLUG
 
 
@@ -378,8 +378,7 @@ def markdown_event(timeline: Timeline, e: Event, year: int | None, numbers: dict
     event_year = (e.date.start or e.date.end).year
     if event_year != year:
         lines += ["", f"## {event_year}", ""] if year is not None else [f"## {event_year}", ""]
-    cited = sorted(numbers.setdefault(c.source, len(numbers) + 1) for c in e.sources)
-    marks = "".join(f"[[{number}]](#source-{number})" for number in dict.fromkeys(cited))
+    marks = "".join(f"[[{number}]](#source-{number})" for number in cited_numbers(e, numbers))
     status = f" *({e.status})*" if e.status != "reported" else ""
     summary = f" {_md(e.summary)}" if e.summary else ""
     lines.append(f'- <a id="{_anchor(e.id)}"></a>**{e.date.display()}** — {_sentence(e.title)}{status}'
@@ -388,20 +387,9 @@ def markdown_event(timeline: Timeline, e: Event, year: int | None, numbers: dict
     return lines
 
 
-# How a link reads from the event that has it, and from the event it points to.
-LINK_NAMES = {"denies": "Denies", "responds-to": "Responds to", "part-of": "Part of", "same-as": "Same as",
-              "contradicts": "Contradicts", "follows": "Follows"}
-
-
 def _links(timeline: Timeline, event: Event, kept: set[str]) -> list[str]:
-    """The events this one answers (or is part of, follows...), then those that answer it:
-    a denial means little without its claim, so one outside the export is named too."""
-    outgoing = [(r.type in ANSWERS, LINK_NAMES[r.type], r.event) for r in event.related]
-    incoming = [(kind in ANSWERS, INVERSE_NAMES[kind].capitalize(), other)
-                for kind, other in timeline.incoming.get(event.id, ())]
-    # the dispute first: what it answers, then what answers it; then the rest, as before
-    ordered = [link for link in outgoing + incoming if link[0]] + [link for link in outgoing + incoming if not link[0]]
-    return [f"{name}: {_event_reference(timeline, other, kept)}" for _, name, other in ordered]
+    """Each of `event_links`, in words."""
+    return [f"{name}: {_event_reference(timeline, other, kept)}" for name, other in event_links(timeline, event)]
 
 
 def _event_reference(timeline: Timeline, event_id: str, kept: set[str]) -> str:
@@ -465,11 +453,6 @@ def _last_letter(text: str) -> str:
     return text[-1:]
 
 
-def _anchor(event_id: str) -> str:
-    # Prefixed, so that an event called '2016' is not the year's heading.
-    return "event-" + html.escape(event_id)
-
-
 # The characters that mean something in Markdown wherever they stand (CommonMark and
 # GitHub's: emphasis, links, code, raw HTML, tables, strikethrough, escapes); an '&' only
 # where it would start an entity such as '&amp;'.
@@ -512,6 +495,7 @@ EXPORT_FORMATS = {
     "timelinejs": (".json", "Knight Lab TimelineJS JSON: for publishing"),
     "csv": (".csv", "CSV, a row an event: for a spreadsheet, reads back in"),
     "jsonl": (".jsonl", "JSON Lines: this tool's format, reads back in"),
+    "html": (".html", "HTML page, one file: offline, printable, for a reader"),
 }
 
 
@@ -535,6 +519,10 @@ def export_text(format_name: str, timeline: Timeline, events: list[Event], filte
         return to_csv(timeline, events)
     if format_name == "jsonl":
         return to_jsonl(timeline, events)
+    if format_name == "html":
+        from .html_report import to_html  # it builds on this module
+
+        return to_html(timeline, events, filters or ())
     raise ValueError(f"unknown export format '{format_name}'; expected one of: {', '.join(EXPORT_FORMATS)}")
 
 

@@ -776,30 +776,77 @@ def _markdown(scan: Scan, order: list[int], kept, filters: str) -> Iterator[str]
     registry = scan.registry
     yield from _lines(export.markdown_head(registry, len(order), scan.count, filters))
     numbers: dict[str, int] = {}
-    spilled: list[array] = []  # by article: (offset, length) in the spill file of each event's quotes
     year = None
-    with tempfile.TemporaryFile() as spill:
+    with _Spill() as spill:
         for e in events_of(scan, order):
             yield from _lines(export.markdown_event(registry, e, year, numbers, kept))
             year = (e.date.start or e.date.end).year
             for source_id in dict.fromkeys(c.source for c in e.sources):
-                text = "".join(line + "\n" for line in export.source_quotes(e, source_id)).encode("utf-8")
-                number = numbers[source_id]
-                while len(spilled) < number:
-                    spilled.append(array("q"))
-                spilled[number - 1].extend((spill.tell(), len(text)))
-                spill.write(text)
+                spill.add(numbers[source_id], "".join(line + "\n" for line in export.source_quotes(e, source_id)))
         if not numbers:
             return
         yield from _lines(export.MARKDOWN_SOURCES)
-        spill.flush()
-        with mmap.mmap(spill.fileno(), 0, access=mmap.ACCESS_READ) as quotes:
+        for source_id, number in numbers.items():
+            yield from _lines(export.source_heading(registry, source_id, number))
+            yield from spill.read(number)
+            yield "\n"
+
+
+def html(scan: Scan, order: list[int], kept, filters: list[str]) -> Iterator[str]:
+    """html_report.to_html, an event at a time; the events under each article are
+    spilled until the Sources are written, as Markdown's quotes are."""
+    from . import html_report as page
+
+    registry = scan.registry
+    yield page.head(registry, len(order), scan.count, filters)
+    numbers: dict[str, int] = {}
+    year = None
+    with _Spill() as spill:
+        for e in events_of(scan, order):
+            yield page.event(registry, e, year, numbers, kept)
+            year = (e.date.start or e.date.end).year
+            for source_id in dict.fromkeys(c.source for c in e.sources):
+                spill.add(numbers[source_id], page.citing_item(e))
+        yield page.chronology_end(year)
+        if numbers:
+            yield page.sources_head()
             for source_id, number in numbers.items():
-                yield from _lines(export.source_heading(registry, source_id, number))
-                places = spilled[number - 1]
-                for at in range(0, len(places), 2):
-                    yield quotes[places[at]:places[at] + places[at + 1]].decode("utf-8")
-                yield "\n"
+                yield page.source_head(registry, source_id, number)
+                yield from spill.read(number)
+                yield page.SOURCE_END
+            yield page.SOURCES_END
+    yield page.TAIL
+
+
+class _Spill:
+    """Texts put aside under a number (an article's) in a temporary file, and read back
+    in the order they came: the parts of a report that come under its Sources."""
+
+    def __enter__(self) -> "_Spill":
+        self.file = tempfile.TemporaryFile()
+        self.places: list[array] = []  # by number: (offset, length) of each text
+        self.map: mmap.mmap | None = None
+        return self
+
+    def add(self, number: int, text: str) -> None:
+        data = text.encode("utf-8")
+        while len(self.places) < number:
+            self.places.append(array("q"))
+        self.places[number - 1].extend((self.file.tell(), len(data)))
+        self.file.write(data)
+
+    def read(self, number: int) -> Iterator[str]:
+        if self.map is None:  # all is written: read in place from now on
+            self.file.flush()
+            self.map = mmap.mmap(self.file.fileno(), 0, access=mmap.ACCESS_READ)
+        places = self.places[number - 1]
+        for at in range(0, len(places), 2):
+            yield self.map[places[at]:places[at] + places[at + 1]].decode("utf-8")
+
+    def __exit__(self, *exc) -> None:
+        if self.map is not None:
+            self.map.close()
+        self.file.close()
 
 
 def _lines(lines: list[str]) -> Iterator[str]:

@@ -14,6 +14,7 @@ from timeline.acled import read_acled
 from timeline.dates import parse_date
 from timeline.export import (EXPORT_FORMATS, dangling_links, export_text, terminal_width, to_csv, to_json, to_jsonl,
                              to_markdown, to_table, to_timelinejs)
+from timeline.html_report import to_html
 from timeline.loader import load
 from timeline.model import Citation, Event, Source, Timeline
 
@@ -305,10 +306,11 @@ def test_export_text_runs_the_named_format(sample):
     assert export_text("timelinejs", sample, events, group_by="actor") == \
         to_timelinejs(sample, events, group_by="actor")
     assert export_text("markdown", sample, events) == to_markdown(sample, events)
-    assert set(EXPORT_FORMATS) == {"markdown", "timelinejs", "csv", "jsonl"}
+    assert export_text("html", sample, events, ["kind: claim"]) == to_html(sample, events, ["kind: claim"])
+    assert set(EXPORT_FORMATS) == {"markdown", "timelinejs", "csv", "jsonl", "html"}
     with pytest.raises(ValueError) as raised:
         export_text("pdf", sample, events)
-    assert str(raised.value) == "unknown export format 'pdf'; expected one of: markdown, timelinejs, csv, jsonl"
+    assert str(raised.value) == "unknown export format 'pdf'; expected one of: markdown, timelinejs, csv, jsonl, html"
 
 
 # The event's id comes first, as wide as the longest ("uncertain-statement", 19); the DATE

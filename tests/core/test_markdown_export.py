@@ -18,7 +18,8 @@ from test_loader_paths import examples
 
 from timeline.claims import ANSWERS
 from timeline.dates import parse_date
-from timeline.export import LINK_NAMES, to_markdown, to_timelinejs
+from timeline.chronology import LINK_NAMES
+from timeline.export import to_markdown, to_timelinejs
 from timeline.loader import load
 from timeline.model import INVERSE_NAMES, Citation, Event, Relation, Source, Timeline
 

@@ -26,7 +26,8 @@ _spec.loader.exec_module(generate)
 
 FORMATS = [["check"], ["list"], ["list", "--format", "json"], ["list", "--format", "csv"],
            ["export", "--format", "jsonl"], ["export", "--format", "csv"], ["export", "--format", "markdown"],
-           ["export", "--format", "timelinejs"], ["export", "--format", "timelinejs", "--group", "actor"]]
+           ["export", "--format", "timelinejs"], ["export", "--format", "timelinejs", "--group", "actor"],
+           ["export", "--format", "html"]]
 NAMES = [name for names in ACTORS.values() for name in names] + list(ACTORS) + ["Nobody", "kadyrow", "actor-3",
                                                                                "Omar Petrov 1"]
 TERMS = {

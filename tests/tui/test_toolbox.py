@@ -111,6 +111,25 @@ async def test_the_app_and_the_command_line_write_the_same_report(timeline, tmp_
     assert report == (tmp_path / "cli.md").read_text(encoding="utf-8")
 
 
+async def test_the_export_dialog_writes_the_html_page_the_command_line_writes(timeline, tmp_path):
+    """The fifth format, chosen with the arrow keys: its extension follows, and the page
+    is the one `timeline export --format html` writes with the same filters."""
+    from conftest import run
+
+    app = make_app(timeline)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("a", *"Peskov", "enter", "e")
+        app.screen.query_one("#export-path").value = str(tmp_path / "peskov.md")
+        await pilot.press("down", "down", "down", "down")
+        assert app.screen.query_one("#export-path").value == str(tmp_path / "peskov.html")
+        await pilot.press("enter")
+    assert run("export", "events.yaml", "--format", "html", "--actor", "Peskov",
+               "-o", str(tmp_path / "cli.html")).returncode == 0
+    page = (tmp_path / "peskov.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "<li>actor: Dmitry Peskov</li>" in page
+    assert page == (tmp_path / "cli.html").read_text(encoding="utf-8")
+
+
 async def test_a_name_that_is_taken_keeps_the_dialog_open_with_a_free_one(timeline, tmp_path, monkeypatch):
     """The dialog proposes events-export.md in the folder the app was started in; that file
     is there, so enter proposes events-export-2.md (and says why), and enter again writes it."""
