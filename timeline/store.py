@@ -22,9 +22,10 @@ An entry of the cache is four Arrow files beside its header (cache.py), each des
 - index: one row per (index, key) with the positions of its events, the CSR of the
   indexes by actor, kind, source, status, tag and location (an Arrow list's offsets are
   the CSR's offsets, its values the positions), and the events carrying figures.
-- texts: each event's search text (query.search_text), read after the first screen. Its
-  column is one run of UTF-8 text with an offset per event (Arrow's large_string): a
-  search over one contiguous buffer can use it in place rather than as a list of str.
+- texts: each event's search text (query.search_text), read after the first screen. One
+  batch, so its column is one run of UTF-8 text with an offset per event (Arrow's
+  large_string): a search runs over it in place, in the mapped file (search.TextBuffer),
+  never as a list of str.
 
 No part of a file is used before its CRC is checked: the regions that hold no column's
 data (schema, batch headers, footer) at open, each column's data when it is first read (a
@@ -62,6 +63,7 @@ import pyarrow.ipc as ipc
 
 from .dates import parse_date
 from .model import R_ACTORS, R_DATE, R_FIGURES, R_LOCATION, R_RELATED, R_SOURCES, RELATION_TYPES, STATUSES, Timeline
+from .search import TextBuffer
 from .validation import FIGURE_QUALIFIERS as QUALIFIERS
 
 BATCH_ROWS = 8192  # rows of a batch of the events file: a batch is checked whole, in about a millisecond
@@ -275,9 +277,16 @@ def index_batch(timeline: Timeline) -> pa.RecordBatch:
          pa.ListArray.from_arrays(pa.array(offsets, pa.int32()), pa.array(positions, pa.int32()))], schema=schema)
 
 
-def texts_batches(texts: list[str]) -> Iterator[pa.RecordBatch]:
-    for start in range(0, len(texts), 65536):
-        yield pa.record_batch([pa.array(texts[start:start + 65536], pa.large_string())], schema=texts_schema())
+def texts_batches(texts) -> Iterator[pa.RecordBatch]:
+    """The search texts as one batch, so that their column is one buffer a search reads in
+    place (`_texts`). `texts`: a search.TextBuffer (its two buffers are the column's
+    as they are, no string made) or a list of str."""
+    if isinstance(texts, list):
+        column = pa.array(texts, pa.large_string())
+    else:
+        column = pa.Array.from_buffers(pa.large_string(), len(texts), [None, pa.py_buffer(texts.offsets),
+                                                                        pa.py_buffer(texts.data)])
+    yield pa.record_batch([column], schema=texts_schema())
 
 
 def write_file(path: Path, schema: pa.Schema, batches) -> dict:
@@ -768,20 +777,23 @@ def _indexes(paths, described, count: int, private) -> dict[str, Positions]:
     return read_indexes(MappedFile(paths["index"], described["index"], index_schema(), private), count)
 
 
-def _texts(paths, described, count: int, private) -> list[str] | None:
-    """The search texts, batch by batch (each holds the GIL only briefly, so the screen,
-    drawn by another thread, never waits long); None when they do not check."""
+def _texts(paths, described, count: int, private) -> TextBuffer | None:
+    """The search texts as a TextBuffer over the mapped file, read in place (no str is
+    made of them, and their pages are the file's, not the process's own); None when they
+    do not check."""
     try:
         file = MappedFile(paths["texts"], described["texts"], texts_schema(), private)
-        texts: list[str] = []
-        for i in range(file.batch_count):
-            column = file.batch(i).column(0)
-            if column.null_count:
-                return None
-            texts.extend(column.to_pylist())
-    except Exception:  # damaged or missing: the texts are built again
+        column = file.column("search") if file.batch_count == 1 else None
+    except Exception:  # damaged, missing, or (an entry before one batch) in several: built again
         return None
-    return texts if len(texts) == count else None
+    if column is None or column.null_count or len(column) != count:
+        return None
+    offsets = memoryview(column.buffers()[1]).cast("B").cast("q")[column.offset:column.offset + count + 1]
+    data = column.buffers()[2]
+    base = data.address - file.buffer.address if data is not None else 0
+    if not (0 <= base and 0 <= offsets[0] <= offsets[-1] <= (data.size if data is not None else 0)):
+        return None
+    return TextBuffer(file.map, offsets, base)
 
 
 class Recovery:
@@ -854,7 +866,7 @@ def unreadable(timeline: Timeline, index: int) -> tuple:
             (), None, "reported", sources, (), (), (), 0)
 
 
-def write_store(timeline: Timeline, paths: dict[str, Path], texts: list[str]) -> dict[str, dict]:
+def write_store(timeline: Timeline, paths: dict[str, Path], texts) -> dict[str, dict]:
     """Write the four files of a timeline's store; their descriptions, for the header."""
     return {
         "events": write_file(paths["events"], event_schema(), events_batches(timeline)),

@@ -1,6 +1,9 @@
 """The columnar store (store.py): a timeline read back from it is the timeline its file
 loads as, event for event, column for column, on any file the loader takes."""
 
+import mmap
+import re
+
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 from test_loader_paths import events_file, examples, jsonl_text, yaml_text
@@ -9,7 +12,7 @@ from timeline import store
 from timeline.cache import entry_path, load_cached, save
 from timeline.loader import load
 from timeline.problems import LoadError
-from timeline.query import Searcher
+from timeline.query import Query, Searcher
 
 
 def plain(indexes: dict) -> dict:
@@ -25,8 +28,23 @@ def assert_agree(stored, fresh) -> None:
     assert {i: stored.by_id[i] for i in fresh.ids} == dict(fresh.by_id)
     assert plain(stored.index_map()) == plain(fresh.index_map())
     assert Searcher(stored).texts() == Searcher(fresh).texts()
+    assert type(stored.text_buffer.data) is mmap.mmap  # searched in place, in the mapped file
+    for query in queries_of(fresh):
+        assert list(Searcher(stored).run(query)) == list(Searcher(fresh).run(query))
     assert (dict(stored.sources), stored.actors, stored.kinds, stored.title, stored.warnings) == (
         fresh.sources, fresh.actors, fresh.kinds, fresh.title, fresh.warnings)
+
+
+def queries_of(timeline) -> list[Query]:
+    """Searches the events' own words make: a word of the first and of the last title, a
+    phrase, a word typed on and a regular expression, each alone and with a filter by kind."""
+    if not len(timeline.records):
+        return [Query(text="x")]
+    words = [w for i in (0, -1) for w in timeline.events[i].title.split()[:2]]
+    texts = [*words, " ".join(words[:2]), f'"{" ".join(words[:2])}"', words[0][:1], "/" + re.escape(words[0]),
+             "no-such-word-anywhere"]
+    kind = timeline.events[0].kind
+    return [Query(text=text) for text in texts] + [Query(text=text, kinds=(kind,)) for text in texts[:2]]
 
 
 def stored_copy(path):
