@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from test_loader_paths import events_file, examples, jsonl_text, yaml_text
 
 from timeline import store
-from timeline.cache import entry_path, load_cached, save
+from timeline.cache import entry_path, load_cached, save, store_paths
 from timeline.loader import load
 from timeline.problems import LoadError
 from timeline.query import Query, Searcher
@@ -94,3 +94,40 @@ def test_nothing_per_event_is_built_at_open(tmp_path):
     assert stored.records.kept == {}
     stored.events[1500]
     assert list(stored.records.kept) == [1500]
+
+
+def _rewrite_texts(path, schema, batches_of) -> None:
+    """The store's texts file written again, its CRCs right, as `batches_of(texts)` gives."""
+    from timeline.cache_entry import Container, pack
+
+    entry = entry_path(path)
+    header = dict(Container(entry.read_bytes()).header)
+    target = store_paths(entry)["texts"]
+    texts = Searcher(load(path)).texts()
+    header["files"]["texts"] = store.write_file(target, schema, batches_of(texts))
+    entry.write_bytes(b"".join(pack(header)))
+
+
+@pytest.mark.parametrize("layout", ["several batches", "another schema"])
+def test_texts_not_as_written_are_never_searched(tmp_path, layout):
+    """Texts in several batches (an entry written before one batch) or of another type,
+    their CRCs right: made again from the records, never searched as they are."""
+    import pyarrow as pa
+
+    from test_cache import generated
+
+    path = generated(tmp_path, 300, ".jsonl")
+    fresh = load(path)
+    stored_copy(path)
+    schema = store.texts_schema()
+    if layout == "several batches":
+        _rewrite_texts(path, schema, lambda texts: [pa.record_batch([pa.array(texts[:100], pa.large_string())], schema=schema),
+                                                    pa.record_batch([pa.array(texts[100:], pa.large_string())], schema=schema)])
+    elif layout == "another schema":
+        other = pa.schema([("search", pa.string())])
+        _rewrite_texts(path, other, lambda texts: [pa.record_batch([pa.array(texts, pa.string())], schema=other)])
+    timeline = load_cached(path)
+    assert type(timeline.records) is store.StoredRecords  # the rest of the store is used
+    assert timeline.texts_loader() is None  # not taken: made again from the records
+    for query in queries_of(fresh):
+        assert list(Searcher(timeline).run(query)) == list(Searcher(fresh).run(query))
