@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import re
 import shutil
@@ -229,7 +230,11 @@ def interactions(screen: Screen, titles: list[str], last_title: str, count: int)
         except TimeoutError:  # the same count as before (a small file): nothing on screen to time
             continue
         # the count itself: at once, or after "searching N events…" (then it may be the same count)
-        typed.append(screen.wait_for(lambda text: header_count(text) != "", before, COUNT_TIMEOUT))
+        try:
+            typed.append(screen.wait_for(lambda text: header_count(text) != "", before, COUNT_TIMEOUT))
+        except TimeoutError:  # still counting: printed as inf, and the next character waits its turn
+            typed.append(math.inf)
+            screen.wait_for(lambda text: header_count(text) != "", time.perf_counter(), TIMEOUT)
         time.sleep(0.3)
     figures["typed"] = statistics.median(typed) if typed else float("nan")
     figures["typed1"] = statistics.median(first) if first else float("nan")
