@@ -801,17 +801,19 @@ def _texts(paths, described, count: int, private) -> TextBuffer | None:
     """The search texts as a TextBuffer over the mapped file, read in place (no str is
     made of them, and their pages are the file's, not the process's own); None when they
     do not check."""
+    if not count:
+        return TextBuffer(b"", array("q", [0]))  # Arrow writes no offsets for no texts
     try:
         file = MappedFile(paths["texts"], described["texts"], texts_schema(), private)
         column = file.column("search") if file.batch_count == 1 else None
+        if column is None or column.null_count or len(column) != count:
+            return None
+        offsets = memoryview(column.buffers()[1]).cast("B").cast("q")[column.offset:column.offset + count + 1]
+        data = column.buffers()[2]
+        base = data.address - file.buffer.address if data is not None else 0
+        if not (0 <= base and 0 <= offsets[0] <= offsets[-1] <= (data.size if data is not None else 0)):
+            return None
     except Exception:  # damaged, missing, or (an entry before one batch) in several: built again
-        return None
-    if column is None or column.null_count or len(column) != count:
-        return None
-    offsets = memoryview(column.buffers()[1]).cast("B").cast("q")[column.offset:column.offset + count + 1]
-    data = column.buffers()[2]
-    base = data.address - file.buffer.address if data is not None else 0
-    if not (0 <= base and 0 <= offsets[0] <= offsets[-1] <= (data.size if data is not None else 0)):
         return None
     return TextBuffer(file.map, offsets, base)
 

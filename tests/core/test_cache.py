@@ -195,12 +195,12 @@ def test_figures_warnings_and_inline_sources_come_back_as_they_were(write, no_pi
     assert_same(cached(jsonl), jsonl)
 
 
-def generated(tmp_path, count: int, suffix: str):
+def generated(tmp_path, count: int, suffix: str, seed: int = 7):
     spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
     generate = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(generate)
     path = tmp_path / f"generated{suffix}"
-    generate.write(path, count)
+    generate.write(path, count, seed)
     return path
 
 
