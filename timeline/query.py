@@ -256,9 +256,9 @@ class Searcher:
         place, or made on first use (or ahead, by `prepare`) from the records, one text
         at a time, and kept on the timeline for the cache to store."""
         t = self.timeline
-        if t.text_buffer is None and t.texts_loader is not None:
-            t.text_buffer = t.texts_loader()
-            t.texts_loader = None
+        loader = t.texts_loader  # read once: the background preparation may ask at the same time
+        if t.text_buffer is None and loader is not None:
+            t.text_buffer = loader()
         if t.text_buffer is None or len(t.text_buffer) != len(t.records):
             t.text_buffer = TextBuffer.of(search_text(t, t.record(i)) for i in range(len(t.records)))
         return t.text_buffer
