@@ -1,6 +1,10 @@
 """Time what the user sees: the explorer in tmux at 120x40, against a bare Textual app.
 
-    python benchmarks/bench_screen.py [--sizes 100000,1000000] [--runs 3] [--exe PATH]
+    python benchmarks/bench_screen.py [--sizes 100000,1000000] [--runs 3] [--exe [LABEL=]PATH ...]
+
+Several --exe (say before=/tmp/venv-main/bin/timeline after=/tmp/venv-new/bin/timeline) are
+measured in the same run, taking turns run by run, so that their figures share the
+machine's load and are compared against the same bare app.
 
 For each size, on a generated JSON Lines file: the time from launch until the first event's
 title and its position ("1/N") are on the tmux screen, with no cache (cold) and opened
@@ -18,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import re
 import shutil
@@ -225,38 +230,47 @@ def interactions(screen: Screen, titles: list[str], last_title: str, count: int)
         except TimeoutError:  # the same count as before (a small file): nothing on screen to time
             continue
         # the count itself: at once, or after "searching N events…" (then it may be the same count)
-        typed.append(screen.wait_for(lambda text: header_count(text) != "", before, COUNT_TIMEOUT))
+        try:
+            typed.append(screen.wait_for(lambda text: header_count(text) != "", before, COUNT_TIMEOUT))
+        except TimeoutError:  # still counting: printed as inf, and the next character waits its turn
+            typed.append(math.inf)
+            screen.wait_for(lambda text: header_count(text) != "", time.perf_counter(), TIMEOUT)
         time.sleep(0.3)
     figures["typed"] = statistics.median(typed) if typed else float("nan")
     figures["typed1"] = statistics.median(first) if first else float("nan")
     return figures
 
 
-def measure(exe: list[str], path: Path, workdir: Path, runs: int) -> dict[str, float]:
-    titles, last_title, count = ends(path)
-    first_title = titles[0]
-    cache = workdir / f"cache-{path.name}"
-    colds, warms, rows = [], [], []
-    for run in range(runs):
-        shutil.rmtree(cache, ignore_errors=True)
-        screen, seconds = open_app(exe, path, cache, first_title, count)
-        colds.append(seconds)
-        time.sleep(1.0)
-        peak_cold, _ = screen.memory_mb()
-        screen.keys("q")
-        _wait_gone(screen)
-        rows.append({"peak_cold": peak_cold})
-        # warm: the cache written by the cold run (give its background write time to end)
-        screen, seconds = open_app(exe, path, cache, first_title, count)
-        warms.append(seconds)
-        rows[-1]["rss_warm"] = screen.memory_mb()[1]
-        rows[-1].update(interactions(screen, titles, last_title, count))
-        rows[-1]["peak_warm"] = screen.memory_mb()[0]
-        screen.close()
-    figures = {"cold": statistics.median(colds), "warm": statistics.median(warms)}
-    for key in rows[0]:
-        figures[key] = statistics.median(row[key] for row in rows)
-    figures["bytes_per_event"] = figures["rss_warm"] * 1024 * 1024 / count
+def measure_once(exe: list[str], path: Path, cache: Path, ends_of: tuple) -> dict[str, float]:
+    """One cold open, then one warm open and its keys."""
+    titles, last_title, count = ends_of
+    shutil.rmtree(cache, ignore_errors=True)
+    screen, cold = open_app(exe, path, cache, titles[0], count)
+    time.sleep(1.0)
+    peak_cold, _ = screen.memory_mb()
+    screen.keys("q")
+    _wait_gone(screen)
+    row = {"cold": cold, "peak_cold": peak_cold}
+    # warm: the cache written by the cold run (give its background write time to end)
+    screen, row["warm"] = open_app(exe, path, cache, titles[0], count)
+    row["rss_warm"] = screen.memory_mb()[1]
+    row.update(interactions(screen, titles, last_title, count))
+    row["peak_warm"] = screen.memory_mb()[0]
+    screen.close()
+    return row
+
+
+def measure(exes: dict[str, list[str]], path: Path, workdir: Path, runs: int) -> dict[str, dict[str, float]]:
+    """The figures of each build (medians over the runs), the builds taking turns."""
+    ends_of = ends(path)
+    rows: dict[str, list[dict]] = {label: [] for label in exes}
+    for _ in range(runs):
+        for label, exe in exes.items():
+            rows[label].append(measure_once(exe, path, workdir / f"cache-{label}-{path.name}", ends_of))
+    figures = {}
+    for label, found in rows.items():
+        figures[label] = {key: statistics.median(row[key] for row in found) for key in found[0]}
+        figures[label]["bytes_per_event"] = figures[label]["rss_warm"] * 1024 * 1024 / ends_of[2]
     return figures
 
 
@@ -279,22 +293,30 @@ def bare_first_screen(workdir: Path, runs: int) -> tuple[float, float]:
     return statistics.median(times), statistics.median(memory)
 
 
+def _labelled(number: int, given: str) -> tuple[str, list[str]]:
+    """("before", [PATH]) of "before=PATH"; a PATH alone is labelled by its place."""
+    label, _, path = given.rpartition("=")
+    return label or str(number + 1), [path]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100000,1000000")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--exe", help="the timeline command (default: the one on PATH, else python -m timeline)")
+    parser.add_argument("--exe", action="append", default=[],
+                        help="[LABEL=]PATH of a timeline command, once per build to compare "
+                             "(default: the one on PATH, else python -m timeline)")
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "timeline-bench")
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
-    exe = [args.exe] if args.exe else [shutil.which("timeline")] if shutil.which("timeline") else [
-        sys.executable, "-m", "timeline"]
+    exes = dict(_labelled(n, given) for n, given in enumerate(args.exe)) or {
+        "": [shutil.which("timeline")] if shutil.which("timeline") else [sys.executable, "-m", "timeline"]}
 
     print(f"{os.cpu_count()} cores; tmux {SIZE[0]}x{SIZE[1]}; one screen read takes "
           f"{capture_cost() * 1000:.1f} ms (the resolution of every figure); medians of {args.runs} runs")
     bare, bare_mb = bare_first_screen(args.workdir, args.runs)
     print(f"bare Textual app: first screen {bare:.2f} s, {bare_mb:.0f} MB resident\n")
-    header = (f"{'events':>9}  {'cold':>7}  {'warm':>7}  {'warm/bare':>9}  {'j':>8}  {'j pane':>8}  {'j held':>8}  "
+    header = (f"{'build':>8}  {'events':>9}  {'cold':>7}  {'warm':>7}  {'warm/bare':>9}  {'j':>8}  {'j pane':>8}  {'j held':>8}  "
               f"{'PgDn':>8}  {'G':>8}  {'actor':>8}  {'typed 1st':>9}  {'typed':>8}  "
               f"{'RSS warm':>9}  {'B/event':>7}  {'peak warm':>9}  {'peak cold':>9}")
     print(header)
@@ -303,12 +325,12 @@ def main() -> None:
         path = args.workdir / f"events-{size}.jsonl"
         if not path.exists():
             generate.write(path, size)
-        f = measure(exe, path, args.workdir, args.runs)
-        print(f"{size:>9,}  {f['cold']:>5.2f} s  {f['warm']:>5.2f} s  {f['warm'] / bare:>8.1f}×  "
-              f"{f['j'] * 1000:>5.0f} ms  {f['pane'] * 1000:>5.0f} ms  {f['held'] * 1000:>5.0f} ms  "
-              f"{f['PgDn'] * 1000:>5.0f} ms  {f['G'] * 1000:>5.0f} ms  {f['actor'] * 1000:>5.0f} ms  {f['typed1'] * 1000:>6.0f} ms  {f['typed'] * 1000:>5.0f} ms  "
-              f"{f['rss_warm']:>6.0f} MB  {f['bytes_per_event']:>7.0f}  {f['peak_warm']:>6.0f} MB  "
-              f"{f['peak_cold']:>6.0f} MB", flush=True)
+        for label, f in measure(exes, path, args.workdir, args.runs).items():
+            print(f"{label:>8}  {size:>9,}  {f['cold']:>5.2f} s  {f['warm']:>5.2f} s  {f['warm'] / bare:>8.1f}×  "
+                  f"{f['j'] * 1000:>5.0f} ms  {f['pane'] * 1000:>5.0f} ms  {f['held'] * 1000:>5.0f} ms  "
+                  f"{f['PgDn'] * 1000:>5.0f} ms  {f['G'] * 1000:>5.0f} ms  {f['actor'] * 1000:>5.0f} ms  {f['typed1'] * 1000:>6.0f} ms  {f['typed'] * 1000:>5.0f} ms  "
+                  f"{f['rss_warm']:>6.0f} MB  {f['bytes_per_event']:>7.0f}  {f['peak_warm']:>6.0f} MB  "
+                  f"{f['peak_cold']:>6.0f} MB", flush=True)
     print("\ncold: no cache; warm: opened before. j (to the header's position; j pane: to the detail pane's "
           "title; j held: ten j at once, to the tenth), PgDn, G, actor (busiest, picked and applied) and typed (a search "
           "character, median of four, to the header's new count; typed 1st: to the header's first change, the first "

@@ -46,7 +46,7 @@ def timeline_app(path: str):
         def on_ready(self) -> None:
             self.first_screen = time.perf_counter() - START
             self.rss_at_first_screen = rss_mb()
-            self.texts_at_first_screen = self.timeline.search_texts is not None
+            self.texts_at_first_screen = self.timeline.text_buffer is not None
             self.set_interval(0.05, self.exit_when_idle)
 
         def exit_when_idle(self) -> None:

@@ -222,7 +222,7 @@ def save(timeline: Timeline) -> None:
         return
     try:
         entry.unlink(missing_ok=True)  # the old header, which no longer describes the files
-        files = write_store(timeline, store_paths(entry), timeline.search_texts)
+        files = write_store(timeline, store_paths(entry), Searcher(timeline).buffer())
         header = encode_header(timeline, fingerprint, FORMAT, files)
     except Exception:  # noqa: BLE001 - a value the format would not give back as it is, a full disk: not cached
         return

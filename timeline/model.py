@@ -216,10 +216,9 @@ class Timeline:
         self._indexes: tuple[Mapping, Mapping, Mapping, Mapping] | None = None
         self._stored_indexes: dict[str, Mapping] | None = None
         self._field_indexes: tuple[dict, dict] | None = None
-        self.search_texts: list[str] | None = None
         self.text_buffer = None  # the search texts as one search.TextBuffer (from the cache, or the Searcher)
-        # Set by the cache: reads the search texts kept beside its entry (None if it can't).
-        self.texts_loader: Callable[[], list[str] | None] | None = None
+        # Set by the cache: reads the search texts kept in its store, as a TextBuffer (None if it can't).
+        self.texts_loader: Callable[[], object] | None = None
         # Set by the cache: reads the indexes kept in its store, by name (None if it can't).
         self.indexes_loader: Callable[[], dict[str, Mapping] | None] | None = None
         self._with_figures: list[int] | None = None

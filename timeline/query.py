@@ -247,28 +247,27 @@ class Searcher:
         self._last_find: tuple[Sequence[int], str, list[int]] | None = None
 
     def texts(self) -> list[str]:
-        """The searchable text of every event: from the cache, or built on first use (or
-        ahead, by `prepare`) and then kept on the timeline for the cache to store."""
-        t = self.timeline
-        if t.search_texts is None and t.texts_loader is not None:
-            t.search_texts = t.texts_loader()
-        if t.search_texts is None:
-            t.search_texts = [search_text(t, t.record(i)) for i in range(len(t.records))]
-        return t.search_texts
+        """The searchable text of every event, as a list (for tests and tools: a search
+        reads them in one buffer, `buffer`)."""
+        return self.buffer().texts()
 
     def buffer(self) -> TextBuffer:
-        """The search texts in one buffer (see search.TextBuffer): given by the cache, or
-        made from `texts` on first use and kept on the timeline."""
+        """The search texts in one buffer (see search.TextBuffer): the store's, read in
+        place, or made on first use (or ahead, by `prepare`) from the records, one text
+        at a time, and kept on the timeline for the cache to store."""
         t = self.timeline
+        loader = t.texts_loader  # read once: the background preparation may ask at the same time
+        if t.text_buffer is None and loader is not None:
+            t.text_buffer = loader()
         if t.text_buffer is None or len(t.text_buffer) != len(t.records):
-            t.text_buffer = TextBuffer.of(self.texts())
+            t.text_buffer = TextBuffer.of(search_text(t, t.record(i)) for i in range(len(t.records)))
         return t.text_buffer
 
     def prepare(self) -> None:
         """Do ahead what the first search or filter would otherwise wait for."""
         self.timeline.indexes()
         self.timeline.by_id  # built, for the first jump to an event and the first reload
-        self.texts()
+        self.buffer()
 
     def run(self, query: Query) -> Sequence[int]:
         """Indexes (in time order) of the events that match every kind of filter."""

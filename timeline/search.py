@@ -86,25 +86,28 @@ class TextBuffer:
     `TextBuffer(data, offsets)`. `data` may be bytes, a bytearray or any buffer with
     bytes' `find(sub, start, end)`, such as an mmap; `offsets` any sequence of ints (an array, a memoryview
     cast to "q"). UTF-8 finds a word only where its characters begin, so a term found in
-    the bytes is the term found in the text.
+    the bytes is the term found in the text. `base`: where in `data` the texts begin, for
+    a column used in place inside a mapped file (store.py), whose offsets count from it.
     """
 
-    def __init__(self, data, offsets: Sequence[int]):
+    def __init__(self, data, offsets: Sequence[int], base: int = 0):
         self.data = data
         self.offsets = offsets
+        self.base = base
 
     @classmethod
-    def of(cls, texts: Sequence[str]) -> "TextBuffer":
-        """The buffer of these folded texts, in order. Made a few thousand texts at a
-        time, letting other threads in between: the explorer makes it in the background
-        while the user moves about the first screen."""
+    def of(cls, texts: Iterable[str]) -> "TextBuffer":
+        """The buffer of these folded texts, in order (any iterable: no list of them
+        need be kept). Made a few thousand texts at a time, letting other threads in
+        between: the explorer makes it in the background while the user moves about the
+        first screen."""
         offsets = array("q", [0])
         data = bytearray()
-        for start in range(0, len(texts), BUILD_CHUNK):
-            for text in texts[start:start + BUILD_CHUNK]:
-                data += encode(text)
-                offsets.append(len(data))
-            time.sleep(0)  # the other threads' turn (the screen's)
+        for n, text in enumerate(texts, 1):
+            data += encode(text)
+            offsets.append(len(data))
+            if not n % BUILD_CHUNK:
+                time.sleep(0)  # the other threads' turn (the screen's)
         return cls(data, offsets)
 
     def __len__(self) -> int:
@@ -112,27 +115,36 @@ class TextBuffer:
 
     def text(self, index: int) -> str:
         """The folded text of one event, as it was given."""
-        return self.data[self.offsets[index]:self.offsets[index + 1]].decode("utf-8", "surrogatepass")
+        start = self.base + self.offsets[index]
+        return bytes(self.data[start:self.base + self.offsets[index + 1]]).decode("utf-8", "surrogatepass")
+
+    def texts(self) -> list[str]:
+        """Every event's folded text (for tests and tools: a search never needs the list)."""
+        return [self.text(i) for i in range(len(self))]
 
     def holds(self, index: int, term: bytes) -> bool:
         """Whether the event's text holds the (encoded) term."""
-        return self.data.find(term, self.offsets[index], self.offsets[index + 1]) >= 0
+        base = self.base
+        return self.data.find(term, base + self.offsets[index], base + self.offsets[index + 1]) >= 0
 
     def holding(self, term: bytes, indexes: Iterable[int]) -> list[int]:
         """Those of the events whose text holds the term, looked at one by one."""
-        find, offsets = self.data.find, self.offsets
+        find, offsets, base = self.data.find, self.offsets, self.base
+        if base:
+            return [i for i in indexes if find(term, base + offsets[i], base + offsets[i + 1]) >= 0]
         return [i for i in indexes if find(term, offsets[i], offsets[i + 1]) >= 0]
 
     def scan(self, term: bytes, first: int, last: int) -> list[int]:
         """The events first..last-1 whose text holds the term, found by one `find` after
         another across their texts: the time goes to the events that hold it."""
-        offsets, find = self.offsets, self.data.find
+        offsets, find, base = self.offsets, self.data.find, self.base
         found = []
-        place, end = offsets[first], offsets[last]
+        place, end = offsets[first], offsets[last]  # counted from `base`, as the offsets are
         while True:
-            place = find(term, place, end)
+            place = find(term, base + place, base + end)
             if place < 0:
                 return found
+            place -= base
             event = bisect.bisect_right(offsets, place, first, last + 1) - 1
             following = offsets[event + 1]
             if place + len(term) <= following:  # not one that runs on into the next text

@@ -22,9 +22,10 @@ An entry of the cache is four Arrow files beside its header (cache.py), each des
 - index: one row per (index, key) with the positions of its events, the CSR of the
   indexes by actor, kind, source, status, tag and location (an Arrow list's offsets are
   the CSR's offsets, its values the positions), and the events carrying figures.
-- texts: each event's search text (query.search_text), read after the first screen. Its
-  column is one run of UTF-8 text with an offset per event (Arrow's large_string): a
-  search over one contiguous buffer can use it in place rather than as a list of str.
+- texts: each event's search text (query.search_text), read after the first screen. One
+  batch, so its column is one run of UTF-8 text with an offset per event (Arrow's
+  large_string): a search runs over it in place, in the mapped file (search.TextBuffer),
+  never as a list of str.
 
 No part of a file is used before its CRC is checked: the regions that hold no column's
 data (schema, batch headers, footer) at open, each column's data when it is first read (a
@@ -51,6 +52,7 @@ import os
 import sys
 import tempfile
 import threading
+import weakref
 import zlib
 from array import array
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -62,11 +64,13 @@ import pyarrow.ipc as ipc
 
 from .dates import parse_date
 from .model import R_ACTORS, R_DATE, R_FIGURES, R_LOCATION, R_RELATED, R_SOURCES, RELATION_TYPES, STATUSES, Timeline
+from .search import TextBuffer
 from .validation import FIGURE_QUALIFIERS as QUALIFIERS
 
 BATCH_ROWS = 8192  # rows of a batch of the events file: a batch is checked whole, in about a millisecond
+CHECK_CHUNK = 1 << 20  # bytes read at a time to check a region
 KEPT_ROWS = 4096  # decoded records kept, as the Event objects are (model.EventTable)
-RUN_ROWS = 256  # rows decoded at once when they are read in order
+RUN_ROWS = 48  # rows decoded at once when they are read in order: about a screen's
 DAY_COLUMNS = ("first_day", "last_day", "earliest_day", "month_of")
 INDEX_NAMES = ("actor", "kind", "source", "status", "tag", "location", "figures")
 
@@ -275,9 +279,16 @@ def index_batch(timeline: Timeline) -> pa.RecordBatch:
          pa.ListArray.from_arrays(pa.array(offsets, pa.int32()), pa.array(positions, pa.int32()))], schema=schema)
 
 
-def texts_batches(texts: list[str]) -> Iterator[pa.RecordBatch]:
-    for start in range(0, len(texts), 65536):
-        yield pa.record_batch([pa.array(texts[start:start + 65536], pa.large_string())], schema=texts_schema())
+def texts_batches(texts) -> Iterator[pa.RecordBatch]:
+    """The search texts as one batch, so that their column is one buffer a search reads in
+    place (`_texts`). `texts`: a search.TextBuffer (its two buffers are the column's
+    as they are, no string made) or a list of str."""
+    if isinstance(texts, list):
+        column = pa.array(texts, pa.large_string())
+    else:
+        column = pa.Array.from_buffers(pa.large_string(), len(texts), [None, pa.py_buffer(texts.offsets),
+                                                                        pa.py_buffer(texts.data)])
+    yield pa.record_batch([column], schema=texts_schema())
 
 
 def write_file(path: Path, schema: pa.Schema, batches) -> dict:
@@ -371,8 +382,13 @@ class MappedFile:
             if not private(descriptor) or status.st_size != size or not size:
                 raise Damaged(f"{path.name} is not the file described")
             self.map = mmap.mmap(descriptor, size, access=mmap.ACCESS_READ)
-        finally:
+        except BaseException:
             os.close(descriptor)
+            raise
+        # Kept open to check regions by reading them (`_check`), the file the map is of
+        # even when the path names another by then.
+        self.descriptor = descriptor
+        weakref.finalize(self, os.close, descriptor)
         self.view = memoryview(self.map)
         self.buffer = pa.py_buffer(self.map)
         self.starts = [r[0] for r in self.regions]
@@ -398,8 +414,18 @@ class MappedFile:
         return at == size
 
     def _check(self, n: int) -> None:
+        """Check region n by reading it from the file, not through the map: a page only
+        checked is never the process's (resident), only those used are (the batch headers
+        spread over the whole events file, or a column of ids looked up by bisection)."""
         offset, length, crc, _ = self.regions[n]
-        if zlib.crc32(self.view[offset:offset + length]) != crc:
+        found, end = 0, offset + length
+        while offset < end:
+            chunk = os.pread(self.descriptor, min(CHECK_CHUNK, end - offset), offset)
+            if not chunk:
+                break
+            found = zlib.crc32(chunk, found)
+            offset += len(chunk)
+        if offset != end or found != crc:
             raise Damaged("a region that does not check")
         self.checked.add(n)
 
@@ -521,7 +547,7 @@ class Incoming(Mapping):
             raise Damaged("a relation of an unknown type")
         self.type_codes = memoryview(links.field("type").indices.buffers()[1]).cast("B").cast("b")
         self.events = int_view(links.field("event"))
-        if len(self.offsets) != len(ids) + 1 or (len(self.events) and not 0 <= min(self.events) <= max(self.events) < len(ids)):
+        if len(self.offsets) != len(ids) + 1 or not _within(self.events, len(ids)):
             raise Damaged("relations past the events")
 
     def at(self, position: int) -> list[tuple[str, str]]:
@@ -540,6 +566,20 @@ class Incoming(Mapping):
 
     def __len__(self) -> int:
         return sum(1 for _ in self)
+
+
+WITHIN_CHUNK = 65536  # numbers looked at between two turns of the other threads (a millisecond or two)
+
+
+def _within(values: memoryview, count: int) -> bool:
+    """Whether every value is a position 0..count-1. A part at a time: min and max hold
+    the GIL while they run, and over the indexes of a million events (seven million
+    positions, a second here) would stop the screen, drawn by another thread, as long."""
+    for start in range(0, len(values), WITHIN_CHUNK):
+        part = values[start:start + WITHIN_CHUNK]
+        if not 0 <= min(part) <= max(part) < count:
+            return False
+    return True
 
 
 class Positions(Mapping):
@@ -562,7 +602,7 @@ class Positions(Mapping):
 def read_indexes(file: MappedFile, count: int) -> dict[str, Positions]:
     names, keys, events = (file.column(name) for name in ("index", "key", "events"))
     values = int_view(events.values)
-    if len(values) and not 0 <= min(values) <= max(values) < count:
+    if not _within(values, count):
         raise Damaged("an index past the events")
     offsets = memoryview(events.buffers()[1]).cast("B").cast("i")[events.offset:events.offset + len(events) + 1]
     found: dict[str, dict[str, tuple[int, int]]] = {name: {} for name in INDEX_NAMES}
@@ -579,8 +619,11 @@ class StoredRecords(Sequence):
 
     One row at a time (Arrow turns a row into Python in about 65 µs, 64 rows in 800): what
     asks is a screen (forty rows) or a sample across the file (the date column's width:
-    two hundred rows far apart). A run of rows read in order (a listing, an export) is
-    decoded RUN_ROWS at a time, at a fifth of the cost a row."""
+    two hundred rows far apart). A run of rows read in order (a screen drawn after a jump,
+    a listing, an export) is decoded RUN_ROWS at a time, at a fifth of the cost a row: about
+    a screen, for a screen drawn after `G` or a page waits for no rows it does not show
+    (measured at 1M: 1.8 ms a screen against 6 to 12 with runs of 256, and no slower in
+    order)."""
 
     def __init__(self, file: MappedFile, count: int, checks: "RecordChecks", damaged: Callable[[int], tuple]):
         self.file, self.count, self.checks, self.damaged = file, count, checks, damaged
@@ -768,20 +811,25 @@ def _indexes(paths, described, count: int, private) -> dict[str, Positions]:
     return read_indexes(MappedFile(paths["index"], described["index"], index_schema(), private), count)
 
 
-def _texts(paths, described, count: int, private) -> list[str] | None:
-    """The search texts, batch by batch (each holds the GIL only briefly, so the screen,
-    drawn by another thread, never waits long); None when they do not check."""
+def _texts(paths, described, count: int, private) -> TextBuffer | None:
+    """The search texts as a TextBuffer over the mapped file, read in place (no str is
+    made of them, and their pages are the file's, not the process's own); None when they
+    do not check."""
+    if not count:
+        return TextBuffer(b"", array("q", [0]))  # Arrow writes no offsets for no texts
     try:
         file = MappedFile(paths["texts"], described["texts"], texts_schema(), private)
-        texts: list[str] = []
-        for i in range(file.batch_count):
-            column = file.batch(i).column(0)
-            if column.null_count:
-                return None
-            texts.extend(column.to_pylist())
-    except Exception:  # damaged or missing: the texts are built again
+        column = file.column("search") if file.batch_count == 1 else None
+        if column is None or column.null_count or len(column) != count:
+            return None
+        offsets = memoryview(column.buffers()[1]).cast("B").cast("q")[column.offset:column.offset + count + 1]
+        data = column.buffers()[2]
+        base = data.address - file.buffer.address if data is not None else 0
+        if not (0 <= base and 0 <= offsets[0] <= offsets[-1] <= (data.size if data is not None else 0)):
+            return None
+    except Exception:  # damaged, missing, or (an entry before one batch) in several: built again
         return None
-    return texts if len(texts) == count else None
+    return TextBuffer(file.map, offsets, base)
 
 
 class Recovery:
@@ -854,7 +902,7 @@ def unreadable(timeline: Timeline, index: int) -> tuple:
             (), None, "reported", sources, (), (), (), 0)
 
 
-def write_store(timeline: Timeline, paths: dict[str, Path], texts: list[str]) -> dict[str, dict]:
+def write_store(timeline: Timeline, paths: dict[str, Path], texts) -> dict[str, dict]:
     """Write the four files of a timeline's store; their descriptions, for the header."""
     return {
         "events": write_file(paths["events"], event_schema(), events_batches(timeline)),

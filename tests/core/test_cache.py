@@ -64,7 +64,7 @@ def test_second_load_comes_from_the_cache(tmp_path):
     assert [e.title for e in second.events] == [e.title for e in first.events]
     assert second.events[3] == first.events[3]
     # the search texts come from beside the entry (read after the first screen), not rebuilt
-    assert second.search_texts is None and second.texts_loader() == first.search_texts
+    assert second.text_buffer is None and second.texts_loader().texts() == Searcher(first).texts()
 
 
 def test_cache_is_rebuilt_when_the_file_changes(tmp_path):
@@ -195,12 +195,12 @@ def test_figures_warnings_and_inline_sources_come_back_as_they_were(write, no_pi
     assert_same(cached(jsonl), jsonl)
 
 
-def generated(tmp_path, count: int, suffix: str):
+def generated(tmp_path, count: int, suffix: str, seed: int = 7):
     spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
     generate = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(generate)
     path = tmp_path / f"generated{suffix}"
-    generate.write(path, count)
+    generate.write(path, count, seed)
     return path
 
 
@@ -208,7 +208,7 @@ def generated(tmp_path, count: int, suffix: str):
 def test_a_generated_file_comes_back_from_the_cache_as_it_loads(tmp_path, no_pickle, suffix):
     path = generated(tmp_path, 3000, suffix)
     timeline = cached(path)
-    assert timeline.search_texts is None  # read after the first screen, not at open
+    assert timeline.text_buffer is None  # read after the first screen, not at open
     assert_same(timeline, path)
 
 

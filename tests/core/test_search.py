@@ -9,6 +9,7 @@ from conftest import EVENTS
 from timeline.loader import load
 from timeline.dates import parse_date
 from timeline.model import Actor, ActorRole, Citation, Event, Timeline
+from timeline.search import TextBuffer
 from timeline.query import (Query, QueryError, Searcher, normalize, resolve_actor, resolve_kind, resolve_source,
                             search_text)
 
@@ -140,22 +141,26 @@ def test_a_paraphrase_is_searched_as_a_quote_is():
 # --- the search texts: kept, loaded, prepared ----------------------------------------------
 
 def test_the_search_texts_are_built_once_and_kept_on_the_timeline(small):
-    assert small.search_texts is None
+    assert small.text_buffer is None
     Searcher(small).run(Query(text="grozny"))
-    assert len(small.search_texts) == 4
-    assert "grozny" in small.search_texts[2] and "zebras" in small.search_texts[0]
+    buffer = small.text_buffer
+    assert len(buffer) == 4
+    assert "grozny" in buffer.text(2) and "zebras" in buffer.text(0)
+    Searcher(small).run(Query(text="zebras"))
+    assert small.text_buffer is buffer
 
 
 def test_prepare_builds_the_search_texts_ahead(small):
     Searcher(small).prepare()
-    assert len(small.search_texts) == 4 and "infiltrated" in small.search_texts[1]
+    assert len(small.text_buffer) == 4 and "infiltrated" in small.text_buffer.text(1)
 
 
 def test_search_texts_the_cache_kept_are_used_as_they_are(small):
-    # the cache hands back the texts it kept beside its entry; they are not built again
-    small.texts_loader = lambda: ["", "", "", "kept text"]
+    # the cache hands back the texts kept in its store, as a buffer; they are not built again
+    kept = TextBuffer.of(["", "", "", "kept text"])
+    small.texts_loader = lambda: kept
     assert found(small, Query(text="kept")) == ["after-to"]
-    assert small.search_texts == ["", "", "", "kept text"]
+    assert small.text_buffer is kept
 
 
 def test_when_the_cache_cannot_give_the_texts_they_are_built(small):

@@ -253,6 +253,11 @@ def test_the_buffer_finds_what_a_search_of_each_text_finds(texts, typed, data):
     first = data.draw(st.integers(0, len(texts)))
     part = range(first, data.draw(st.integers(first, len(texts))))
     assert match.select_in(buffer, part) == per_event(match, texts, part)
+    # the same texts inside a larger buffer, as the store maps them (their offsets from a base)
+    inside = TextBuffer(b"\0" * 13 + bytes(buffer.data) + b"\0" * 5, buffer.offsets, 13)
+    assert inside.texts() == texts
+    assert match.select_in(inside, every) == match.select_in(buffer, every)
+    assert match.select_in(inside, part) == match.select_in(buffer, part)
 
 
 @settings(max_examples=60, deadline=None)

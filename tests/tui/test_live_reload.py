@@ -131,3 +131,32 @@ async def test_a_file_whose_content_is_not_the_caches_is_reloaded_after_the_firs
         assert await wait_for(pilot, lambda: app.timeline.events[0].title == title)
         await pilot.pause()
         assert title[:40] in view.row_text(0, 120).plain
+
+
+async def test_a_session_on_the_store_reloads_an_edit_and_the_store_is_made_again(tmp_path):
+    """Opened from the columnar store, as a warm open is: an edit is shown (read from the
+    file), searched, and written to the store again for the next open."""
+    from timeline import store
+    from timeline.cache import load_cached, save
+    from timeline.query import Searcher
+
+    path = copy_events(tmp_path)
+    save(load_cached(path))
+    stored = load_cached(path, check_content=False)
+    assert type(stored.records) is store.StoredRecords
+    old_title = stored.events[0].title
+    app = make_app(stored)
+    app.reload_interval = 0.05
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = app.main.query_one(TimelineView)
+        path.write_text(path.read_text(encoding="utf-8").replace(old_title, "Zanzibar edited title"), encoding="utf-8")
+        assert await wait_for(pilot, lambda: app.timeline.events[0].title == "Zanzibar edited title")
+        assert await wait_for(pilot, lambda: not any(w.group == "prepare" and not w.is_finished for w in app.workers))
+        await pilot.pause()
+        assert "Zanzibar edited title" in view.row_text(view.selected_event, 100).plain
+        assert [app.timeline.ids[i] for i in Searcher(app.timeline).run(Query(text="zanzibar"))] == [app.timeline.ids[0]]
+    again = load_cached(path)
+    assert type(again.records) is store.StoredRecords and again.pending_cache is None  # the store, made again
+    assert again.events[0].title == "Zanzibar edited title"
+    assert list(again.events) == list(load(path).events)
+    assert [again.ids[i] for i in Searcher(again).run(Query(text="zanzibar"))] == [again.ids[0]]

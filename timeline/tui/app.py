@@ -143,10 +143,8 @@ class TimelineApp(App):
 def _prepare(timeline: Timeline) -> None:
     from ..cache import save
 
-    searcher = Searcher(timeline)
-    searcher.prepare()
+    Searcher(timeline).prepare()
     save(timeline)
-    searcher.buffer()  # after the cache is written: the next open must not wait for it
     # The loaded file is millions of objects that live as long as the session: frozen,
     # the garbage collector stops walking them all (a third of a second at a million
     # events) at random keys.
