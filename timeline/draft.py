@@ -16,6 +16,7 @@ actors in draft_actors.py.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
@@ -155,10 +156,14 @@ def draft(text: str, published) -> list[Candidate]:
         opener = _block_opener(sentence, found, previous)
         if opener is not None:
             block_speaker, block_paragraph = opener, _next_paragraph_start(text, sentence.end)
+    dated: list[Candidate] = []
     for candidate in candidates:
-        _date(candidate, text, published)
-    _carry_over(candidates, published)
-    return candidates
+        planned = _date(candidate, text, published)
+        dated.append(candidate)
+        if planned is not None:
+            dated += _planned_happening(candidate, planned)
+    _carry_over(dated, published)
+    return dated
 
 
 def _usable(sentence: Sentence) -> bool:
@@ -303,8 +308,9 @@ def _first_cue(bare: str):
 def _joins(sentence: Sentence, found: Candidate | None, previous: Candidate, text: str, previous_end: int,
            in_block: bool) -> bool:
     """Whether a sentence goes on with the statement before it rather than starting its
-    own: the rest of a quotation ("“We will...” | “The Islamic State is here...”"), or
-    "he added" after a quote of the same speaker, right after it."""
+    own: the rest of a quotation ("“We will...” | “The Islamic State is here...”"), a
+    sentence of a block quote with no cue of its own, or "he added" after a quote of the
+    same speaker, right after it."""
     if len(previous.quotes) >= MAX_QUOTES or previous_end < 0:
         return False
     between = text[previous_end:sentence.start]
@@ -313,6 +319,8 @@ def _joins(sentence: Sentence, found: Candidate | None, previous: Candidate, tex
     body = sentence.text
     if _is_pure_quotation(body) and not in_block:
         return True
+    if in_block and found is not None and not found.cue and not found.figures:
+        return True  # a block quote's sentence with no cue of its own: more of what the one before says
     if found is None or found.speaker is None or previous.speaker is None:
         return False
     same = found.speaker.text == previous.speaker.text
@@ -681,15 +689,76 @@ def _dated_parts(sentence: Sentence, published) -> list[Sentence]:
     return parts
 
 
-def _date(candidate: Candidate, text: str, published) -> None:
+def _date(candidate: Candidate, text: str, published):
     """The candidate's date: the first its quotes state, each read with what comes before
-    it in its paragraph (a date said earlier in the paragraph carries over)."""
+    it in its paragraph (a date said earlier in the paragraph carries over), or in the
+    paragraph before when its own dates nothing before it: copy that gives each sentence
+    a line ("IS released a video in December." | "Kadyrov at the time conceded ...") still
+    points back with "at the time". A date after the publication is not that of what was
+    said or done by then (see _planned)."""
+    planned = None
     for quote in candidate.quotes:
-        paragraph = _paragraph_start(text, quote.start)
-        resolved = relative_dates.resolve(quote.text, published, context=text[paragraph:quote.start])
-        if resolved is not None:
+        resolved = relative_dates.resolve(quote.text, published, context=_context(text, quote.start, published))
+        if resolved is not None and _planned(candidate, resolved, published):
+            planned = planned or (quote, resolved)
+        elif resolved is not None:
             candidate.date = resolved
-            return
+            return None
+    return planned
+
+
+def _context(text: str, start: int, published) -> str:
+    """The text before `start` that a date may carry over from: its paragraph, or from the
+    paragraph before when its own gives no date before `start`."""
+    paragraph = _paragraph_start(text, start)
+    if relative_dates.find_all(text[paragraph:start], published) or paragraph == 0:
+        return text[paragraph:start]
+    return text[_paragraph_start(text, text[:paragraph].rstrip().__len__()):start]
+
+
+def _planned_happening(candidate: Candidate, planned) -> list[Candidate]:
+    """The happening still to come that a statement's sentence dates ("made the claims in a
+    preview of a documentary set to air on Wednesday"): a candidate of its own, quoting the
+    sentence from the happening's word to its end, with the date the statement could not take."""
+    quote, resolved = planned
+    body = quote.text
+    cue_at = outside_quotes(body).lower().find(candidate.cue.lower())
+    for name, kind, status, tag, pattern in _CUES:
+        if name in _SPEECH_NAMES:
+            continue
+        match = next((m for m in pattern.finditer(outside_quotes(body), max(cue_at, 0))
+                      if m.start() < resolved.start), None)
+        if match is not None:
+            text = body[match.start():].rstrip()
+            span = Span(quote.start + match.start(), quote.start + match.start() + len(text), text)
+            happening = Candidate(kind, status, match.group(0), [span], tags=[tag] if tag else [],
+                                  speaker_role="publisher" if kind == "media" else "perpetrator")
+            happening.date = replace(resolved, start=resolved.start - match.start(), end=resolved.end - match.start())
+            return [happening]
+    return []
+
+
+# The forms of a reporting verb that say it is still to come: "will say", "is due to announce".
+_FUTURE_CUE = re.compile(r"\b(?:will|would|to|shall)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _planned(candidate: Candidate, resolved, published) -> bool:
+    """Whether a date after the publication belongs to another clause than the candidate's:
+    a statement, claim or denial that was made ("made the claims in a preview of a
+    documentary set to air on Wednesday") was made by the time it was reported, and the
+    day to come is the broadcast's. A happening ("plans to air a documentary on
+    Wednesday") or a speech still to come ("will announce on Friday") keeps it."""
+    if candidate.kind in _HAPPENING_KINDS or _not_after(resolved.edtf, published) or not candidate.cue:
+        return False
+    try:
+        first = parse_date(resolved.edtf).earliest
+    except DateError:
+        return False
+    if first is None or first <= published.latest:
+        return False
+    body = candidate.quotes[0].text
+    cue_at = outside_quotes(body).lower().find(candidate.cue.lower())
+    return cue_at < 0 or _FUTURE_CUE.search(body[:cue_at]) is None
 
 
 def _carry_over(candidates: list[Candidate], published) -> None:
@@ -756,6 +825,7 @@ def _date_by_the_news(candidates: list[Candidate], published) -> None:
             if day.precision == 3 and not day.interval and 0 <= (last - day.earliest).days <= NEWS_DAYS:
                 news.append((day.earliest, candidate))
     if not news:
+        _answers_of_the_day(candidates, published)
         return
     first, source = min(news, key=lambda n: n[0])
     edtf = f"{first.isoformat()}?" if first == last else f"{first.isoformat()}?/{last.isoformat()}"
@@ -769,6 +839,35 @@ def _date_by_the_news(candidates: list[Candidate], published) -> None:
 
 
 _HAPPENING_KINDS = {kind for _, kind, *_ in _HAPPENING}
+# What an answer that comes after is said to come after: "after the rebuttal".
+_AFTER_ANSWER = re.compile(r"\bafter (?:the|this|that|his|her|their|its) (?:rebuttal|denial|refusal|response|reply)\b",
+                           re.IGNORECASE)
+
+
+def _answers_of_the_day(candidates: list[Candidate], published) -> None:
+    """An answer with no date in a report whose news the text does not date: a denial, a
+    refusal to confirm, or what it says came "after the rebuttal". News copy names the
+    weekday of what is older than the day it is written (AP style, within the week) and
+    none for that day's own, and an article may go out the day after it was written: so
+    the day before the publication or the day itself, uncertain. Only answers: a statement
+    with no date may as well be background of any age; an answer is to the news."""
+    first = published.earliest or published.latest
+    last = published.latest
+    if first is None or last is None:
+        return
+    before = first - dt.timedelta(days=1)
+    edtf = f"{before.isoformat()}?/{last.isoformat()}"
+    said = published.edtf()
+    for candidate in candidates:
+        if candidate.date is not None or candidate.kind in _HAPPENING_KINDS:
+            continue  # "has repeatedly denied" (at or before publication) is not one answer
+        if candidate.kind == "denial" or _AFTER_ANSWER.search(outside_quotes(candidate.quotes[0].text)):
+            why = "a denial or refusal" if candidate.kind == "denial" else "an answer to the one before"
+            candidate.date = relative_dates.Resolved(
+                edtf, f"No date in the passage, and none for the article's news; {why}, reported as news "
+                      f"published {said}: news copy gives no weekday to the day it is written, and the article "
+                      f"may be out the day after, so from {before.isoformat()} to {last.isoformat()}; "
+                      "the text does not say so, hence uncertain", "", 0, 0)
 
 
 def _not_after(edtf: str, published) -> bool:

@@ -184,6 +184,8 @@ _FUTURE_MARKERS = re.compile(
     r"|(?:plans?|planning|intends?|intending|aims?|aiming|hopes?|hoping|prepares?|preparing|vows?"
     r"|promises?|threatens?|expects?|wants?)\s+to"
     r"|set\s+to|scheduled|slated|upcoming|forthcoming"
+    r"|(?<!said\s)(?<!believed\s)(?<!thought\s)(?<!reported\s)to\s+be\s+(?:broadcast|aired|shown|screened|published"
+    r"|released|held|heard|signed|announced|unveiled|launched|opened|debated|put\s+to\s+a\s+vote)"
     r"|due\s+to\s+(?:be|air|begin|start|meet|hold|take|arrive|visit|open|close|vote|sign|return|launch"
     r"|appear|speak|testify|announce|publish|release|travel|go|end|finish|come|give|make))\b|[’']ll\b",
     re.IGNORECASE)
@@ -1094,10 +1096,11 @@ def _perfect(sentence: str, published: When) -> Resolved | None:
 
 # Words that tie a sentence with no date of its own to the time of the one before: the same
 # time, or a shift from it in days ("the next day": +1). Without one, nothing carries over:
-# a sentence may as well give background ("In total, over 2,000 have joined").
+# a sentence may as well give background ("In total, over 2,000 have joined"). "Continued"
+# only as a reporting verb ("…,” he continued."), not as "has continued supporting him".
 _SAME_TIME = (r"at\s+the\s+time|at\s+that\s+time|at\s+first|initially|(?:on\s+)?the\s+same\s+day|(?:on\s+)?that"
               r"(?:\s+same)?\s+day|(?:later|earlier)\s+that\s+day|that\s+(?:morning|afternoon|evening|night)"
-              r"|added|adding|went\s+on\s+to|continued|also\s+said")
+              r"|added|adding|went\s+on\s+to|continued(?=\s*(?:[,.:;!?”\"]|$))|also\s+said")
 _CARRY = re.compile(
     rf"\b(?:(?P<same>{_SAME_TIME})"
     r"|(?P<later>the\s+(?:next|following)\s+day|(?:a|one|two|three|four|five|six|seven|\d{1,2})\s+days?\s+later)"

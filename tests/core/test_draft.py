@@ -186,6 +186,72 @@ def test_said_the_spokesman_after_a_dated_report_shares_its_date_as_uncertain():
     assert "its speaker is the one of the passage before it" in spokesman.date.basis
 
 
+def test_a_day_still_to_come_dates_the_broadcast_not_the_claims_made_by_then():
+    text = ("Kadyrov, who has led the region since 2007, made the claims in a preview of a documentary "
+            "set to air on Russian state television on Wednesday.")
+    claims, broadcast = draft(text, TUESDAY)
+    assert claims.kind == "claim" and claims.date is None  # made by the time it was reported: not on Wednesday
+    assert broadcast.kind == "media" and broadcast.date.edtf == "2016-02-10"
+    assert broadcast.quotes[0].text == "preview of a documentary set to air on Russian state television on Wednesday."
+    assert text[broadcast.quotes[0].start:broadcast.quotes[0].end] == broadcast.quotes[0].text
+    # a speech still to come keeps its day; so does a happening planned
+    assert one("The minister will say on Friday that the talks failed.").date.edtf == "2016-02-12"
+    assert one("The channel plans to air a documentary on Wednesday.").date.edtf == "2016-02-10"
+
+
+def test_an_answer_with_no_date_and_no_dated_news_is_of_the_day_before_publication_or_that_day():
+    text = ("The head of the water board has claimed that saboteurs poisoned the reservoirs.\n\n"
+            "A government spokeswoman declined to comment on the claim.\n\n"
+            "But after the denial, the board's deputy head insists the claim stands.\n\n"
+            "The ministry has repeatedly denied any poisoning.")
+    for published, before in (("2016-03-01", "2016-02-29"), ("2017-01-01", "2016-12-31"), ("2016-02-09", "2016-02-08")):
+        claim, refusal, answer, repeated = draft(text, parse_date(published))
+        assert refusal.date.edtf == answer.date.edtf == f"{before}?/{published}", published
+        assert "news copy gives no weekday to the day it is written" in refusal.date.basis
+        assert "an answer to the one before" in answer.date.basis
+        assert claim.date.edtf == repeated.date.edtf == f"../{published}"  # not answers of the day
+    # a publication known only as a week: from the day before its first day to its last
+    refusal = draft(text, parse_date("2016-02-08/2016-02-14"))[1]
+    assert refusal.date.edtf == "2016-02-07?/2016-02-14"
+    # with news the text dates, the answer follows the news as before
+    dated = draft("Rebels attacked a convoy on Monday.\n\nThe army declined to comment.", TUESDAY)[1]
+    assert dated.date.edtf == "2016-02-08?/2016-02-09"
+
+
+def test_at_the_time_on_the_next_line_points_back_to_the_line_before():
+    text = ("IS fighters in December released a video showing the beheading of a man.\n"
+            "Kadyrov at the time conceded that secret services were operating in Syria.\n"
+            "Kadyrov said later that he had no regrets.")
+    video, conceded, later = draft(text, TUESDAY)
+    assert video.date.edtf == conceded.date.edtf == "2015-12"
+    assert "'at the time': no date of its own" in conceded.date.basis
+    # only the paragraph right before: two lines up, nothing carries
+    far = draft("IS released a video in December.\n\nMonitors said nothing.\n\n"
+                "Kadyrov at the time conceded that agents were there.", TUESDAY)[-1]
+    assert far.date is None or not far.date.edtf.startswith("2015-12")
+
+
+def test_a_block_quotes_sentences_without_a_cue_join_its_statement():
+    text = ("“We have the results,” said Anders Holm, adding:\n\n"
+            "We took samples from all four reservoirs. The results were clear. He denied any mistake. "
+            "The work goes on.\n\nUnrelated words of the article follow here.")
+    statement, denial = draft(text, TUESDAY)
+    assert [q.text for q in statement.quotes] == ["“We have the results,” said Anders Holm, adding:",
+                                                 "We took samples from all four reservoirs.",
+                                                 "The results were clear."]
+    assert [q.text for q in denial.quotes] == ["He denied any mistake.", "The work goes on."]
+
+
+def test_the_drafting_fixture_of_reactions_dates_each_passage_as_a_reader_would():
+    text = (DRAFTING / "wire-reaction.txt").read_text(encoding="utf-8")
+    dates = {c.quotes[0].text.split()[0] + " " + c.kind: c.date and c.date.edtf
+             for c in draft(text, parse_date("2016-03-01"))}
+    assert dates == {"The claim": None, "interview media": "2016-03-04", "A denial": "2016-02-29?/2016-03-01",
+                     "But statement": "2016-02-29?/2016-03-01", '"We statement': None,
+                     "Residents statement": "2016-01", "The statement": "2016-01",
+                     "Opposition statement": "../2016-03-01"}
+
+
 # --- actors --------------------------------------------------------------------------------
 
 def test_actors_match_ids_names_and_aliases_and_new_ones_are_registered_once():

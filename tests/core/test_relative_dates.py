@@ -34,6 +34,8 @@ CASES = [
     ("The film is due to air on Friday.", "2016-02-09", "on Friday", "2016-02-12"),
     ("The report is set to be published on Monday.", "2016-02-09", "on Monday", "2016-02-15"),
     ("The channel plans to air a documentary on Wednesday.", "2016-02-09", "on Wednesday", "2016-02-10"),
+    ("He spoke in an interview to be broadcast on Friday.", "2016-02-09", "on Friday", "2016-02-12"),
+    ("He was said to be held on Friday.", "2016-02-09", "on Friday", "2016-02-05"),
     ("The vote, scheduled for Thursday, may be delayed.", "2016-02-09", "Thursday", "2016-02-11"),
     ("Rebels attacked the base on Tuesday morning.", "2016-02-11", "on Tuesday morning", "2016-02-09"),
     ("Tuesday night's storm knocked out power to 3,000 homes.", "2016-02-11", "Tuesday night", "2016-02-09"),
@@ -195,6 +197,10 @@ def test_a_date_said_earlier_carries_over_where_the_sentence_says_so():
     assert one("Two days later he was arrested.", "2018-08-23", "He spoke on Monday.").edtf == "2018-08-22"
     assert one("“Stay out,” Kadyrov wrote.", "2018-08-23", "Kadyrov wrote in a post on Wednesday.").edtf \
         == "2018-08-22"
+    # "continued" as a reporting verb carries; as the verb of the sentence it does not
+    assert one("“We will stay,” he continued.", "2018-08-23", "He spoke on Monday.").edtf == "2018-08-20"
+    assert resolve("Putin has continued publicly supporting Kadyrov.", parse_date("2016-02-09"),
+                   "In March, analysts discovered a rift.").phrase == "has continued"  # the present perfect's
     # no word of continuity: nothing carries
     assert resolve("Kadyrov said the masterminds were abroad.", parse_date("2018-08-23"),
                    "Kadyrov wrote in a post on Wednesday.") is None
