@@ -112,6 +112,9 @@ _SPEECH_NAMES = {name for name, *_ in _SPEECH}
 _NOUN_LIKE = {"claim", "claims", "report", "reports", "comment", "comments", "notes", "say", "interview"}
 _NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|this|that|these|those|his|her|their|its|our|such)|['’]s)\s+$",
                           re.IGNORECASE)
+# "The documentary could be the latest evidence of ...": the writer's guess about a medium,
+# not a happening; a medium that speaks ("the documentary claims") is still a cue.
+_SPECULATION = re.compile(r"\s+(?:could|may|might|would|must|should)(?:\s+well)?(?:\s+also)?\s+be\b", re.IGNORECASE)
 # Words that mark a happening as reported at second hand, not established.
 _ALLEGED = re.compile(r"\b(?:allegedly|reportedly|purportedly|unconfirmed|unverified|it said were|said to have)\b",
                       re.IGNORECASE)
@@ -129,7 +132,8 @@ MAX_QUOTES = 3
 def draft(text: str, published) -> list[Candidate]:
     """Every candidate event in the article, in the order of the text; `published` is
     the publication date (a When), against which the text's dates are read."""
-    sentences = [part for s in split(text) if _usable(s) or _opens_block(s)
+    end = story_end(text)
+    sentences = [part for s in split(text) if s.start < end and (_usable(s) or _opens_block(s))
                  for part in _dated_parts(s, published)]
     candidates: list[Candidate] = []
     block_speaker: Span | None = None  # the speaker of a block quote ("..., adding:")
@@ -164,6 +168,26 @@ def draft(text: str, published) -> list[Candidate]:
             dated += _planned_happening(candidate, planned)
     _carry_over(dated, published)
     return dated
+
+
+# A line of the page around the story, not of the story: a newsletter to sign up to, an
+# appeal for money, a call to comment. Where one stands in the second half of the text,
+# the story is over and the rest is the page's ("Dear readers, ... The authorities claim
+# our work ..." is the outlet's appeal, not news).
+_FURNITURE = re.compile(r"^\s*(?:sign up\b|subscribe\b|support (?:us|our|the)\b|donate\b|dear readers\b"
+                        r"|a message from\b|please let us know\b|new .{0,40}\bnewsletter\b|.{0,40}\bnewsletter:"
+                        r"|read more\s*$|related (?:articles|stories)\b|advertisement\s*$)", re.IGNORECASE)
+FURNITURE_WORDS = 12
+_LINE = re.compile(r"[^\n]+")
+
+
+def story_end(text: str) -> int:
+    """Where the story ends: at the first line of page furniture in its second half, else
+    at the end of the text."""
+    for line in _LINE.finditer(text, text.rfind("\n", 0, len(text) // 2) + 1):
+        if _FURNITURE.match(line.group()) and len(line.group().split()) <= FURNITURE_WORDS:
+            return line.start()
+    return len(text)
 
 
 def _usable(sentence: Sentence) -> bool:
@@ -290,7 +314,8 @@ def _first_cue(bare: str):
     found = []
     for order, (name, kind, status, tag, pattern) in enumerate(_CUES):
         match = next((m for m in pattern.finditer(bare)
-                      if not (m.group(0).lower() in _NOUN_LIKE and _NOUN_BEFORE.search(bare, 0, m.start()))), None)
+                      if not (m.group(0).lower() in _NOUN_LIKE and _NOUN_BEFORE.search(bare, 0, m.start()))
+                      and not (name == "media" and _SPECULATION.match(bare, m.end()))), None)
         if match:
             found.append((match.start(), order, (name, kind, status, tag), match))
     if not found:
@@ -836,6 +861,21 @@ def _date_by_the_news(candidates: list[Candidate], published) -> None:
                 basis=f"No date in the passage; the article's news, '{source.date.phrase}' ({first.isoformat()}), "
                       f"is the earliest it can be and the publication ({last.isoformat()}) the latest, as a report "
                       "most often answers its news; the text does not say so, hence uncertain")
+    if source.kind == "attack" or "claim-of-responsibility" in source.tags:
+        _more_of_the_attack(candidates, source, first)
+
+
+def _more_of_the_attack(candidates: list[Candidate], source: Candidate, day) -> None:
+    """An attack the text does not date, in a report whose news is an attack of the week
+    ("Four of the assailants were reportedly shot dead" after "the attacks on Monday"):
+    most often more of the news, told in its detail, so its day, uncertain."""
+    for candidate in candidates:
+        if candidate.kind == "attack" and candidate.date is None:
+            candidate.date = replace(
+                source.date, edtf=f"{day.isoformat()}?",
+                basis=f"No date in the passage; an attack told in a report whose news is an attack, "
+                      f"'{source.date.phrase}' ({day.isoformat()}), is most often more of it; the text does not "
+                      "say so, hence uncertain")
 
 
 _HAPPENING_KINDS = {kind for _, kind, *_ in _HAPPENING}

@@ -242,6 +242,39 @@ def test_a_block_quotes_sentences_without_a_cue_join_its_statement():
     assert [q.text for q in denial.quotes] == ["He denied any mistake.", "The work goes on."]
 
 
+def test_an_undated_attack_in_a_report_of_an_attack_is_more_of_it():
+    published = parse_date("2019-01-02")  # a Wednesday: Monday is the last day of 2018
+    text = ("Gunmen attacked a police post outside the city on Monday, officials said.\n\n"
+            "Two of the gunmen were shot dead and a third was arrested.\n\n"
+            "The mayor condemned the violence.")
+    news, detail, mayor = draft(text, published)
+    assert news.date.edtf == "2018-12-31"
+    assert detail.kind == "attack" and detail.date.edtf == "2018-12-31?"
+    assert "an attack told in a report whose news is an attack, 'on Monday' (2018-12-31)" in detail.date.basis
+    assert mayor.date.edtf == "2018-12-31?/2019-01-02"  # a statement answers the news, as before
+    # news of another kind dates no attack
+    floods = draft("Floods swept the valley on Monday.\n\nTwo men were shot dead in the town.", published)
+    assert [c.date for c in floods if c.kind == "attack"] == [None]
+
+
+def test_the_page_around_the_story_is_not_drafted():
+    story = ("The minister said on Monday that the talks had failed.\n\n"
+             "The opposition denied that it had walked out.\n\n")
+    page = ("Sign up for our free weekly newsletter\n\n"
+            "Dear readers,\n\nThe authorities claim our work discredits the leadership. We need your help.")
+    assert len(draft(story + page, TUESDAY)) == 2
+    # a line like it at the top is the page's banner, and the story after it is still drafted
+    assert len(draft("Subscribe to our newsletter\n\n" + story + "More words of the story follow here.",
+                     TUESDAY)) == 2
+
+
+def test_a_guess_about_a_medium_is_no_happening():
+    assert draft("The documentary could be the latest evidence of a rift between the two leaders.", TUESDAY) == []
+    assert draft("The video may well be a fake, analysts said.", TUESDAY)[0].kind == "statement"
+    assert one("The documentary claims that agents were embedded.").kind == "claim"
+    assert one("The group released a video of the hostages.").kind == "media"
+
+
 def test_the_drafting_fixture_of_reactions_dates_each_passage_as_a_reader_would():
     text = (DRAFTING / "wire-reaction.txt").read_text(encoding="utf-8")
     dates = {c.quotes[0].text.split()[0] + " " + c.kind: c.date and c.date.edtf
