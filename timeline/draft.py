@@ -879,18 +879,20 @@ def _more_of_the_attack(candidates: list[Candidate], source: Candidate, day) -> 
 
 
 _HAPPENING_KINDS = {kind for _, kind, *_ in _HAPPENING}
-# What an answer that comes after is said to come after: "after the rebuttal".
-_AFTER_ANSWER = re.compile(r"\bafter (?:the|this|that|his|her|their|its) (?:rebuttal|denial|refusal|response|reply)\b",
+# A passage that speaks of an answer comes after it: "after the rebuttal", "The report and
+# its rebuttal by the Kremlin show cracks".
+_AFTER_ANSWER = re.compile(r"\b(?:the|this|that|his|her|their|its) (?:rebuttal|denial|refusal|response|reply)\b",
                            re.IGNORECASE)
 
 
 def _answers_of_the_day(candidates: list[Candidate], published) -> None:
     """An answer with no date in a report whose news the text does not date: a denial, a
-    refusal to confirm, or what it says came "after the rebuttal". News copy names the
-    weekday of what is older than the day it is written (AP style, within the week) and
-    none for that day's own, and an article may go out the day after it was written: so
-    the day before the publication or the day itself, uncertain. Only answers: a statement
-    with no date may as well be background of any age; an answer is to the news."""
+    refusal to confirm, or a passage that speaks of one ("after the rebuttal", "the report
+    and its rebuttal show"). News copy names the weekday of what is older than the day it
+    is written (AP style, within the week) and none for that day's own, and an article may
+    go out the day after it was written: so the day before the publication or the day
+    itself, uncertain. Only answers: a statement with no date may as well be background of
+    any age; an answer is to the news."""
     first = published.earliest or published.latest
     last = published.latest
     if first is None or last is None:
@@ -902,7 +904,7 @@ def _answers_of_the_day(candidates: list[Candidate], published) -> None:
         if candidate.date is not None or candidate.kind in _HAPPENING_KINDS:
             continue  # "has repeatedly denied" (at or before publication) is not one answer
         if candidate.kind == "denial" or _AFTER_ANSWER.search(outside_quotes(candidate.quotes[0].text)):
-            why = "a denial or refusal" if candidate.kind == "denial" else "an answer to the one before"
+            why = "a denial or refusal" if candidate.kind == "denial" else "it speaks of an answer, so it came after one"
             candidate.date = relative_dates.Resolved(
                 edtf, f"No date in the passage, and none for the article's news; {why}, reported as news "
                       f"published {said}: news copy gives no weekday to the day it is written, and the article "

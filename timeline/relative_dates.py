@@ -1120,7 +1120,7 @@ def _carried(sentence: str, published: When, context: str) -> Resolved | None:
     earlier_text, earlier = dated
     marker = _CARRY.search(sentence)
     if marker is None:
-        return _same_attribution(sentence, earlier_text, earlier)
+        return _same_attribution(sentence, earlier_text, earlier) or _framed(sentence, published, context)
     kind = marker.lastgroup
     shift = 0 if kind == "same" else _count(marker.group()) * (1 if kind == "later" else -1)
     edtf = _shifted(_joined_dates(earlier), shift)
@@ -1130,6 +1130,31 @@ def _carried(sentence: str, published: When, context: str) -> Resolved | None:
     how = "the date of" if not shift else f"{days} {'after' if shift > 0 else 'before'}"
     basis = f"'{marker.group()}': no date of its own, so {how} an earlier sentence, {_dates_said(earlier)} → {edtf}"
     return Resolved(edtf, basis, marker.group(), marker.start(), marker.end())
+
+
+FRAME_DAYS = 7  # a date older than this is background, not the article's news
+
+
+def _framed(sentence: str, published: When, context: str) -> Resolved | None:
+    """A sentence in the simple past with no date, in a paragraph that an older date opens
+    ("In March, analysts discovered ... . Murdered opposition leader Boris Nemtsov noticed
+    a “fray” ..."): told as part of that account, it had happened by then, so at or before
+    that date's end, uncertain (it may be older still, never said when). Only the same
+    paragraph, only in the past tense (not "has continued", not "believe"), and only a
+    date older than the week (within it, the article's news decides: see draft.py)."""
+    paragraph = context[context.rfind("\n") + 1:]
+    dated = _last_dated_sentence(paragraph, published) if paragraph.strip() else None
+    bare = _QUOTED.sub(lambda m: " " * len(m.group()), sentence)
+    if dated is None or _PERFECT.search(bare) or not _past_words(bare, 0, len(bare)):
+        return None
+    earlier = dated[1]
+    end = max(parse_date(r.edtf).latest or published.latest for r in earlier)
+    if (published.latest - end).days <= FRAME_DAYS:
+        return None
+    edtf = f"../{_joined_dates(earlier).split('/')[-1].rstrip('?~%')}?"
+    basis = (f"No date of its own, in the simple past, in a paragraph told from {_dates_said(earlier)}: part of that "
+             f"account, so by its end → {edtf}; it may be older, and the text does not say so, hence uncertain")
+    return Resolved(edtf, basis, "", 0, 0)
 
 
 def _same_attribution(sentence: str, earlier_text: str, earlier: list[Resolved]) -> Resolved | None:

@@ -203,12 +203,13 @@ def test_an_answer_with_no_date_and_no_dated_news_is_of_the_day_before_publicati
     text = ("The head of the water board has claimed that saboteurs poisoned the reservoirs.\n\n"
             "A government spokeswoman declined to comment on the claim.\n\n"
             "But after the denial, the board's deputy head insists the claim stands.\n\n"
-            "The ministry has repeatedly denied any poisoning.")
+            "The ministry has repeatedly denied any poisoning.\n\n"
+            "Analysts said the claim and its rebuttal show a rift in the government.")
     for published, before in (("2016-03-01", "2016-02-29"), ("2017-01-01", "2016-12-31"), ("2016-02-09", "2016-02-08")):
-        claim, refusal, answer, repeated = draft(text, parse_date(published))
-        assert refusal.date.edtf == answer.date.edtf == f"{before}?/{published}", published
+        claim, refusal, answer, repeated, comment = draft(text, parse_date(published))
+        assert refusal.date.edtf == answer.date.edtf == comment.date.edtf == f"{before}?/{published}", published
         assert "news copy gives no weekday to the day it is written" in refusal.date.basis
-        assert "an answer to the one before" in answer.date.basis
+        assert "it speaks of an answer, so it came after one" in answer.date.basis
         assert claim.date.edtf == repeated.date.edtf == f"../{published}"  # not answers of the day
     # a publication known only as a week: from the day before its first day to its last
     refusal = draft(text, parse_date("2016-02-08/2016-02-14"))[1]

@@ -206,6 +206,21 @@ def test_a_date_said_earlier_carries_over_where_the_sentence_says_so():
                    "Kadyrov wrote in a post on Wednesday.") is None
 
 
+def test_a_past_sentence_in_a_paragraph_an_older_date_opens_is_by_its_end():
+    published = parse_date("2016-02-09")
+    context = "In March, analysts found that the mayor's actions had caused tensions. "
+    found = resolve("The late opposition leader noticed a rift between them.", published, context)
+    assert found.edtf == "../2015-03?" and "in a paragraph told from 'In March' (2015-03)" in found.basis
+    # across a year end: "in December" read in January
+    assert resolve("The minister resigned over it.", parse_date("2017-01-10"),
+                   "In December, the audit found gaps. ").edtf == "../2016-12?"
+    # not in the present or the present perfect, not from the paragraph before, not from the week's news
+    assert resolve("Critics believe the mayor is seeking power.", published, context) is None
+    assert resolve("The council has continued to back him.", published, context).edtf == "../2016-02-09"
+    assert resolve("The leader noticed a rift.", published, context + "\n") is None
+    assert resolve("The leader noticed a rift.", published, "Police said on Monday the road was shut. ") is None
+
+
 def test_the_present_perfect_with_no_date_is_at_or_before_publication():
     found = one("In total, over 2,000 Russians have joined the Islamic State.", "2016-02-09")
     assert (found.edtf, found.phrase) == ("../2016-02-09", "have joined")
