@@ -331,6 +331,7 @@ def test_the_drafts_of_our_own_paragraphs_check_and_name_their_speakers():
         "paper-trial.txt": ("2019-11-13", {"peter-hallam", "prosecutors", "alan-barker", "city-council"}),
         "wire-strike.txt": ("2023-06-16", {"government-forces", "insurgent-group", "ahmed-farouk", "army",
                                            "local-residents", "rebels", "united-nations"}),
+        "wire-reaction.txt": ("2016-03-01", {"maria-lindqvist", "anders-holm", "residents"}),
     }
     for name, (published, speakers) in expected.items():
         text = (DRAFTING / name).read_text(encoding="utf-8")
@@ -360,3 +361,15 @@ def test_every_quote_of_any_draft_is_in_the_article_and_the_draft_checks(text):
     timeline, problems = load_with_problems(out)
     assert [p for p in problems if p.severity == "error"] == []
     assert all(c.found for c in verify_quotes(timeline, Corpus(out.parent)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(published=st.dates(parse_date("1990").earliest, parse_date("2030").latest),
+       answer=st.sampled_from(["declined to comment", "refused to confirm the report", "denied the claim",
+                               "would not comment"]))
+def test_an_answer_of_the_day_is_the_day_before_publication_or_that_day(published, answer):
+    import datetime as dt
+    refusal = one(f"The ministry {answer}.", parse_date(published.isoformat()))
+    value = parse_date(refusal.date.edtf)
+    assert (value.earliest, value.latest) == (published - dt.timedelta(days=1), published)
+    assert refusal.date.edtf.split("/")[0].endswith("?")
