@@ -166,6 +166,7 @@ def draft(text: str, published) -> list[Candidate]:
         dated.append(candidate)
         if planned is not None:
             dated += _planned_happening(candidate, planned)
+        dated += _earlier_clause(candidate, published)
     _carry_over(dated, published)
     return dated
 
@@ -761,6 +762,42 @@ def _planned_happening(candidate: Candidate, planned) -> list[Candidate]:
             happening.date = replace(resolved, start=resolved.start - match.start(), end=resolved.end - match.start())
             return [happening]
     return []
+
+
+# A relative clause in the past perfect: "a man who had made a filmed confession".
+_PLUPERFECT_CLAUSE = re.compile(r"\b(?:who|which|that)\s+had\s+(?:(?:\w+ly|not|never|already|earlier|once)\s+)*"
+                                rf"(?:{relative_dates.PARTICIPLE})\b[^,;:“\"]*", re.IGNORECASE)
+
+
+def _earlier_clause(candidate: Candidate, published) -> list[Candidate]:
+    """What a relative clause in the past perfect tells of, as a candidate of its own:
+    the tense puts it before the time of its sentence ("IS released a video in December
+    showing the beheading of a man who had made a filmed confession": the confession, at
+    or before December), so at or before the sentence's date, which must be stated. Only
+    a clause with a cue of its own, outside quotation marks."""
+    if not _stated(candidate.date, published) or candidate.date.edtf.startswith(".."):
+        return []
+    quote = candidate.quotes[0]
+    bare = outside_quotes(quote.text)
+    clause = _PLUPERFECT_CLAUSE.search(bare)
+    if clause is None or _first_cue(bare[clause.start():clause.end()]) is None:
+        return []
+    if clause.start() <= bare.lower().find(candidate.cue.lower()) < clause.end():
+        return []  # the candidate is the clause's own already (a part of its sentence)
+    (name, kind, status, tag), match = _first_cue(bare[clause.start():clause.end()])
+    words = quote.text[clause.start():clause.end()].rstrip(" .")
+    span = Span(quote.start + clause.start(), quote.start + clause.start() + len(words), words)
+    earlier = Candidate(kind, status, match.group(0), [span], tags=[tag] if tag else [])
+    own = relative_dates.resolve(words, published)
+    if own is not None and _stated(own, published):  # "who had resigned in March": its own date
+        earlier.date = own
+        return [earlier]
+    end = parse_date(candidate.date.edtf).end
+    edtf = f"../{end.edtf().rstrip('?~%')}"
+    earlier.date = replace(candidate.date, edtf=edtf, basis=(
+        f"'{clause.group().split()[0]} had ...': the past perfect puts it before the time of its sentence, "
+        f"{candidate.date.edtf} ({candidate.date.basis}) → at or before it, {edtf}"))
+    return [earlier]
 
 
 # The forms of a reporting verb that say it is still to come: "will say", "is due to announce".

@@ -1071,12 +1071,12 @@ def resolve(sentence: str, published: When, context: str = "") -> Resolved | Non
 # The present perfect ("have joined", "has repeatedly denied") says only that it happened by
 # the time of writing: at or before publication. Only outside quotation marks, where it is
 # the article's own statement and not the speaker's.
-_PARTICIPLE = (r"\w+ed|been|gone|done|made|said|told|had|led|left|met|fought|sent|found|held|become|come|won|lost"
+PARTICIPLE = (r"\w+ed|been|gone|done|made|said|told|had|led|left|met|fought|sent|found|held|become|come|won|lost"
                r"|brought|built|kept|spent|paid|taught|thought|sought|begun|seen|known|grown|shown|drawn|flown"
                r"|thrown|written|spoken|taken|given|driven|broken|chosen|fallen|risen|stolen|sworn|beaten|hidden"
                r"|fled|struck|stood|got|gotten|put|set|cut|hit|let|shut|spread|run")
 _PERFECT = re.compile(rf"\b(?:has|have|[’']ve)\s+(?:(?:\w+ly|not|never|already|also|long|just|ever|since)\s+)*"
-                      rf"(?:{_PARTICIPLE})\b", re.IGNORECASE)
+                      rf"(?:{PARTICIPLE})\b", re.IGNORECASE)
 _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 
 

@@ -276,6 +276,29 @@ def test_a_guess_about_a_medium_is_no_happening():
     assert one("The group released a video of the hostages.").kind == "media"
 
 
+def test_a_relative_clause_in_the_past_perfect_is_a_candidate_before_its_sentence():
+    video, confession = draft("IS fighters in December released a video showing the beheading of a man who had "
+                              "made a filmed confession that he spied for Moscow.", TUESDAY)
+    assert (video.kind, video.date.edtf) == ("media", "2015-12")
+    assert confession.quotes[0].text == "who had made a filmed confession that he spied for Moscow"
+    assert confession.kind == "media" and confession.date.edtf == "../2015-12"
+    assert "the past perfect puts it before the time of its sentence" in confession.date.basis
+    # to the day, across a year end; and a clause with a date of its own keeps it
+    published = parse_date("2017-01-03")
+    said, resigned = draft("The mayor said on Sunday that his deputy, who had resigned in November, would return.",
+                           published)
+    assert said.date.edtf == "2017-01-01" and resigned.date.edtf == "2016-11"
+    assert resigned.quotes[0].text.startswith("who had resigned in November")  # a part of a sentence of two dates
+    # the clause that is its own candidate already (a part of a sentence of two dates) is not made twice
+    assert len(draft("The mayor, who had resigned in November, said on Sunday that he would return.",
+                     published)) == 2
+    attack = draft("Police said on Monday they held a man who had attacked a guard.", published)
+    assert [c.date.edtf for c in attack] == ["2017-01-02", "../2017-01-02"]
+    # no stated date in the sentence, or no cue in the clause: no candidate of its own
+    assert len(draft("Police held a man who had attacked a guard.", published)) == 1
+    assert len(draft("Police said on Monday that the man who had come was gone.", published)) == 1
+
+
 def test_the_drafting_fixture_of_reactions_dates_each_passage_as_a_reader_would():
     text = (DRAFTING / "wire-reaction.txt").read_text(encoding="utf-8")
     dates = {c.quotes[0].text.split()[0] + " " + c.kind: c.date and c.date.edtf
