@@ -102,7 +102,9 @@ _HAPPENING = (
     ("media", "media", "reported", None,
      r"videos?|documentary|footage|broadcast|preview|televised|aired|to air|filmed|interview"),
     ("political", "political", "reported", None,
-     r"(?:took|taken|seized) power|appointed|elected|resigned|sworn in|signed|ratified|sanctions"),
+     r"(?:took|taken|seized) power|appointed|elected|resigned|sworn in|signed|ratified|sanctions|"
+     # a rule or office held since a date ("who has led Chechnya since 2007"): see _since_began
+     r"(?:has|have)\s+(?:\w+ly\s+)?(?:led|ruled|governed|headed|run|controlled)\b(?=[^,.;]*\bsince\b)"),
 )
 
 _CUES = [(name, kind, status, tag, re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE))
@@ -167,6 +169,7 @@ def draft(text: str, published) -> list[Candidate]:
         if planned is not None:
             dated += _planned_happening(candidate, planned)
         dated += _earlier_clause(candidate, published)
+        _since_began(candidate)
     _carry_over(dated, published)
     return dated
 
@@ -762,6 +765,21 @@ def _planned_happening(candidate: Candidate, planned) -> list[Candidate]:
             happening.date = replace(resolved, start=resolved.start - match.start(), end=resolved.end - match.start())
             return [happening]
     return []
+
+
+_HELD_SINCE = re.compile(r"^(?:has|have)\s", re.IGNORECASE)
+
+
+def _since_began(candidate: Candidate) -> None:
+    """A rule or office held "since 2007" ("who has led Chechnya since 2007") tells that
+    it began then: the event is its start, not the years it has lasted."""
+    date = candidate.date
+    if candidate.kind != "political" or not _HELD_SINCE.match(candidate.cue) or date is None \
+            or not date.phrase.lower().startswith("since") or "/" not in date.edtf:
+        return
+    start = date.edtf.split("/")[0]
+    candidate.date = replace(date, edtf=start, basis=f"{date.basis}; '{candidate.cue}' {date.phrase}: held from "
+                                                      f"then on, so it began then, {start}")
 
 
 # A relative clause in the past perfect: "a man who had made a filmed confession".

@@ -187,7 +187,7 @@ def test_said_the_spokesman_after_a_dated_report_shares_its_date_as_uncertain():
 
 
 def test_a_day_still_to_come_dates_the_broadcast_not_the_claims_made_by_then():
-    text = ("Kadyrov, who has led the region since 2007, made the claims in a preview of a documentary "
+    text = ("Kadyrov made the claims in a preview of a documentary "
             "set to air on Russian state television on Wednesday.")
     claims, broadcast = draft(text, TUESDAY)
     assert claims.kind == "claim" and claims.date is None  # made by the time it was reported: not on Wednesday
@@ -297,6 +297,18 @@ def test_a_relative_clause_in_the_past_perfect_is_a_candidate_before_its_sentenc
     # no stated date in the sentence, or no cue in the clause: no candidate of its own
     assert len(draft("Police held a man who had attacked a guard.", published)) == 1
     assert len(draft("Police said on Monday that the man who had come was gone.", published)) == 1
+
+
+def test_a_rule_held_since_a_year_is_an_event_of_that_year():
+    held, claims, broadcast = draft("The governor, who has ruled the province since 2011, made the claims in an "
+                                    "interview set to air on Friday.", TUESDAY)
+    assert (held.kind, held.speaker.text, held.date.edtf) == ("political", "The governor", "2011")
+    assert "'has ruled' since 2011: held from then on, so it began then" in held.date.basis
+    assert claims.kind == "claim" and claims.speaker.text == "The governor" and claims.date is None
+    assert broadcast.date.edtf == "2016-02-12"
+    # "has led" with no "since" is no office held
+    assert [c.kind for c in draft("The search has led police to a flat in the city, officers said.", TUESDAY)] \
+        == ["statement"]
 
 
 def test_the_drafting_fixture_of_reactions_dates_each_passage_as_a_reader_would():
