@@ -449,10 +449,11 @@ def _last_person_before(text: str, offset: int) -> Span | None:
 _HAPPENING_VERB = re.compile(r"\s+(?:(?:has|have|had|was|were|is|are|will)\s+)?(?:\w+ed|began|begun|made|plans|"
                              r"plan|carried out|staged|mounted|unleashed|showed|shows|sent|fired|struck|hit|"
                              r"launch(?:es)?|release[sd]?|post(?:s|ed)?|air(?:s|ed)?|broadcasts?|is set|set)\b.*$")
-_TRAILING_DATE = re.compile(r"\s+(?:in|on|at|during|last|this|early|late)\s+(?:the\s+)?(?:monday|tuesday|wednesday|"
-                            r"thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|"
-                            r"september|october|november|december|\d{4}|week|month|year|morning|night)\b.*$",
-                            re.IGNORECASE)
+_TRAILING_DATE = re.compile(r"\s+(?:in|on|at|during|last|this|early|late)\s+(?:the\s+|that\s+)?(?:monday|tuesday|"
+                            r"wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
+                            r"august|september|october|november|december|\d{4}|week|month|year|morning|night|time)\b"
+                            r".*$", re.IGNORECASE)
+_DETERMINER = re.compile(r"^(?:the|a|an|this|that|these|those|its|his|her|their)$", re.IGNORECASE)
 
 
 def _subject_before(body: str, bare: str, at: int, offset: int, happening: bool = False) -> Span | None:
@@ -480,8 +481,8 @@ def _subject_before(body: str, bare: str, at: int, offset: int, happening: bool 
     if happening:
         chosen = _HAPPENING_VERB.sub("", chosen)
     chosen = _TRAILING_DATE.sub("", chosen).strip()
-    if _INTRO.match(chosen) or not chosen or len(chosen.split()) > MAX_SPEAKER_WORDS:
-        return None
+    if _INTRO.match(chosen) or not chosen or len(chosen.split()) > MAX_SPEAKER_WORDS or _DETERMINER.match(chosen):
+        return None  # "The | preview showed": the medium is the subject, no one named before it
     start = body.find(chosen, 0, at + 1)
     if start < 0:
         return None

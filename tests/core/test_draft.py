@@ -319,6 +319,9 @@ def test_the_drafting_fixture_of_reactions_dates_each_passage_as_a_reader_would(
                      "But statement": "2016-02-29?/2016-03-01", '"We statement': None,
                      "Residents statement": "2016-01", "The statement": "2016-01",
                      "Opposition statement": "../2016-03-01"}
+    speakers = [c.speaker and c.speaker.text for c in draft(text, parse_date("2016-03-01"))]
+    assert "The ministry" in speakers  # not "The ministry at the time"
+    assert draft("The preview showed the mayor at a rally.", TUESDAY)[0].speaker is None  # not "The"
 
 
 # --- actors --------------------------------------------------------------------------------
