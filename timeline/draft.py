@@ -133,7 +133,54 @@ MAX_QUOTES = 3
 
 def draft(text: str, published) -> list[Candidate]:
     """Every candidate event in the article, in the order of the text; `published` is
-    the publication date (a When), against which the text's dates are read."""
+    the publication date (a When), against which the text's dates are read, or against
+    the dateline's date when the story opens with one (see find_dateline)."""
+    dateline = find_dateline(text, published)
+    if dateline is None:
+        return _draft(text, published)
+    # The dateline is no date of the first sentence's: blanked (same length, so every
+    # offset and every other character holds), and the text read against its day.
+    start, end, day = dateline
+    candidates = _draft(text[:start] + " " * (end - start) + text[end:], day)
+    words = " ".join(text[start:end].split()).rstrip(" -–—")
+    note = (f"; read against the dateline '{words}' ({day.edtf()}), the day the story was written: 'published' "
+            f"above is that day (the page is of {published.edtf()})")
+    for candidate in candidates:
+        if candidate.date is not None:
+            candidate.date = replace(candidate.date, basis=candidate.date.basis + note)
+    return candidates
+
+
+# "MOSCOW, Feb 9 (Reuters) - ", "GROZNY, Russia, 9 February 2016 (AFP) — ": the place in
+# capitals, a day and month (a year perhaps), an agency perhaps, and a dash.
+_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'’ -]{1,40}(?:,\s+[A-Z][A-Za-z.'’ -]{1,30})?),\s+"
+                       r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}(?:\s+\d{4})?)"
+                       r"\s*(?:\([^)\n]{1,40}\))?\s*(?:—|–|-{1,2})\s*", re.MULTILINE)
+DATELINE_LINES = 4  # a dateline opens the story: it is looked for in the text's first lines
+DATELINE_DAYS = 31  # how long before the publication a story's writing may be
+
+
+def find_dateline(text: str, published):
+    """(start, end, day) of the dateline that opens the story, its date a When of one
+    day, or None. News copy dates its weekdays from the day it was written, which the
+    dateline gives and the page's publication may not (a wire story of Tuesday on a page
+    of Friday: its "on Wednesday" is the Wednesday before Tuesday)."""
+    top = "\n".join(text.split("\n")[:DATELINE_LINES + 2])
+    for match in _DATELINE.finditer(top):
+        place = match["place"].split(",")[0]
+        if place.upper() != place or not re.search(r"[A-Z]{3}", place):
+            continue
+        filed = relative_dates.resolve(f"It was filed on {match['date']}.", published)
+        if filed is None or "?" in filed.edtf or "/" in filed.edtf:
+            continue
+        day = parse_date(filed.edtf)
+        last = published.latest
+        if day.precision == 3 and last is not None and 0 <= (last - day.earliest).days <= DATELINE_DAYS:
+            return match.start(), match.end(), day
+    return None
+
+
+def _draft(text: str, published) -> list[Candidate]:
     end = story_end(text)
     sentences = [part for s in split(text) if s.start < end and (_usable(s) or _opens_block(s))
                  for part in _dated_parts(s, published)]
@@ -830,13 +877,7 @@ def _planned(candidate: Candidate, resolved, published) -> bool:
     day to come is the broadcast's. A happening ("plans to air a documentary on
     Wednesday") or a speech still to come ("will announce on Friday") keeps it."""
     if candidate.kind in _HAPPENING_KINDS or _not_after(resolved.edtf, published) or not candidate.cue:
-        return False
-    try:
-        first = parse_date(resolved.edtf).earliest
-    except DateError:
-        return False
-    if first is None or first <= published.latest:
-        return False
+        return False  # (a date that may end after the publication, "until Thursday", is what is to come too)
     body = candidate.quotes[0].text
     cue_at = outside_quotes(body).lower().find(candidate.cue.lower())
     return cue_at < 0 or _FUTURE_CUE.search(body[:cue_at]) is None

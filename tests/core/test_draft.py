@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from timeline.corpus import Corpus, verify_quotes
 from timeline.dates import parse_date
-from timeline.draft import draft, outside_quotes
+from timeline.draft import draft, find_dateline, outside_quotes
 from timeline.draft_actors import ActorBook
 from timeline.draft_file import Article, draft_text
 from timeline.loader import load, load_with_problems
@@ -311,6 +311,26 @@ def test_a_rule_held_since_a_year_is_an_event_of_that_year():
         == ["statement"]
 
 
+def test_a_dateline_dates_the_story_from_the_day_it_was_written():
+    text = (DRAFTING / "wire-dateline.txt").read_text(encoding="utf-8")
+    page = parse_date("2016-02-05")  # a Friday page of a wire story filed on Tuesday 2 February
+    start, end, day = find_dateline(text, page)
+    assert text[start:end] == "ROTTERDAM, Netherlands, Feb 2 (Reuters) - " and day.edtf() == "2016-02-02"
+    walkout, refusal, spokesman = draft(text, page)
+    assert walkout.quotes[0].text.startswith("Dock workers walked out")  # the dateline is no part of the quote
+    assert walkout.date.edtf == "2016-02-01" and "read against the dateline 'ROTTERDAM, Netherlands, Feb 2 (Reuters)' " \
+        "(2016-02-02), the day the story was written" in walkout.date.basis
+    assert refusal.date.edtf == "2016-02-01?/2016-02-02"
+    assert spokesman.date is None  # 'would go on until Thursday' is the strike's, to come
+    # across a year end: filed on 1 January, a page of 4 January, 'on Wednesday' is 30 December
+    wire = "KYIV, Jan 1 (AP) - The minister said on Wednesday that the talks had failed."
+    assert one(wire, parse_date("2016-01-04")).date.edtf == "2015-12-30"
+    # no dateline: a place not in capitals, a date after the page's, or none at all
+    assert find_dateline("Moscow, Feb 9 - The Kremlin said on Monday it would not comment.", page) is None
+    assert find_dateline("MOSCOW, Feb 9 (Reuters) - The Kremlin said it would not comment.", page) is None
+    assert find_dateline("The Kremlin said on Monday it would not comment.", page) is None
+
+
 def test_the_drafting_fixture_of_reactions_dates_each_passage_as_a_reader_would():
     text = (DRAFTING / "wire-reaction.txt").read_text(encoding="utf-8")
     dates = {c.quotes[0].text.split()[0] + " " + c.kind: c.date and c.date.edtf
@@ -370,6 +390,7 @@ def test_the_drafts_of_our_own_paragraphs_check_and_name_their_speakers():
         "wire-strike.txt": ("2023-06-16", {"government-forces", "insurgent-group", "ahmed-farouk", "army",
                                            "local-residents", "rebels", "united-nations"}),
         "wire-reaction.txt": ("2016-03-01", {"maria-lindqvist", "anders-holm", "residents"}),
+        "wire-dateline.txt": ("2016-02-05", {"union", "employers-federation", "pieter-de-vries"}),
     }
     for name, (published, speakers) in expected.items():
         text = (DRAFTING / name).read_text(encoding="utf-8")
