@@ -16,6 +16,7 @@ actors in draft_actors.py.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
@@ -101,7 +102,9 @@ _HAPPENING = (
     ("media", "media", "reported", None,
      r"videos?|documentary|footage|broadcast|preview|televised|aired|to air|filmed|interview"),
     ("political", "political", "reported", None,
-     r"(?:took|taken|seized) power|appointed|elected|resigned|sworn in|signed|ratified|sanctions"),
+     r"(?:took|taken|seized) power|appointed|elected|resigned|sworn in|signed|ratified|sanctions|"
+     # a rule or office held since a date ("who has led Chechnya since 2007"): see _since_began
+     r"(?:has|have)\s+(?:\w+ly\s+)?(?:led|ruled|governed|headed|run|controlled)\b(?=[^,.;]*\bsince\b)"),
 )
 
 _CUES = [(name, kind, status, tag, re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE))
@@ -111,6 +114,9 @@ _SPEECH_NAMES = {name for name, *_ in _SPEECH}
 _NOUN_LIKE = {"claim", "claims", "report", "reports", "comment", "comments", "notes", "say", "interview"}
 _NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|this|that|these|those|his|her|their|its|our|such)|['’]s)\s+$",
                           re.IGNORECASE)
+# "The documentary could be the latest evidence of ...": the writer's guess about a medium,
+# not a happening; a medium that speaks ("the documentary claims") is still a cue.
+_SPECULATION = re.compile(r"\s+(?:could|may|might|would|must|should)(?:\s+well)?(?:\s+also)?\s+be\b", re.IGNORECASE)
 # Words that mark a happening as reported at second hand, not established.
 _ALLEGED = re.compile(r"\b(?:allegedly|reportedly|purportedly|unconfirmed|unverified|it said were|said to have)\b",
                       re.IGNORECASE)
@@ -127,8 +133,56 @@ MAX_QUOTES = 3
 
 def draft(text: str, published) -> list[Candidate]:
     """Every candidate event in the article, in the order of the text; `published` is
-    the publication date (a When), against which the text's dates are read."""
-    sentences = [part for s in split(text) if _usable(s) or _opens_block(s)
+    the publication date (a When), against which the text's dates are read, or against
+    the dateline's date when the story opens with one (see find_dateline)."""
+    dateline = find_dateline(text, published)
+    if dateline is None:
+        return _draft(text, published)
+    # The dateline is no date of the first sentence's: blanked (same length, so every
+    # offset and every other character holds), and the text read against its day.
+    start, end, day = dateline
+    candidates = _draft(text[:start] + " " * (end - start) + text[end:], day)
+    words = " ".join(text[start:end].split()).rstrip(" -–—")
+    note = (f"; read against the dateline '{words}' ({day.edtf()}), the day the story was written: 'published' "
+            f"above is that day (the page is of {published.edtf()})")
+    for candidate in candidates:
+        if candidate.date is not None:
+            candidate.date = replace(candidate.date, basis=candidate.date.basis + note)
+    return candidates
+
+
+# "MOSCOW, Feb 9 (Reuters) - ", "GROZNY, Russia, 9 February 2016 (AFP) — ": the place in
+# capitals, a day and month (a year perhaps), an agency perhaps, and a dash.
+_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'’ -]{1,40}(?:,\s+[A-Z][A-Za-z.'’ -]{1,30})?),\s+"
+                       r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}(?:\s+\d{4})?)"
+                       r"\s*(?:\([^)\n]{1,40}\))?\s*(?:—|–|-{1,2})\s*", re.MULTILINE)
+DATELINE_LINES = 4  # a dateline opens the story: it is looked for in the text's first lines
+DATELINE_DAYS = 31  # how long before the publication a story's writing may be
+
+
+def find_dateline(text: str, published):
+    """(start, end, day) of the dateline that opens the story, its date a When of one
+    day, or None. News copy dates its weekdays from the day it was written, which the
+    dateline gives and the page's publication may not (a wire story of Tuesday on a page
+    of Friday: its "on Wednesday" is the Wednesday before Tuesday)."""
+    top = "\n".join(text.split("\n")[:DATELINE_LINES + 2])
+    for match in _DATELINE.finditer(top):
+        place = match["place"].split(",")[0]
+        if place.upper() != place or not re.search(r"[A-Z]{3}", place):
+            continue
+        filed = relative_dates.resolve(f"It was filed on {match['date']}.", published)
+        if filed is None or "?" in filed.edtf or "/" in filed.edtf:
+            continue
+        day = parse_date(filed.edtf)
+        last = published.latest
+        if day.precision == 3 and last is not None and 0 <= (last - day.earliest).days <= DATELINE_DAYS:
+            return match.start(), match.end(), day
+    return None
+
+
+def _draft(text: str, published) -> list[Candidate]:
+    end = story_end(text)
+    sentences = [part for s in split(text) if s.start < end and (_usable(s) or _opens_block(s))
                  for part in _dated_parts(s, published)]
     candidates: list[Candidate] = []
     block_speaker: Span | None = None  # the speaker of a block quote ("..., adding:")
@@ -155,10 +209,36 @@ def draft(text: str, published) -> list[Candidate]:
         opener = _block_opener(sentence, found, previous)
         if opener is not None:
             block_speaker, block_paragraph = opener, _next_paragraph_start(text, sentence.end)
+    dated: list[Candidate] = []
     for candidate in candidates:
-        _date(candidate, text, published)
-    _carry_over(candidates, published)
-    return candidates
+        planned = _date(candidate, text, published)
+        dated.append(candidate)
+        if planned is not None:
+            dated += _planned_happening(candidate, planned)
+        dated += _earlier_clause(candidate, published)
+        _since_began(candidate)
+    _carry_over(dated, published)
+    return dated
+
+
+# A line of the page around the story, not of the story: a newsletter to sign up to, an
+# appeal for money, a call to comment. Where one stands in the second half of the text,
+# the story is over and the rest is the page's ("Dear readers, ... The authorities claim
+# our work ..." is the outlet's appeal, not news).
+_FURNITURE = re.compile(r"^\s*(?:sign up\b|subscribe\b|support (?:us|our|the)\b|donate\b|dear readers\b"
+                        r"|a message from\b|please let us know\b|new .{0,40}\bnewsletter\b|.{0,40}\bnewsletter:"
+                        r"|read more\s*$|related (?:articles|stories)\b|advertisement\s*$)", re.IGNORECASE)
+FURNITURE_WORDS = 12
+_LINE = re.compile(r"[^\n]+")
+
+
+def story_end(text: str) -> int:
+    """Where the story ends: at the first line of page furniture in its second half, else
+    at the end of the text."""
+    for line in _LINE.finditer(text, text.rfind("\n", 0, len(text) // 2) + 1):
+        if _FURNITURE.match(line.group()) and len(line.group().split()) <= FURNITURE_WORDS:
+            return line.start()
+    return len(text)
 
 
 def _usable(sentence: Sentence) -> bool:
@@ -285,7 +365,8 @@ def _first_cue(bare: str):
     found = []
     for order, (name, kind, status, tag, pattern) in enumerate(_CUES):
         match = next((m for m in pattern.finditer(bare)
-                      if not (m.group(0).lower() in _NOUN_LIKE and _NOUN_BEFORE.search(bare, 0, m.start()))), None)
+                      if not (m.group(0).lower() in _NOUN_LIKE and _NOUN_BEFORE.search(bare, 0, m.start()))
+                      and not (name == "media" and _SPECULATION.match(bare, m.end()))), None)
         if match:
             found.append((match.start(), order, (name, kind, status, tag), match))
     if not found:
@@ -303,8 +384,9 @@ def _first_cue(bare: str):
 def _joins(sentence: Sentence, found: Candidate | None, previous: Candidate, text: str, previous_end: int,
            in_block: bool) -> bool:
     """Whether a sentence goes on with the statement before it rather than starting its
-    own: the rest of a quotation ("“We will...” | “The Islamic State is here...”"), or
-    "he added" after a quote of the same speaker, right after it."""
+    own: the rest of a quotation ("“We will...” | “The Islamic State is here...”"), a
+    sentence of a block quote with no cue of its own, or "he added" after a quote of the
+    same speaker, right after it."""
     if len(previous.quotes) >= MAX_QUOTES or previous_end < 0:
         return False
     between = text[previous_end:sentence.start]
@@ -313,6 +395,8 @@ def _joins(sentence: Sentence, found: Candidate | None, previous: Candidate, tex
     body = sentence.text
     if _is_pure_quotation(body) and not in_block:
         return True
+    if in_block and found is not None and not found.cue and not found.figures:
+        return True  # a block quote's sentence with no cue of its own: more of what the one before says
     if found is None or found.speaker is None or previous.speaker is None:
         return False
     same = found.speaker.text == previous.speaker.text
@@ -412,10 +496,11 @@ def _last_person_before(text: str, offset: int) -> Span | None:
 _HAPPENING_VERB = re.compile(r"\s+(?:(?:has|have|had|was|were|is|are|will)\s+)?(?:\w+ed|began|begun|made|plans|"
                              r"plan|carried out|staged|mounted|unleashed|showed|shows|sent|fired|struck|hit|"
                              r"launch(?:es)?|release[sd]?|post(?:s|ed)?|air(?:s|ed)?|broadcasts?|is set|set)\b.*$")
-_TRAILING_DATE = re.compile(r"\s+(?:in|on|at|during|last|this|early|late)\s+(?:the\s+)?(?:monday|tuesday|wednesday|"
-                            r"thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|"
-                            r"september|october|november|december|\d{4}|week|month|year|morning|night)\b.*$",
-                            re.IGNORECASE)
+_TRAILING_DATE = re.compile(r"\s+(?:in|on|at|during|last|this|early|late)\s+(?:the\s+|that\s+)?(?:monday|tuesday|"
+                            r"wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
+                            r"august|september|october|november|december|\d{4}|week|month|year|morning|night|time)\b"
+                            r".*$", re.IGNORECASE)
+_DETERMINER = re.compile(r"^(?:the|a|an|this|that|these|those|its|his|her|their)$", re.IGNORECASE)
 
 
 def _subject_before(body: str, bare: str, at: int, offset: int, happening: bool = False) -> Span | None:
@@ -443,8 +528,8 @@ def _subject_before(body: str, bare: str, at: int, offset: int, happening: bool 
     if happening:
         chosen = _HAPPENING_VERB.sub("", chosen)
     chosen = _TRAILING_DATE.sub("", chosen).strip()
-    if _INTRO.match(chosen) or not chosen or len(chosen.split()) > MAX_SPEAKER_WORDS:
-        return None
+    if _INTRO.match(chosen) or not chosen or len(chosen.split()) > MAX_SPEAKER_WORDS or _DETERMINER.match(chosen):
+        return None  # "The | preview showed": the medium is the subject, no one named before it
     start = body.find(chosen, 0, at + 1)
     if start < 0:
         return None
@@ -681,15 +766,121 @@ def _dated_parts(sentence: Sentence, published) -> list[Sentence]:
     return parts
 
 
-def _date(candidate: Candidate, text: str, published) -> None:
+def _date(candidate: Candidate, text: str, published):
     """The candidate's date: the first its quotes state, each read with what comes before
-    it in its paragraph (a date said earlier in the paragraph carries over)."""
+    it in its paragraph (a date said earlier in the paragraph carries over), or in the
+    paragraph before when its own dates nothing before it: copy that gives each sentence
+    a line ("IS released a video in December." | "Kadyrov at the time conceded ...") still
+    points back with "at the time". A date after the publication is not that of what was
+    said or done by then (see _planned)."""
+    planned = None
     for quote in candidate.quotes:
-        paragraph = _paragraph_start(text, quote.start)
-        resolved = relative_dates.resolve(quote.text, published, context=text[paragraph:quote.start])
-        if resolved is not None:
+        resolved = relative_dates.resolve(quote.text, published, context=_context(text, quote.start, published))
+        if resolved is not None and _planned(candidate, resolved, published):
+            planned = planned or (quote, resolved)
+        elif resolved is not None:
             candidate.date = resolved
-            return
+            return None
+    return planned
+
+
+def _context(text: str, start: int, published) -> str:
+    """The text before `start` that a date may carry over from: its paragraph, or from the
+    paragraph before when its own gives no date before `start`."""
+    paragraph = _paragraph_start(text, start)
+    if relative_dates.find_all(text[paragraph:start], published) or paragraph == 0:
+        return text[paragraph:start]
+    return text[_paragraph_start(text, text[:paragraph].rstrip().__len__()):start]
+
+
+def _planned_happening(candidate: Candidate, planned) -> list[Candidate]:
+    """The happening still to come that a statement's sentence dates ("made the claims in a
+    preview of a documentary set to air on Wednesday"): a candidate of its own, quoting the
+    sentence from the happening's word to its end, with the date the statement could not take."""
+    quote, resolved = planned
+    body = quote.text
+    cue_at = outside_quotes(body).lower().find(candidate.cue.lower())
+    for name, kind, status, tag, pattern in _CUES:
+        if name in _SPEECH_NAMES:
+            continue
+        match = next((m for m in pattern.finditer(outside_quotes(body), max(cue_at, 0))
+                      if m.start() < resolved.start), None)
+        if match is not None:
+            text = body[match.start():].rstrip()
+            span = Span(quote.start + match.start(), quote.start + match.start() + len(text), text)
+            happening = Candidate(kind, status, match.group(0), [span], tags=[tag] if tag else [],
+                                  speaker_role="publisher" if kind == "media" else "perpetrator")
+            happening.date = replace(resolved, start=resolved.start - match.start(), end=resolved.end - match.start())
+            return [happening]
+    return []
+
+
+_HELD_SINCE = re.compile(r"^(?:has|have)\s", re.IGNORECASE)
+
+
+def _since_began(candidate: Candidate) -> None:
+    """A rule or office held "since 2007" ("who has led Chechnya since 2007") tells that
+    it began then: the event is its start, not the years it has lasted."""
+    date = candidate.date
+    if candidate.kind != "political" or not _HELD_SINCE.match(candidate.cue) or date is None \
+            or not date.phrase.lower().startswith("since") or "/" not in date.edtf:
+        return
+    start = date.edtf.split("/")[0]
+    candidate.date = replace(date, edtf=start, basis=f"{date.basis}; '{candidate.cue}' {date.phrase}: held from "
+                                                      f"then on, so it began then, {start}")
+
+
+# A relative clause in the past perfect: "a man who had made a filmed confession".
+_PLUPERFECT_CLAUSE = re.compile(r"\b(?:who|which|that)\s+had\s+(?:(?:\w+ly|not|never|already|earlier|once)\s+)*"
+                                rf"(?:{relative_dates.PARTICIPLE})\b[^,;:“\"]*", re.IGNORECASE)
+
+
+def _earlier_clause(candidate: Candidate, published) -> list[Candidate]:
+    """What a relative clause in the past perfect tells of, as a candidate of its own:
+    the tense puts it before the time of its sentence ("IS released a video in December
+    showing the beheading of a man who had made a filmed confession": the confession, at
+    or before December), so at or before the sentence's date, which must be stated. Only
+    a clause with a cue of its own, outside quotation marks."""
+    if not _stated(candidate.date, published) or candidate.date.edtf.startswith(".."):
+        return []
+    quote = candidate.quotes[0]
+    bare = outside_quotes(quote.text)
+    clause = _PLUPERFECT_CLAUSE.search(bare)
+    if clause is None or _first_cue(bare[clause.start():clause.end()]) is None:
+        return []
+    if clause.start() <= bare.lower().find(candidate.cue.lower()) < clause.end():
+        return []  # the candidate is the clause's own already (a part of its sentence)
+    (name, kind, status, tag), match = _first_cue(bare[clause.start():clause.end()])
+    words = quote.text[clause.start():clause.end()].rstrip(" .")
+    span = Span(quote.start + clause.start(), quote.start + clause.start() + len(words), words)
+    earlier = Candidate(kind, status, match.group(0), [span], tags=[tag] if tag else [])
+    own = relative_dates.resolve(words, published)
+    if own is not None and _stated(own, published):  # "who had resigned in March": its own date
+        earlier.date = own
+        return [earlier]
+    end = parse_date(candidate.date.edtf).end
+    edtf = f"../{end.edtf().rstrip('?~%')}"
+    earlier.date = replace(candidate.date, edtf=edtf, basis=(
+        f"'{clause.group().split()[0]} had ...': the past perfect puts it before the time of its sentence, "
+        f"{candidate.date.edtf} ({candidate.date.basis}) → at or before it, {edtf}"))
+    return [earlier]
+
+
+# The forms of a reporting verb that say it is still to come: "will say", "is due to announce".
+_FUTURE_CUE = re.compile(r"\b(?:will|would|to|shall)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _planned(candidate: Candidate, resolved, published) -> bool:
+    """Whether a date after the publication belongs to another clause than the candidate's:
+    a statement, claim or denial that was made ("made the claims in a preview of a
+    documentary set to air on Wednesday") was made by the time it was reported, and the
+    day to come is the broadcast's. A happening ("plans to air a documentary on
+    Wednesday") or a speech still to come ("will announce on Friday") keeps it."""
+    if candidate.kind in _HAPPENING_KINDS or _not_after(resolved.edtf, published) or not candidate.cue:
+        return False  # (a date that may end after the publication, "until Thursday", is what is to come too)
+    body = candidate.quotes[0].text
+    cue_at = outside_quotes(body).lower().find(candidate.cue.lower())
+    return cue_at < 0 or _FUTURE_CUE.search(body[:cue_at]) is None
 
 
 def _carry_over(candidates: list[Candidate], published) -> None:
@@ -756,6 +947,7 @@ def _date_by_the_news(candidates: list[Candidate], published) -> None:
             if day.precision == 3 and not day.interval and 0 <= (last - day.earliest).days <= NEWS_DAYS:
                 news.append((day.earliest, candidate))
     if not news:
+        _answers_of_the_day(candidates, published)
         return
     first, source = min(news, key=lambda n: n[0])
     edtf = f"{first.isoformat()}?" if first == last else f"{first.isoformat()}?/{last.isoformat()}"
@@ -766,9 +958,55 @@ def _date_by_the_news(candidates: list[Candidate], published) -> None:
                 basis=f"No date in the passage; the article's news, '{source.date.phrase}' ({first.isoformat()}), "
                       f"is the earliest it can be and the publication ({last.isoformat()}) the latest, as a report "
                       "most often answers its news; the text does not say so, hence uncertain")
+    if source.kind == "attack" or "claim-of-responsibility" in source.tags:
+        _more_of_the_attack(candidates, source, first)
+
+
+def _more_of_the_attack(candidates: list[Candidate], source: Candidate, day) -> None:
+    """An attack the text does not date, in a report whose news is an attack of the week
+    ("Four of the assailants were reportedly shot dead" after "the attacks on Monday"):
+    most often more of the news, told in its detail, so its day, uncertain."""
+    for candidate in candidates:
+        if candidate.kind == "attack" and candidate.date is None:
+            candidate.date = replace(
+                source.date, edtf=f"{day.isoformat()}?",
+                basis=f"No date in the passage; an attack told in a report whose news is an attack, "
+                      f"'{source.date.phrase}' ({day.isoformat()}), is most often more of it; the text does not "
+                      "say so, hence uncertain")
 
 
 _HAPPENING_KINDS = {kind for _, kind, *_ in _HAPPENING}
+# A passage that speaks of an answer comes after it: "after the rebuttal", "The report and
+# its rebuttal by the Kremlin show cracks".
+_AFTER_ANSWER = re.compile(r"\b(?:the|this|that|his|her|their|its) (?:rebuttal|denial|refusal|response|reply)\b",
+                           re.IGNORECASE)
+
+
+def _answers_of_the_day(candidates: list[Candidate], published) -> None:
+    """An answer with no date in a report whose news the text does not date: a denial, a
+    refusal to confirm, or a passage that speaks of one ("after the rebuttal", "the report
+    and its rebuttal show"). News copy names the weekday of what is older than the day it
+    is written (AP style, within the week) and none for that day's own, and an article may
+    go out the day after it was written: so the day before the publication or the day
+    itself, uncertain. Only answers: a statement with no date may as well be background of
+    any age; an answer is to the news."""
+    first = published.earliest or published.latest
+    last = published.latest
+    if first is None or last is None:
+        return
+    before = first - dt.timedelta(days=1)
+    edtf = f"{before.isoformat()}?/{last.isoformat()}"
+    said = published.edtf()
+    for candidate in candidates:
+        if candidate.date is not None or candidate.kind in _HAPPENING_KINDS:
+            continue  # "has repeatedly denied" (at or before publication) is not one answer
+        if candidate.kind == "denial" or _AFTER_ANSWER.search(outside_quotes(candidate.quotes[0].text)):
+            why = "a denial or refusal" if candidate.kind == "denial" else "it speaks of an answer, so it came after one"
+            candidate.date = relative_dates.Resolved(
+                edtf, f"No date in the passage, and none for the article's news; {why}, reported as news "
+                      f"published {said}: news copy gives no weekday to the day it is written, and the article "
+                      f"may be out the day after, so from {before.isoformat()} to {last.isoformat()}; "
+                      "the text does not say so, hence uncertain", "", 0, 0)
 
 
 def _not_after(edtf: str, published) -> bool:

@@ -128,7 +128,8 @@ class ActorBook:
         if existing:
             self._remember(phrase, existing)
             return existing
-        actor_id = _unused(_slug(folded.replace(" ", "-"), "actor"),
+        # spaces and punctuation alike one "-": "employers' federation" → employers-federation
+        actor_id = _unused(_slug(folded, "actor"),
                            lambda key: key in self.known or key in self.new)
         actor = NewActor(actor_id, name)
         self.new[actor_id] = actor

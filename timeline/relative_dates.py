@@ -184,6 +184,8 @@ _FUTURE_MARKERS = re.compile(
     r"|(?:plans?|planning|intends?|intending|aims?|aiming|hopes?|hoping|prepares?|preparing|vows?"
     r"|promises?|threatens?|expects?|wants?)\s+to"
     r"|set\s+to|scheduled|slated|upcoming|forthcoming"
+    r"|(?<!said\s)(?<!believed\s)(?<!thought\s)(?<!reported\s)to\s+be\s+(?:broadcast|aired|shown|screened|published"
+    r"|released|held|heard|signed|announced|unveiled|launched|opened|debated|put\s+to\s+a\s+vote)"
     r"|due\s+to\s+(?:be|air|begin|start|meet|hold|take|arrive|visit|open|close|vote|sign|return|launch"
     r"|appear|speak|testify|announce|publish|release|travel|go|end|finish|come|give|make))\b|[’']ll\b",
     re.IGNORECASE)
@@ -1069,12 +1071,12 @@ def resolve(sentence: str, published: When, context: str = "") -> Resolved | Non
 # The present perfect ("have joined", "has repeatedly denied") says only that it happened by
 # the time of writing: at or before publication. Only outside quotation marks, where it is
 # the article's own statement and not the speaker's.
-_PARTICIPLE = (r"\w+ed|been|gone|done|made|said|told|had|led|left|met|fought|sent|found|held|become|come|won|lost"
+PARTICIPLE = (r"\w+ed|been|gone|done|made|said|told|had|led|left|met|fought|sent|found|held|become|come|won|lost"
                r"|brought|built|kept|spent|paid|taught|thought|sought|begun|seen|known|grown|shown|drawn|flown"
                r"|thrown|written|spoken|taken|given|driven|broken|chosen|fallen|risen|stolen|sworn|beaten|hidden"
                r"|fled|struck|stood|got|gotten|put|set|cut|hit|let|shut|spread|run")
 _PERFECT = re.compile(rf"\b(?:has|have|[’']ve)\s+(?:(?:\w+ly|not|never|already|also|long|just|ever|since)\s+)*"
-                      rf"(?:{_PARTICIPLE})\b", re.IGNORECASE)
+                      rf"(?:{PARTICIPLE})\b", re.IGNORECASE)
 _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 
 
@@ -1094,10 +1096,11 @@ def _perfect(sentence: str, published: When) -> Resolved | None:
 
 # Words that tie a sentence with no date of its own to the time of the one before: the same
 # time, or a shift from it in days ("the next day": +1). Without one, nothing carries over:
-# a sentence may as well give background ("In total, over 2,000 have joined").
+# a sentence may as well give background ("In total, over 2,000 have joined"). "Continued"
+# only as a reporting verb ("…,” he continued."), not as "has continued supporting him".
 _SAME_TIME = (r"at\s+the\s+time|at\s+that\s+time|at\s+first|initially|(?:on\s+)?the\s+same\s+day|(?:on\s+)?that"
               r"(?:\s+same)?\s+day|(?:later|earlier)\s+that\s+day|that\s+(?:morning|afternoon|evening|night)"
-              r"|added|adding|went\s+on\s+to|continued|also\s+said")
+              r"|added|adding|went\s+on\s+to|continued(?=\s*(?:[,.:;!?”\"]|$))|also\s+said")
 _CARRY = re.compile(
     rf"\b(?:(?P<same>{_SAME_TIME})"
     r"|(?P<later>the\s+(?:next|following)\s+day|(?:a|one|two|three|four|five|six|seven|\d{1,2})\s+days?\s+later)"
@@ -1117,7 +1120,7 @@ def _carried(sentence: str, published: When, context: str) -> Resolved | None:
     earlier_text, earlier = dated
     marker = _CARRY.search(sentence)
     if marker is None:
-        return _same_attribution(sentence, earlier_text, earlier)
+        return _same_attribution(sentence, earlier_text, earlier) or _framed(sentence, published, context)
     kind = marker.lastgroup
     shift = 0 if kind == "same" else _count(marker.group()) * (1 if kind == "later" else -1)
     edtf = _shifted(_joined_dates(earlier), shift)
@@ -1127,6 +1130,31 @@ def _carried(sentence: str, published: When, context: str) -> Resolved | None:
     how = "the date of" if not shift else f"{days} {'after' if shift > 0 else 'before'}"
     basis = f"'{marker.group()}': no date of its own, so {how} an earlier sentence, {_dates_said(earlier)} → {edtf}"
     return Resolved(edtf, basis, marker.group(), marker.start(), marker.end())
+
+
+FRAME_DAYS = 7  # a date older than this is background, not the article's news
+
+
+def _framed(sentence: str, published: When, context: str) -> Resolved | None:
+    """A sentence in the simple past with no date, in a paragraph that an older date opens
+    ("In March, analysts discovered ... . Murdered opposition leader Boris Nemtsov noticed
+    a “fray” ..."): told as part of that account, it had happened by then, so at or before
+    that date's end, uncertain (it may be older still, never said when). Only the same
+    paragraph, only in the past tense (not "has continued", not "believe"), and only a
+    date older than the week (within it, the article's news decides: see draft.py)."""
+    paragraph = context[context.rfind("\n") + 1:]
+    dated = _last_dated_sentence(paragraph, published) if paragraph.strip() else None
+    bare = _QUOTED.sub(lambda m: " " * len(m.group()), sentence)
+    if dated is None or _PERFECT.search(bare) or not _past_words(bare, 0, len(bare)):
+        return None
+    earlier = dated[1]
+    end = max(parse_date(r.edtf).latest or published.latest for r in earlier)
+    if (published.latest - end).days <= FRAME_DAYS:
+        return None
+    edtf = f"../{_joined_dates(earlier).split('/')[-1].rstrip('?~%')}?"
+    basis = (f"No date of its own, in the simple past, in a paragraph told from {_dates_said(earlier)}: part of that "
+             f"account, so by its end → {edtf}; it may be older, and the text does not say so, hence uncertain")
+    return Resolved(edtf, basis, "", 0, 0)
 
 
 def _same_attribution(sentence: str, earlier_text: str, earlier: list[Resolved]) -> Resolved | None:

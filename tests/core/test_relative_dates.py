@@ -34,6 +34,8 @@ CASES = [
     ("The film is due to air on Friday.", "2016-02-09", "on Friday", "2016-02-12"),
     ("The report is set to be published on Monday.", "2016-02-09", "on Monday", "2016-02-15"),
     ("The channel plans to air a documentary on Wednesday.", "2016-02-09", "on Wednesday", "2016-02-10"),
+    ("He spoke in an interview to be broadcast on Friday.", "2016-02-09", "on Friday", "2016-02-12"),
+    ("He was said to be held on Friday.", "2016-02-09", "on Friday", "2016-02-05"),
     ("The vote, scheduled for Thursday, may be delayed.", "2016-02-09", "Thursday", "2016-02-11"),
     ("Rebels attacked the base on Tuesday morning.", "2016-02-11", "on Tuesday morning", "2016-02-09"),
     ("Tuesday night's storm knocked out power to 3,000 homes.", "2016-02-11", "Tuesday night", "2016-02-09"),
@@ -195,9 +197,28 @@ def test_a_date_said_earlier_carries_over_where_the_sentence_says_so():
     assert one("Two days later he was arrested.", "2018-08-23", "He spoke on Monday.").edtf == "2018-08-22"
     assert one("“Stay out,” Kadyrov wrote.", "2018-08-23", "Kadyrov wrote in a post on Wednesday.").edtf \
         == "2018-08-22"
+    # "continued" as a reporting verb carries; as the verb of the sentence it does not
+    assert one("“We will stay,” he continued.", "2018-08-23", "He spoke on Monday.").edtf == "2018-08-20"
+    assert resolve("Putin has continued publicly supporting Kadyrov.", parse_date("2016-02-09"),
+                   "In March, analysts discovered a rift.").phrase == "has continued"  # the present perfect's
     # no word of continuity: nothing carries
     assert resolve("Kadyrov said the masterminds were abroad.", parse_date("2018-08-23"),
                    "Kadyrov wrote in a post on Wednesday.") is None
+
+
+def test_a_past_sentence_in_a_paragraph_an_older_date_opens_is_by_its_end():
+    published = parse_date("2016-02-09")
+    context = "In March, analysts found that the mayor's actions had caused tensions. "
+    found = resolve("The late opposition leader noticed a rift between them.", published, context)
+    assert found.edtf == "../2015-03?" and "in a paragraph told from 'In March' (2015-03)" in found.basis
+    # across a year end: "in December" read in January
+    assert resolve("The minister resigned over it.", parse_date("2017-01-10"),
+                   "In December, the audit found gaps. ").edtf == "../2016-12?"
+    # not in the present or the present perfect, not from the paragraph before, not from the week's news
+    assert resolve("Critics believe the mayor is seeking power.", published, context) is None
+    assert resolve("The council has continued to back him.", published, context).edtf == "../2016-02-09"
+    assert resolve("The leader noticed a rift.", published, context + "\n") is None
+    assert resolve("The leader noticed a rift.", published, "Police said on Monday the road was shut. ") is None
 
 
 def test_the_present_perfect_with_no_date_is_at_or_before_publication():
@@ -318,3 +339,21 @@ def test_any_text_gives_dates_that_parse_or_none(text, published):
     if found is not None:
         parse_date(found.edtf)
         assert text[found.start:found.end] == found.phrase
+
+
+@settings(max_examples=300, deadline=None)
+@given(published=published_dates(), month=st.sampled_from(range(1, 13)),
+       verb=st.sampled_from(["noticed", "was", "spoke", "resigned", "fled"]))
+def test_a_framed_past_sentence_ends_with_its_frame_and_never_after_publication(published, month, verb):
+    from timeline.relative_dates import MONTHS
+    when = parse_date(published)
+    context = f"In {MONTHS[month - 1]}, analysts found that tensions had grown. "
+    frame = resolve(context.strip(), when)
+    found = resolve(f"The opposition leader {verb} at a rally.", when, context)
+    frame_end = parse_date(frame.edtf).latest
+    if (when.latest - frame_end).days <= 7:
+        assert found is None  # the week's own: left to the news rules
+        return
+    value = parse_date(found.edtf)
+    assert value.earliest is None and value.latest == frame_end <= when.latest
+    assert found.edtf.endswith("?") and "in a paragraph told from" in found.basis

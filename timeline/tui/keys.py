@@ -103,7 +103,8 @@ SOURCES = [
 
 READER = [
     Binding("n", "next_passage", "Next quote", id="reader.next"),
-    Binding("N,p", "previous_passage", "Previous quote", id="reader.previous"),
+    # Off the footer (in help, as [ is), so that "? Help" still fits at 100 columns.
+    Binding("N,p", "previous_passage", "Previous quote", show=False, id="reader.previous"),
     Binding("v", "coverage", "Coverage", id="reader.coverage", tooltip="Every event this article supports"),
     Binding("right_square_bracket", "uncited(1)", "Next uncited", id="reader.next_uncited", key_display="]",
             tooltip="Choose the next paragraph that no event cites (to draft an event from it)"),
