@@ -26,9 +26,10 @@ from ...output import write_file
 from ...query import Search, Searcher, text_match
 from ...search import SearchError, parse
 from .. import keys
+from ..clipboard import Copyable, CopyKeys, copyables
 from ..commands import MainCommands
 from ..scope import Scope
-from ..widgets.detail import DetailPane, quote_number
+from ..widgets.detail import DetailPane, SourceList, quote_number
 from ..widgets.footer import NARROW_WIDTH, AppFooter
 from ..widgets.header import HeaderText
 from ..widgets.overview import Overview
@@ -55,7 +56,7 @@ COUNT_PAUSE = 0.001  # between two slices: the keys' and the screen's turn
 MAIN_ACTIONS = frozenset(binding.action.split("(")[0] for binding in keys.MAIN)  # "pick('tags')" is "pick"
 
 
-class MainScreen(Screen):
+class MainScreen(CopyKeys, Screen):
     CSS_PATH = "main.tcss"
     BINDINGS = keys.MAIN
     COMMANDS = {MainCommands}
@@ -600,10 +601,27 @@ class MainScreen(Screen):
         index = self.view.selected_event
         if index is None:
             return
-        citations = self.timeline.events[index].sources
+        self.open_reader(self.timeline.ids[index], self._filtered_citation(index) or 0)
+
+    def _filtered_citation(self, index: int) -> int | None:
+        """The event's first citation of a source the source filter names, if it names one."""
         wanted = set(self.filters.query.sources)
-        number = next((n for n, c in enumerate(citations) if c.source in wanted), 0)
-        self.open_reader(self.timeline.ids[index], number)
+        return next((n for n, c in enumerate(self.timeline.events[index].sources) if c.source in wanted), None)
+
+    # --- copy, and open a link ---------------------------------------------------------
+
+    def copyables(self) -> dict[str, Copyable]:
+        """What the copy keys offer: the selected event, and the quote in focus in the
+        detail pane (else the source filter's), else every source of the event."""
+        index = self.view.selected_event
+        if index is None:
+            return copyables(self.timeline, None)
+        quotes = self.query_one(SourceList)
+        if quotes.has_focus and quotes.quotes:
+            citation = quotes.quotes[quotes.current].index
+        else:
+            citation = self._filtered_citation(index)
+        return copyables(self.timeline, self.timeline.events[index], citation)
 
     def capture_passage(self, source_id: str, start: int, end: int) -> None:
         """Draft an event from a passage of the article and, once the analyst has seen it
