@@ -4,6 +4,7 @@ and palette commands that act on them. Other screens never see these keys."""
 from __future__ import annotations
 
 import bisect
+import io
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
@@ -691,15 +692,23 @@ class MainScreen(CopyKeys, Screen):
                         timeout=6)
             return
         stem = Path(self.timeline.path).stem + "-export" if self.timeline.path else "timeline-export"
-        self.app.push_screen(ExportScreen(str(Path.cwd() / stem), len(self.all_shown()), self._write_export),
-                             self._exported)
+        # In the browser version the export is a download: a name, not a place on the server.
+        download = self.app.is_web
+        self.app.push_screen(ExportScreen(stem if download else str(Path.cwd() / stem), len(self.all_shown()),
+                                          self._write_export, download=download), self._exported)
 
     def _write_export(self, format_name: str, name: str) -> Path:
-        """Write the events shown, as the dialog asks; OutputError says why not."""
+        """Write the events shown, as the dialog asks (in the browser, deliver them as a
+        download); OutputError says why not."""
         events = [self.timeline.events[i] for i in self.all_shown()]
         text = export_text(format_name, self.timeline, events, self.filters.describe(self.timeline))
+        if self.app.is_web:
+            self.app.deliver_text(io.StringIO(text), save_filename=Path(name).name)
+            return Path(Path(name).name)
         return write_file(name, text, input_path=self.timeline.path)
 
     def _exported(self, target: Path | None) -> None:
-        if target is not None:
-            self.notify(f"Wrote {len(self.all_shown())} events to {target}", title="Exported", timeout=4)
+        if target is None:
+            return
+        where = f"the browser, as {target}" if self.app.is_web else str(target)
+        self.notify(f"Wrote {len(self.all_shown())} events to {where}", title="Exported", timeout=4)
