@@ -59,6 +59,7 @@ class LinkScreen(ModalScreen[None]):
     DEFAULT_CSS = PROMPT_CSS.format(name="LinkScreen") + """
     LinkScreen > Vertical { width: 90; }
     LinkScreen #link-url { width: 1fr; height: auto; margin: 1 0; }
+    LinkScreen #link-why { width: 1fr; height: auto; }
     """
 
     def __init__(self, url: str, why: str, refused: bool = False):
@@ -67,7 +68,7 @@ class LinkScreen(ModalScreen[None]):
 
     def compose(self):
         with Vertical():
-            yield Label(Text(self.why, style="bold"), classes="error" if self.refused else "")
+            yield Label(Text(self.why, style="bold"), id="link-why", classes="error" if self.refused else "")
             yield Static(Text(visible(self.url), style="underline"), id="link-url")
             yield Label(f"{key_names(self.app, 'link.copy')} copies it · esc closes", classes="hint")
 

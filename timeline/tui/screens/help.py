@@ -36,7 +36,7 @@ def help_table(app) -> Table:
     table.add_column()
     groups = [("Moving", keys.TIMELINE), ("Filtering, views and the app", keys.MAIN + keys.APP),
               ("Detail pane", keys.SOURCES + keys.RELATED),
-              ("Copy menu (y, y Y O in the reader too)", keys.YANK),
+              ("Copy menu (y; reader too)", keys.YANK),
               ("Article reader", [b for b in keys.READER if b not in keys.COPY]),
               ("Drafted event (c in the reader)", keys.CAPTURE), ("Actor lanes", keys.LANES),
               ("Views", keys.VIEW)]
