@@ -3,6 +3,7 @@ link goes, on the main screen, in the detail pane's quotes and in the reader."""
 
 import pytest
 from test_app import plain
+from test_snapshots import app as snapshot_app
 from test_sources import select
 from textual.widgets import Static
 
@@ -183,3 +184,23 @@ async def test_the_reader_copies_the_quote_in_focus_and_opens_its_article(links,
         assert app.clipboard.startswith("**2 Mar 2020**") and "The Paper" not in app.clipboard
         await pilot.press("O")
         assert opened == ["https://example.org/wire?id=1"]
+
+
+async def test_a_link_is_shown_with_its_control_characters_escaped(links):
+    # The file format refuses control characters, so none comes from a file; the dialog
+    # shows whatever it is given as text all the same.
+    app = make_app(links)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.push_screen(LinkScreen("https://example.org/\x1b]52;c;eA==\x07", "Not opened:", refused=True))
+        await pilot.pause()
+        assert plain(app.screen.query_one("#link-url").content, 100).strip() == "https://example.org/␛]52;c;eA==␇"
+
+
+def test_snapshot_copy_menu_80x24(snap_compare):
+    assert snap_compare(snapshot_app(), terminal_size=(80, 24), press=["j", "y"])
+
+
+def test_snapshot_link_without_a_browser_50x15(snap_compare, monkeypatch):
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "BROWSER", "SSH_CONNECTION", "SSH_TTY"):
+        monkeypatch.delenv(name, raising=False)
+    assert snap_compare(snapshot_app(), terminal_size=(50, 15), press=["O"])

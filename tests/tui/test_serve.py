@@ -17,6 +17,8 @@ import pytest
 from chromium import Chromium, needs_chromium
 from conftest import COMMAND, EVENTS
 
+from timeline.loader import load
+
 # Put before textual-serve's page script: what the page's websocket receives from the
 # app, as text, so that the test can wait for the screen to show something (the page
 # draws on a canvas, which holds no text to read).
@@ -32,6 +34,9 @@ window.WebSocket = function (url, protocols) {
   return socket;
 };
 window.WebSocket.prototype = NativeWebSocket.prototype;
+// The links the page opens, kept instead of opened: a test sends nothing off this machine.
+window.__opened = [];
+window.open = (url) => { window.__opened.push(url); return null; };
 """
 
 
@@ -149,5 +154,9 @@ async def test_in_a_browser_keys_work_at_once_and_an_export_downloads(server, tm
         download.unlink()
         await page.key("Y")  # a copy arrives as a download too
         citation = await chromium.downloaded()
-        assert citation.name.endswith("-citation.md")
-        assert citation.read_text(encoding="utf-8").startswith("**")
+        first = load(EVENTS).events[0]
+        assert citation.name == f"{first.id}-citation.md"
+        assert citation.read_text(encoding="utf-8").startswith(f"**{first.date.display()}**")
+        await page.key("O")  # the article's link: opened by the page
+        await page.until("window.__opened.length > 0")
+        assert await page.evaluate("window.__opened") == [load(EVENTS).sources[first.sources[0].source].url]
