@@ -6,6 +6,7 @@ from test_app import plain
 from test_snapshots import app as snapshot_app
 from test_sources import select
 from textual.widgets import Static
+from textual.widgets._toast import Toast
 
 from timeline.export import to_markdown
 from timeline.loader import load
@@ -30,6 +31,12 @@ events:
     sources:
       - {source: wire, quote: "The ministry said on Monday that its forces had destroyed the bridge."}
       - {source: paper, quote: "called the claim a fabrication"}
+  - id: bracketed
+    date: 2020-03-03
+    kind: statement
+    title: A quote with the writer's words in brackets
+    sources:
+      - {source: wire, quote: "it will contribute to safety in [the] entire world [b]"}
   - id: leaflet-event
     date: 2020-03-05
     kind: report
@@ -118,6 +125,18 @@ async def test_in_the_quotes_the_copy_is_of_the_quote_in_focus(links):
         await pilot.press("Y")
         assert "The Paper, *Governor denies*, 4 Mar 2020" in app.clipboard
         assert "Wire Service" not in app.clipboard  # that quote's citation only
+
+
+async def test_the_message_shows_a_quote_as_written_brackets_and_all(links):
+    app = make_app(links)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        select(app, "bracketed")
+        await pilot.press("y", "q")
+        assert app.clipboard == "it will contribute to safety in [the] entire world [b]"
+        assert "Copied the quote: it will contribute to safety in [the] entire…" in toasts(app)
+        await pilot.pause()
+        shown = " ".join(plain(toast.render(), 100) for toast in app.screen.query(Toast))  # as it is drawn
+        assert "[the] entire" in shown
 
 
 async def test_nothing_to_copy_is_said_and_copies_nothing(links):

@@ -15,7 +15,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 from chromium import Chromium, needs_chromium
-from conftest import COMMAND, EVENTS
+from conftest import COMMAND, EVENTS, run
 
 from timeline.loader import load
 
@@ -105,6 +105,13 @@ async def open_app(url: str) -> tuple[aiohttp.ClientSession, aiohttp.ClientWebSo
         if message.type == aiohttp.WSMsgType.BINARY:
             received += message.data
     return http, websocket
+
+
+def test_a_bad_file_is_said_once_before_anything_is_served(write):
+    bad = write("bad.yaml", "events:\n  - id: x\n    date: someday\n")
+    result = run("serve", str(bad), "--port", str(free_port()), timeout=60)
+    assert result.returncode == 2
+    assert "bad.yaml:3" in result.stderr and "Serving" not in result.stdout + result.stderr
 
 
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])

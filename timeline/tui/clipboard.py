@@ -60,7 +60,7 @@ def copy(app: App, kind: str, item: Copyable, stem: str = "") -> None:
         name = f"{stem or 'timeline'}-{kind}.{'md' if kind == 'citation' else 'txt'}"
         app.deliver_text(io.StringIO(item.text), save_filename=name)
         said += f" (and downloaded as {name})"
-    app.notify(said, title="Copied", timeout=4)
+    app.notify(said, title="Copied", timeout=4, markup=False)  # a quote's "[the]" is text, not markup
 
 
 def open_link(app: App, url: str | None) -> None:
@@ -76,7 +76,7 @@ def open_link(app: App, url: str | None) -> None:
         return
     if app.is_web or browser_here():
         app.open_url(url)
-        app.notify(f"Opening {visible(url)}", title="Link", timeout=4)
+        app.notify(f"Opening {visible(url)}", title="Link", timeout=4, markup=False)
         return
     app.push_screen(LinkScreen(url, "No browser here (over SSH, or no display); the link:"))
 

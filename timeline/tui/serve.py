@@ -6,7 +6,8 @@ screen's export).
 What this adds to textual-serve's server:
 - its page's terminal takes the keyboard as soon as the page has loaded (textual-serve's
   page never focuses it, so keys did nothing until the page was clicked), and again when
-  the tab is returned to;
+  the tab is returned to; a key typed while the page is still connecting is kept for the
+  app, not dropped;
 - a download starts in the page, not in a new tab (which a popup blocker may stop, and
   which takes the keyboard away from the terminal);
 - the font is the one textual-serve ships, not one fetched from a font service: the page
@@ -54,6 +55,16 @@ PAGE_SCRIPT = """
       return null;
     }
     return openWindow(url, target, features);
+  };
+  // A key typed while the connection to the app is still opening is sent once it is open
+  // (textual-serve's page would drop it, with an error).
+  const send = WebSocket.prototype.send;
+  WebSocket.prototype.send = function (data) {
+    if (this.readyState === WebSocket.CONNECTING) {
+      this.addEventListener("open", () => send.call(this, data), {once: true});
+      return;
+    }
+    return send.call(this, data);
   };
   window.addEventListener("load", focusTerminal);
   window.addEventListener("focus", focusTerminal);
