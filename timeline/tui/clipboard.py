@@ -1,19 +1,17 @@
-"""Copying an event's citation, quote, id or link (through the terminal: OSC 52), and
-opening an article's link, from any screen. In the browser version the copy is also
-delivered as a download (a page may not be allowed the clipboard) and a link opens in a
-new tab."""
+"""Copying an event's citation, quote, id or link, through the terminal (OSC 52), from
+any screen (the keys and dialogs: screens/copy.py). In the browser version the copy is
+also delivered as a download: a page may not be allowed the clipboard."""
 
 from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from functools import partial
 
 from textual.app import App
 
 from ..controls import visible
 from ..export import markdown_citation
-from ..links import browser_here, first_words, web_link
+from ..links import first_words
 from ..model import Event, Timeline
 
 # What can be copied, in the order the copy menu lists them: (kind, what it is called).
@@ -61,45 +59,3 @@ def copy(app: App, kind: str, item: Copyable, stem: str = "") -> None:
         app.deliver_text(io.StringIO(item.text), save_filename=name)
         said += f" (and downloaded as {name})"
     app.notify(said, title="Copied", timeout=4, markup=False)  # a quote's "[the]" is text, not markup
-
-
-def open_link(app: App, url: str | None) -> None:
-    """Open an article's link in the browser where there is one; where there is none (over
-    SSH, no display), or the link is not a web link, show it so that it can be copied."""
-    from .screens.copy import LinkScreen
-
-    if not url:
-        app.notify("This article has no link.", title="No link", severity="warning", timeout=4)
-        return
-    if not web_link(url):
-        app.push_screen(LinkScreen(url, "Not a web (http or https) link, so not opened:", refused=True))
-        return
-    if app.is_web or browser_here():
-        app.open_url(url)
-        app.notify(f"Opening {visible(url)}", title="Link", timeout=4, markup=False)
-        return
-    app.push_screen(LinkScreen(url, "No browser here (over SSH, or no display); the link:"))
-
-
-class CopyKeys:
-    """The actions of the copy and link keys (keys.COPY), for a screen that says what
-    they act on in `copyables`."""
-
-    def copyables(self) -> dict[str, Copyable]:
-        raise NotImplementedError
-
-    def action_copy_menu(self) -> None:
-        from .screens.copy import YankScreen
-
-        choices = self.copyables()
-        self.app.push_screen(YankScreen(choices), partial(self._copy_chosen, choices))
-
-    def _copy_chosen(self, choices: dict[str, Copyable], kind: str | None) -> None:
-        if kind is not None:
-            copy(self.app, kind, choices[kind], choices["id"].text or "")
-
-    def action_copy(self, kind: str) -> None:
-        self._copy_chosen(self.copyables(), kind)
-
-    def action_open_link(self) -> None:
-        open_link(self.app, self.copyables()["link"].text)

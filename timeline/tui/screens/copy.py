@@ -1,15 +1,19 @@
-"""The copy menu (`y`, as lazygit's: a second key says what to copy) and the dialog that
-shows a link where no browser can open it."""
+"""The copy and link keys (keys.COPY) of the screens that have them: the copy menu (`y`,
+as lazygit's: a second key says what to copy), and opening a link, in the browser where
+there is one (in the browser version, a new tab), else in a dialog that shows it to copy."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from rich.text import Text
+from textual.app import App
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from ...controls import visible
-from ...links import first_words
+from ...links import browser_here, first_words, web_link
 from .. import keys
 from ..clipboard import KINDS, Copyable, copy
 from .help import key_names
@@ -78,3 +82,41 @@ class LinkScreen(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def open_link(app: App, url: str | None) -> None:
+    """Open an article's link in the browser where there is one; where there is none (over
+    SSH, no display), or the link is not a web link, show it so that it can be copied."""
+    if not url:
+        app.notify("This article has no link.", title="No link", severity="warning", timeout=4)
+        return
+    if not web_link(url):
+        app.push_screen(LinkScreen(url, "Not a web (http or https) link, so not opened:", refused=True))
+        return
+    if app.is_web or browser_here():
+        app.open_url(url)
+        app.notify(f"Opening {visible(url)}", title="Link", timeout=4, markup=False)
+        return
+    app.push_screen(LinkScreen(url, "No browser here (over SSH, or no display); the link:"))
+
+
+class CopyKeys:
+    """The actions of the copy and link keys (keys.COPY), for a screen that says what
+    they act on in `copyables`."""
+
+    def copyables(self) -> dict[str, Copyable]:
+        raise NotImplementedError
+
+    def action_copy_menu(self) -> None:
+        choices = self.copyables()
+        self.app.push_screen(YankScreen(choices), partial(self._copy_chosen, choices))
+
+    def _copy_chosen(self, choices: dict[str, Copyable], kind: str | None) -> None:
+        if kind is not None:
+            copy(self.app, kind, choices[kind], choices["id"].text or "")
+
+    def action_copy(self, kind: str) -> None:
+        self._copy_chosen(self.copyables(), kind)
+
+    def action_open_link(self) -> None:
+        open_link(self.app, self.copyables()["link"].text)

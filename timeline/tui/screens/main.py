@@ -27,7 +27,7 @@ from ...output import write_file
 from ...query import Search, Searcher, text_match
 from ...search import SearchError, parse
 from .. import keys
-from ..clipboard import Copyable, CopyKeys, copyables
+from ..clipboard import Copyable, copyables
 from ..commands import MainCommands
 from ..scope import Scope
 from ..widgets.detail import DetailPane, SourceList, quote_number
@@ -36,6 +36,7 @@ from ..widgets.header import HeaderText
 from ..widgets.overview import Overview
 from ..widgets.timeline_view import TimelineView
 from .help import key_names
+from .copy import CopyKeys
 from .lanes import LanesScreen
 from .picker import PickerScreen
 from .prompts import DateRangeScreen, ExportScreen, GotoDateScreen

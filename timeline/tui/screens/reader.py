@@ -11,8 +11,9 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from .. import keys
-from ..clipboard import Copyable, CopyKeys, copyables
+from ..clipboard import Copyable, copyables
 from ..widgets.footer import AppFooter
+from .copy import CopyKeys
 from ...controls import visible
 from ...corpus import Passage, coverage, paragraphs
 from ...model import Source, Timeline
