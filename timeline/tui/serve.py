@@ -25,6 +25,7 @@ import shlex
 import sys
 
 from aiohttp import web
+from rich.console import Console
 from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
@@ -91,6 +92,9 @@ def app_command(path: str, corpus: str | None = None) -> str:
 class TimelineServer(Server):
     def __init__(self, command: str, host: str, port: int, title: str):
         super().__init__(command, host=host, port=port, title=title)
+        # Plain text: what the server logs passes through the command line's VisibleStream
+        # (a request's path is anyone's text), which would show colour codes as ␛[34m.
+        self.console = Console(color_system=None)
         self.services: set[AppService] = set()  # the apps running, one per browser tab
 
     async def on_startup(self, app: web.Application) -> None:
