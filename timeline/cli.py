@@ -18,7 +18,7 @@ from .query import (Query, QueryError, Searcher, resolve_actor, resolve_kind, re
 EXIT_OK, EXIT_DIFFERENT, EXIT_BAD_INPUT = 0, 1, 2
 MAX_PROBLEMS_SHOWN = 200
 
-COMMANDS = ("check", "list", "export", "import", "draft", "diff", "completion")
+COMMANDS = ("check", "list", "export", "import", "draft", "diff", "completion", "serve")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -118,6 +118,7 @@ def _app_parser() -> argparse.ArgumentParser:
                "  timeline draft ARTICLE --published D draft events from an article's own words\n"
                "  timeline diff OLD NEW                what changed between two versions of a file\n"
                "  timeline completion bash|zsh|tcsh    the shell's completion script\n"
+               "  timeline serve [FILE]                the explorer in a web browser\n"
                "Run 'timeline COMMAND --help' for each command's options.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -239,6 +240,17 @@ def _add_draft_parser(commands) -> None:
                          "(a new file, unless --force; never the article or --into)")
     _add_force(drafter)
     drafter.set_defaults(run=run_draft)
+
+    server = commands.add_parser("serve", help="the explorer in a web browser",
+                                 description="Serve the explorer to web browsers (textual-serve): each tab runs "
+                                 "its own app on FILE; exports and copies are downloads. There is no login: "
+                                 "anyone who reaches the port can use it, so it listens on this machine only "
+                                 "unless --host says otherwise. Ctrl+C (or SIGTERM) stops it and its apps.")
+    server.add_argument("file", nargs="?", help="events file; default ./events.yaml, else the bundled events")
+    server.add_argument("--corpus", metavar="DIR", help="folder holding the article texts")
+    server.add_argument("--host", default="localhost", help="the address to listen on (default: localhost)")
+    server.add_argument("--port", type=int, default=8000, help="the port to listen on (default: 8000)")
+    server.set_defaults(run=run_serve)
 
 
 def _add_force(parser: argparse.ArgumentParser) -> None:
@@ -625,6 +637,18 @@ def run_draft(args) -> int:
     except OutputExists as error:
         raise OutputError(f"{error}, or add --force to replace it") from None
     print(f"wrote {target}", file=sys.stderr)
+    return EXIT_OK
+
+
+def run_serve(args) -> int:
+    path = Path(args.file) if args.file else default_events_path()
+    if args.corpus and not Path(args.corpus).is_dir():
+        raise QueryError(f"{args.corpus}: the corpus folder does not exist; name the folder holding the articles")
+    timeline = load_for_use(path)  # a bad file is said here, once, not in every browser tab
+    from .tui.serve import serve
+
+    serve(str(Path(path).resolve()), args.host, args.port, corpus=args.corpus and str(Path(args.corpus).resolve()),
+          title=timeline.title or "timeline")
     return EXIT_OK
 
 

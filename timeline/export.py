@@ -379,12 +379,15 @@ def markdown_event(timeline: Timeline, e: Event, year: int | None, numbers: dict
     if event_year != year:
         lines += ["", f"## {event_year}", ""] if year is not None else [f"## {event_year}", ""]
     marks = "".join(f"[[{number}]](#source-{number})" for number in cited_numbers(e, numbers))
-    status = f" *({e.status})*" if e.status != "reported" else ""
     summary = f" {_md(e.summary)}" if e.summary else ""
-    lines.append(f'- <a id="{_anchor(e.id)}"></a>**{e.date.display()}** — {_sentence(e.title)}{status}'
+    lines.append(f'- <a id="{_anchor(e.id)}"></a>**{e.date.display()}** — {_sentence(e.title)}{_status(e)}'
                  f'{summary} {marks}')
     lines += [f"  - {link}" for link in _links(timeline, e, kept)]
     return lines
+
+
+def _status(e: Event) -> str:
+    return f" *({e.status})*" if e.status != "reported" else ""
 
 
 def _links(timeline: Timeline, event: Event, kept: set[str]) -> list[str]:
@@ -405,6 +408,11 @@ def _event_reference(timeline: Timeline, event_id: str, kept: set[str]) -> str:
 def source_heading(timeline: Timeline, source_id: str, number: int) -> list[str]:
     """An article once, under Sources: outlet, headline, date and link (its quotes follow,
     each under the event it supports: `source_quotes`, then an empty line)."""
+    return [f'<a id="source-{number}"></a>**[{number}]** ' + source_line(timeline, source_id), ""]
+
+
+def source_line(timeline: Timeline, source_id: str) -> str:
+    """An article in one line: outlet, *headline*, date and link, as Sources lists it."""
     source = timeline.sources.get(source_id)
     parts = [_md(source.outlet if source else source_id)]
     if source and source.headline:
@@ -413,7 +421,29 @@ def source_heading(timeline: Timeline, source_id: str, number: int) -> list[str]
         parts.append(source.published.display())
     if source and source.url:
         parts.append(_url(source.url))
-    return [f'<a id="source-{number}"></a>**[{number}]** ' + ", ".join(parts), ""]
+    return ", ".join(parts)
+
+
+def markdown_citation(timeline: Timeline, e: Event, citation: int | None = None) -> str:
+    """An event with its sources, to paste into a report, in the chronology's words: its
+    date, title and status, then each article it cites (outlet, headline, date, link) with
+    the quotes taken from it as a block quote; with `citation` (its index in the event's
+    sources), that one only."""
+    lines = [f"**{e.date.display()}** — {_sentence(e.title)}{_status(e)}"]
+    cited = e.sources if citation is None else [e.sources[citation]]
+    for source_id in dict.fromkeys(c.source for c in cited):
+        lines += ["", source_line(timeline, source_id), ""]
+        lines += _said(cited, source_id, "")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _said(cited: list, source_id: str, indent: str) -> list[str]:
+    """What is taken from an article: its quotes as one block quote, then its paraphrases,
+    in no quotation marks (they are not the article's words)."""
+    quotes = [c.quote for c in cited if c.source == source_id and c.quote is not None]
+    paraphrases = [c.paraphrase for c in cited if c.source == source_id and c.quote is None]
+    lines = [f"{indent}> {text}" if text else f"{indent}>" for text in _quote_lines(quotes)]
+    return lines + [f"{indent}- paraphrase, not the article's words: {_md(text)}" for text in paraphrases]
 
 
 def source_quotes(e: Event, source_id: str) -> list[str]:
@@ -421,12 +451,7 @@ def source_quotes(e: Event, source_id: str) -> list[str]:
     cited = [c for c in e.sources if c.source == source_id]
     if not cited:
         return []
-    quotes = [c.quote for c in cited if c.quote is not None]
-    paraphrases = [c.paraphrase for c in cited if c.quote is None]
-    lines = [f"- [{_md(e.title)}](#{_anchor(e.id)}) ({e.date.display()}):"]
-    lines += [f"  > {text}" if text else "  >" for text in _quote_lines(quotes)]
-    # no block quote, no quotation marks: these are not the article's words
-    return lines + [f"  - paraphrase, not the article's words: {_md(text)}" for text in paraphrases]
+    return [f"- [{_md(e.title)}](#{_anchor(e.id)}) ({e.date.display()}):"] + _said(cited, source_id, "  ")
 
 
 def _quote_lines(quotes: list[str]) -> list[str]:

@@ -56,6 +56,20 @@ MAIN = [
             tooltip="One lane per chosen actor (or the busiest) on a shared time axis"),
 ]
 
+# Copy and open a link, on the main screen (the selected event; in the detail pane's
+# quotes, the quote) and in the reader (the quote in focus). `y` opens a menu, as
+# lazygit's does; `Y` copies the citation at once.
+COPY = [
+    Binding("y", "copy_menu", "Copy", id="copy.menu", show=False,
+            tooltip="Copy the citation (Markdown), the quote, the id or the link: a second key says which"),
+    Binding("Y", "copy('citation')", "Copy citation", id="copy.citation", show=False,
+            tooltip="Copy the citation as the Markdown export writes it: date, title, outlet, headline, "
+                    "date, link, quote"),
+    Binding("O", "open_link", "Open link", id="link.open", show=False,
+            tooltip="Open the article's link in the browser (where there is none, show it to copy)"),
+]
+MAIN += COPY
+
 # App-wide: on every screen, unless the screen gives the key a meaning of its own.
 APP = [
     Binding("tab", "focus_next", "Next pane", id="app.focus_next", show=False),
@@ -114,6 +128,22 @@ READER = [
     Binding("c", "capture", "Draft event", id="reader.capture",
             tooltip="Draft an event from the chosen paragraph (else the quote's), to review and append to the file"),
     Binding("escape,q", "close", "Back", id="reader.close"),
+    *COPY,
+]
+
+# The copy menu: the second key of `y`. `yy` copies the citation, as vim's yanks a line.
+YANK = [
+    Binding("c,y", "choose('citation')", "Citation", id="copy.citation_choice"),
+    Binding("q", "choose('quote')", "Quote", id="copy.quote_choice"),
+    Binding("i", "choose('id')", "Id", id="copy.id_choice"),
+    Binding("l", "choose('link')", "Link", id="copy.link_choice"),
+    Binding("escape", "cancel", "Close", id="copy.cancel"),
+]
+
+# A link shown because no browser could open it.
+LINK = [
+    Binding("y", "copy", "Copy link", id="link.copy"),
+    Binding("escape,enter,q", "close", "Close", id="link.close"),
 ]
 
 # The dialog that shows a drafted event before it is appended to the events file.
@@ -210,6 +240,8 @@ SCOPES = {
     "in the date filter": DATES,
     "in the export dialog": EXPORT,
     "in the capture dialog": CAPTURE,
+    "in the copy menu": YANK,
+    "in the link dialog": LINK,
 }
 
 

@@ -35,7 +35,9 @@ def help_table(app) -> Table:
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
     groups = [("Moving", keys.TIMELINE), ("Filtering, views and the app", keys.MAIN + keys.APP),
-              ("Detail pane", keys.SOURCES + keys.RELATED), ("Article reader", keys.READER),
+              ("Detail pane", keys.SOURCES + keys.RELATED),
+              ("Copy menu (y; reader too)", keys.YANK),
+              ("Article reader", [b for b in keys.READER if b not in keys.COPY]),
               ("Drafted event (c in the reader)", keys.CAPTURE), ("Actor lanes", keys.LANES),
               ("Views", keys.VIEW)]
     for title, bindings in groups:

@@ -4,6 +4,7 @@ and palette commands that act on them. Other screens never see these keys."""
 from __future__ import annotations
 
 import bisect
+import io
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
@@ -26,14 +27,16 @@ from ...output import write_file
 from ...query import Search, Searcher, text_match
 from ...search import SearchError, parse
 from .. import keys
+from ..clipboard import Copyable, copyables
 from ..commands import MainCommands
 from ..scope import Scope
-from ..widgets.detail import DetailPane, quote_number
+from ..widgets.detail import DetailPane, SourceList, quote_number
 from ..widgets.footer import NARROW_WIDTH, AppFooter
 from ..widgets.header import HeaderText
 from ..widgets.overview import Overview
 from ..widgets.timeline_view import TimelineView
 from .help import key_names
+from .copy import CopyKeys
 from .lanes import LanesScreen
 from .picker import PickerScreen
 from .prompts import DateRangeScreen, ExportScreen, GotoDateScreen
@@ -55,7 +58,7 @@ COUNT_PAUSE = 0.001  # between two slices: the keys' and the screen's turn
 MAIN_ACTIONS = frozenset(binding.action.split("(")[0] for binding in keys.MAIN)  # "pick('tags')" is "pick"
 
 
-class MainScreen(Screen):
+class MainScreen(CopyKeys, Screen):
     CSS_PATH = "main.tcss"
     BINDINGS = keys.MAIN
     COMMANDS = {MainCommands}
@@ -600,10 +603,27 @@ class MainScreen(Screen):
         index = self.view.selected_event
         if index is None:
             return
-        citations = self.timeline.events[index].sources
+        self.open_reader(self.timeline.ids[index], self._filtered_citation(index) or 0)
+
+    def _filtered_citation(self, index: int) -> int | None:
+        """The event's first citation of a source the source filter names, if it names one."""
         wanted = set(self.filters.query.sources)
-        number = next((n for n, c in enumerate(citations) if c.source in wanted), 0)
-        self.open_reader(self.timeline.ids[index], number)
+        return next((n for n, c in enumerate(self.timeline.events[index].sources) if c.source in wanted), None)
+
+    # --- copy, and open a link ---------------------------------------------------------
+
+    def copyables(self) -> dict[str, Copyable]:
+        """What the copy keys offer: the selected event, and the quote in focus in the
+        detail pane (else the source filter's), else every source of the event."""
+        index = self.view.selected_event
+        if index is None:
+            return copyables(self.timeline, None)
+        quotes = self.query_one(SourceList)
+        if quotes.has_focus and quotes.quotes:
+            citation = quotes.quotes[quotes.current].index
+        else:
+            citation = self._filtered_citation(index)
+        return copyables(self.timeline, self.timeline.events[index], citation)
 
     def capture_passage(self, source_id: str, start: int, end: int) -> None:
         """Draft an event from a passage of the article and, once the analyst has seen it
@@ -673,15 +693,23 @@ class MainScreen(Screen):
                         timeout=6)
             return
         stem = Path(self.timeline.path).stem + "-export" if self.timeline.path else "timeline-export"
-        self.app.push_screen(ExportScreen(str(Path.cwd() / stem), len(self.all_shown()), self._write_export),
-                             self._exported)
+        # In the browser version the export is a download: a name, not a place on the server.
+        download = self.app.is_web
+        self.app.push_screen(ExportScreen(stem if download else str(Path.cwd() / stem), len(self.all_shown()),
+                                          self._write_export, download=download), self._exported)
 
     def _write_export(self, format_name: str, name: str) -> Path:
-        """Write the events shown, as the dialog asks; OutputError says why not."""
+        """Write the events shown, as the dialog asks (in the browser, deliver them as a
+        download); OutputError says why not."""
         events = [self.timeline.events[i] for i in self.all_shown()]
         text = export_text(format_name, self.timeline, events, self.filters.describe(self.timeline))
+        if self.app.is_web:
+            self.app.deliver_text(io.StringIO(text), save_filename=Path(name).name)
+            return Path(Path(name).name)
         return write_file(name, text, input_path=self.timeline.path)
 
     def _exported(self, target: Path | None) -> None:
-        if target is not None:
-            self.notify(f"Wrote {len(self.all_shown())} events to {target}", title="Exported", timeout=4)
+        if target is None:
+            return
+        where = f"the browser, as {target}" if self.app.is_web else str(target)
+        self.notify(f"Wrote {len(self.all_shown())} events to {where}", title="Exported", timeout=4)

@@ -101,11 +101,12 @@ class ExportScreen(ModalScreen[Path | None]):
     ExportScreen OptionList { height: auto; margin: 0 0 1 0; text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
-    def __init__(self, stem: str, count: int, write: Callable[[str, str], Path]):
+    def __init__(self, stem: str, count: int, write: Callable[[str, str], Path], download: bool = False):
         super().__init__()
         self.stem = stem
         self.count = count
         self.write = write
+        self.download = download  # the browser version: the file goes to the browser, no file here is touched
         self.formats = list(EXPORT_FORMATS.items())  # (name, (extension, description))
 
     def compose(self):
@@ -115,7 +116,7 @@ class ExportScreen(ModalScreen[Path | None]):
                              id="export-format")
             yield Input(f"{self.stem}{self.formats[0][1][0]}", id="export-path")
             yield Label("", classes="error", id="export-error")
-            yield Label("↑/↓ format · enter writes · esc closes", classes="hint")
+            yield Label(f"↑/↓ format · enter {'downloads' if self.download else 'writes'} · esc closes", classes="hint")
 
     def on_mount(self) -> None:
         self.query_one(OptionList).highlighted = 0
@@ -139,7 +140,7 @@ class ExportScreen(ModalScreen[Path | None]):
         if not name:
             self.say("give a file name")
             return
-        if taken(name):  # never written over from here: a free name instead, for enter to take
+        if not self.download and taken(name):  # never written over from here: a free name instead, for enter to take
             self.propose(name, f"{Path(name).name} exists already")
             return
         index = self.query_one(OptionList).highlighted or 0

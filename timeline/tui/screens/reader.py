@@ -11,7 +11,9 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from .. import keys
+from ..clipboard import Copyable, copyables
 from ..widgets.footer import AppFooter
+from .copy import CopyKeys
 from ...controls import visible
 from ...corpus import Passage, coverage, paragraphs
 from ...model import Source, Timeline
@@ -26,7 +28,7 @@ class NearestPassage:
     differences: tuple[str, ...]
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(CopyKeys, Screen[None]):
     """Returns nothing; `v` shows the article's coverage through `show_coverage`. Opens at
     `found[current]`, or at `nearest` when given (a quote not in the article verbatim), or
     at the top for `paraphrase` (its number in the detail pane: not the article's words, it
@@ -210,3 +212,22 @@ class ReaderScreen(Screen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    # --- copy, and open the article's link ------------------------------------------------
+
+    def copyables(self) -> dict[str, Copyable]:
+        """What the copy keys offer: the event and citation of the quote in focus (or of the
+        paraphrase the reader was opened for), and the article's link."""
+        event, citation = None, None
+        if self.paraphrase is not None:
+            event = self.timeline.events[self.paraphrase[0]]
+            citation = next((n for n, c in enumerate(event.sources)
+                             if c.source == self.source.id and c.quote is None), None)
+        elif self.focus_passage is not None:
+            passage = self.focus_passage
+            event = self.timeline.events[passage.event_index]
+            citation = next((n for n, c in enumerate(event.sources)
+                             if c.source == self.source.id and c.quote == passage.quote), None)
+        choices = copyables(self.timeline, event, citation)
+        choices["link"] = Copyable(self.source.url, "this article has no link")
+        return choices
