@@ -105,3 +105,16 @@ async def test_a_json_lines_save_with_bad_lines_lists_them_all_in_the_banner(tmp
     assert [line.split(":")[1] for line in shown[1:4]] == ["5", "9", "12"]  # in file order, the kind's among them
     assert "unknown kind 'x" in shown[3]
     assert shown[4] == "... and 1 more: 1 error"
+
+
+async def test_a_message_shows_text_from_the_file_or_the_keyboard_as_written():
+    """Textual reads a message as markup unless told not to: '[b]' would vanish and the
+    rest turn bold, and a '[' without its end would end the message with an error."""
+    from textual.widgets._toast import Toast
+
+    app = make_app(load(EVENTS))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f", *"[b]zz[/b] [nothing", "enter", "n")
+        await pilot.pause()
+        shown = " ".join(str(Toast(note).render()) for note in app._notifications)  # as its toast reads
+        assert "No event shown matches “[b]zz[/b] [nothing”." in shown

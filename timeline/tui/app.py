@@ -58,6 +58,12 @@ class TimelineApp(App):
             self.watcher = FileWatcher(self.timeline.path)
             self.set_interval(self.reload_interval, self._check_file)
 
+    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
+               markup: bool = True) -> None:
+        """Every message as plain text, whoever sends it: they quote names, paths, dates
+        and searches from the file or the keyboard, where '[b]' is text, not markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
 
