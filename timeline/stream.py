@@ -32,6 +32,7 @@ import io
 import json
 import mmap
 import os
+import signal
 import tempfile
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -58,6 +59,7 @@ from .validation import Progress, Validator, no_progress
 CHUNK = 1 << 23  # bytes read at a time
 HALVES = 1 << 25  # a file larger than this is read in two halves at once, on two cores
 FLUSH = 1 << 18  # characters written at a time
+WRITE_HALVES = 50_000  # more events than this are written in two halves at once (see in_two)
 DROP = 1 << 26  # bytes re-read between two releases of the map's pages (see Scan._line)
 _HEADER_KEYS = frozenset(("title", "sources", "actors", "kinds"))  # as parsing.parse_jsonl tells a header
 # An id's hash, as kept for each event (a test makes every id's the same, to see that
@@ -693,21 +695,82 @@ def _indented(text: str, by: str) -> str:
     return by + text.replace("\n", "\n" + by)
 
 
-def _json_list(items: Iterable, indent: int, depth: int = 1, before: str = "[", after: str = "]") -> Iterator[str]:
-    """What json.dumps(list(items), ensure_ascii=False, indent=indent) writes, an item at
-    a time; `depth`: how deep the items stand in a document, `before` and `after` its text
-    around the list."""
+def _pretty(value, indent: int) -> str:
+    """json.dumps(value, ensure_ascii=False, indent=indent) for a value with no float in it
+    (orjson writes 1e-05 as 0.00001), by orjson: json.dumps writes with an indent in
+    Python, a tenth of the speed. orjson indents by two; for one, each line's indent is
+    halved, the deepest first, through tabs: orjson writes none (a tab in a text is `\\t`),
+    nor a line break in a text, so each line break is followed by the line's indent."""
+    text = orjson.dumps(value, option=orjson.OPT_INDENT_2).decode("utf-8")
+    if indent == 1:
+        depth = 0
+        while "\n" + "  " * (depth + 1) in text:
+            depth += 1
+        for level in range(depth, 0, -1):
+            text = text.replace("\n" + "  " * level, "\n" + "\t" * level)
+        text = text.replace("\t", " ")
+    return text
+
+
+def _json_items(items: Iterable, indent: int, depth: int, first: bool, exact: Callable[[object], bool]) -> Iterator[str]:
+    """The items of a list as json.dumps(..., ensure_ascii=False, indent=indent) writes
+    them, each after the line end (and comma, unless `first`) before it; `depth`: how deep
+    they stand in the document; `exact(item)`: whether orjson writes it as json does."""
     by = " " * (indent * depth)
-    first = True
     for item in items:
-        yield (before + "\n" if first else ",\n") + _indented(json.dumps(item, ensure_ascii=False, indent=indent), by)
+        text = _pretty(item, indent) if exact(item) else json.dumps(item, ensure_ascii=False, indent=indent)
+        yield ("\n" if first else ",\n") + _indented(text, by)
         first = False
-    yield before + after if first else "\n" + after
 
 
 def events_of(scan: Scan, order: Iterable[int]) -> Iterator[Event]:
     for i in order:
         yield scan.event_at(i)
+
+
+def in_two(order: list[int], body: Callable[[list[int], bool], Iterable[str]]) -> Iterator[str]:
+    """The pieces of `body(order, True)`: when there are many events, those of the second
+    half are written at the same time by a forked child (the second core) into a temporary
+    file, and taken from there after the first half's. `body(part, first)` writes the
+    events of `part` (`first`: whether they start the output's list), so that the text of
+    the two halves is the text of the whole. When the child fails (the file changed under
+    it), this process writes the second half and says what stopped it."""
+    if len(order) <= WRITE_HALVES or not hasattr(os, "fork"):
+        yield from body(order, True)
+        return
+    middle = len(order) // 2
+    with tempfile.TemporaryFile() as result:
+        child = os.fork()
+        if child == 0:
+            _write_half(body(order[middle:], middle == 0), result)  # never returns
+        waited = False
+        try:
+            yield from body(order[:middle], True)
+            _, status = os.waitpid(child, 0)
+            waited = True
+            if status != 0:
+                yield from body(order[middle:], middle == 0)
+                return
+            with open(os.dup(result.fileno()), encoding="utf-8", newline="") as text:
+                text.seek(0)
+                while piece := text.read(FLUSH):
+                    yield piece
+        finally:
+            if not waited:  # stopped early (a closed pipe, an error): the child's work is not wanted
+                os.kill(child, signal.SIGKILL)
+                os.waitpid(child, 0)
+
+
+def _write_half(pieces: Iterable[str], result) -> None:
+    """In the child: the pieces into `result`, as UTF-8; exit 0 when all are written."""
+    code = 1
+    try:
+        for piece in _batched(pieces):
+            result.write(piece.encode("utf-8"))
+        result.flush()
+        code = 0
+    finally:
+        os._exit(code)
 
 
 def table(scan: Scan, order: list[int], width: int | None) -> Iterator[str]:
@@ -718,29 +781,48 @@ def table(scan: Scan, order: list[int], width: int | None) -> Iterator[str]:
               max([len(header[1])] + [len(parse_date(scan.dates[c]).display()) for c in codes]),
               max([len(header[2])] + [len(scan.kinds[k]) for k in {scan.kind_code[i] for i in order}])]
     yield export.table_line(header, widths, width) + "\n"
-    for e in events_of(scan, order):
-        yield export.table_line(export.table_row(scan.registry, e), widths, width) + "\n"
+
+    def rows(part: list[int], first: bool) -> Iterator[str]:
+        for e in events_of(scan, part):
+            yield export.table_line(export.table_row(scan.registry, e), widths, width) + "\n"
+
+    yield from in_two(order, rows)
 
 
 def json_list(scan: Scan, order: list[int]) -> Iterator[str]:
     """export.to_json, an event at a time."""
-    yield from _json_list((export.event_to_dict(e) for e in events_of(scan, order)), 2)
-    yield "\n"
+    if not order:
+        yield "[]\n"
+        return
+
+    def items(part: list[int], first: bool) -> Iterator[str]:
+        dicts = (export.event_to_dict(e) for e in events_of(scan, part))
+        yield from _json_items(dicts, 2, 1, first, lambda d: "figures" not in d)  # a figure's value may be a float
+
+    yield "["
+    yield from in_two(order, items)
+    yield "\n]\n"
 
 
 def csv_rows(scan: Scan, order: list[int], kept) -> Iterator[str]:
     """export.to_csv, a row at a time."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(export.CSV_COLUMNS)
-    for e in events_of(scan, order):
-        row = export.csv_row(scan.registry, e, kept)
-        writer.writerow([row[column] for column in export.CSV_COLUMNS])
-        if out.tell() >= FLUSH:
-            yield out.getvalue()
-            out.seek(0)
-            out.truncate()
-    yield out.getvalue()
+
+    def rows(part: list[int], first: bool, header: bool = False) -> Iterator[str]:
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        if header:
+            writer.writerow(export.CSV_COLUMNS)
+        for e in events_of(scan, part):
+            row = export.csv_row(scan.registry, e, kept)
+            writer.writerow([row[column] for column in export.CSV_COLUMNS])
+            if out.tell() >= FLUSH:
+                yield out.getvalue()
+                out.seek(0)
+                out.truncate()
+        yield out.getvalue()
+
+    yield from rows([], True, header=True)
+    yield from in_two(order, rows)
 
 
 def jsonl(scan: Scan, order: list[int], kept) -> Iterator[str]:
@@ -748,8 +830,12 @@ def jsonl(scan: Scan, order: list[int], kept) -> Iterator[str]:
     registry = scan.registry
     yield json.dumps(export.file_header(registry), ensure_ascii=False) + "\n"
     names, inline = export.actor_references(registry.actors), export.sources_inline(registry)
-    for e in events_of(scan, order):
-        yield json.dumps(export.file_event(registry, e, kept, names, inline), ensure_ascii=False) + "\n"
+
+    def lines(part: list[int], first: bool) -> Iterator[str]:
+        for e in events_of(scan, part):
+            yield json.dumps(export.file_event(registry, e, kept, names, inline), ensure_ascii=False) + "\n"
+
+    yield from in_two(order, lines)
 
 
 def timelinejs(scan: Scan, order: list[int], group_by: str) -> Iterator[str]:
@@ -761,9 +847,14 @@ def timelinejs(scan: Scan, order: list[int], group_by: str) -> Iterator[str]:
         return
     document = json.dumps(export.tjs_document(registry, [None], len(order)), ensure_ascii=False, indent=1)
     head, tail = document.rsplit("\n  null\n", 1)
-    slides = (export.tjs_slide(registry, e, group_by) for e in events_of(scan, order))
-    yield from _json_list(slides, 1, 2, head, tail)
-    yield "\n"
+
+    def slides(part: list[int], first: bool) -> Iterator[str]:
+        made = (export.tjs_slide(registry, e, group_by) for e in events_of(scan, part))
+        yield from _json_items(made, 1, 2, first, lambda slide: True)  # texts and whole numbers only
+
+    yield head
+    yield from in_two(order, slides)
+    yield "\n" + tail + "\n"
 
 
 def markdown(scan: Scan, order: list[int], kept, filters: str) -> Iterator[str]:

@@ -73,10 +73,12 @@ def roads_agree(path, command: list[str], chosen: list[str] = ()) -> tuple[int, 
 
 @pytest.fixture(params=["one process", "two halves"])
 def halves(request, monkeypatch):
-    """Small files read as large ones are: in small chunks, the second half by a child process."""
+    """Small files read and written as large ones are: in small chunks, the second half
+    read by a child process, and the second half of the output written by another."""
     if request.param == "two halves":
         monkeypatch.setattr(stream, "CHUNK", 256)
         monkeypatch.setattr(stream, "HALVES", 0)
+        monkeypatch.setattr(stream, "WRITE_HALVES", 0)
     return request.param
 
 
