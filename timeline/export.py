@@ -476,6 +476,7 @@ def _anchor(event_id: str) -> str:
 MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]<>#|~]|&(?=#?[A-Za-z0-9]+;)")
 # What makes a line a list item, a heading or a rule when it starts one.
 BLOCK_START = re.compile(r"([-+=])|(\d+)([.)])")
+SPACES = re.compile(r"[ \t\r\n]+")
 
 
 def _md(text: str) -> str:
@@ -483,7 +484,7 @@ def _md(text: str) -> str:
     of spaces, tabs and line breaks one space, as Markdown would show it (a no-break
     space stays what it is, but for one at either end: Markdown drops those, and one
     there would keep an italic headline upright)."""
-    one_line = re.sub(r"[ \t\r\n]+", " ", text).strip()
+    one_line = SPACES.sub(" ", text).strip()
     return MARKDOWN_SPECIAL.sub(lambda m: "\\" + m.group(), one_line)
 
 

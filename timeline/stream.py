@@ -27,6 +27,7 @@ is nothing to stream (see cli.py).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -728,21 +729,23 @@ def events_of(scan: Scan, order: Iterable[int]) -> Iterator[Event]:
         yield scan.event_at(i)
 
 
-def in_two(order: list[int], body: Callable[[list[int], bool], Iterable[str]]) -> Iterator[str]:
+def in_two(order: list[int], body: Callable[[list[int], bool], Iterable[str]], side: "_Side | None" = None
+           ) -> Iterator[str]:
     """The pieces of `body(order, True)`: when there are many events, those of the second
     half are written at the same time by a forked child (the second core) into a temporary
     file, and taken from there after the first half's. `body(part, first)` writes the
     events of `part` (`first`: whether they start the output's list), so that the text of
-    the two halves is the text of the whole. When the child fails (the file changed under
-    it), this process writes the second half and says what stopped it."""
+    the two halves is the text of the whole; `side`: what body keeps aside as it writes
+    (see _Side). When the child fails (the file changed under it), this process writes
+    the second half and says what stopped it."""
     if len(order) <= WRITE_HALVES or not hasattr(os, "fork"):
         yield from body(order, True)
         return
     middle = len(order) // 2
-    with tempfile.TemporaryFile() as result:
+    with tempfile.TemporaryFile() as result, tempfile.TemporaryFile() as aside:
         child = os.fork()
         if child == 0:
-            _write_half(body(order[middle:], middle == 0), result)  # never returns
+            _write_half(order, middle, body, result, side, aside)  # never returns
         waited = False
         try:
             yield from body(order[:middle], True)
@@ -755,22 +758,45 @@ def in_two(order: list[int], body: Callable[[list[int], bool], Iterable[str]]) -
                 text.seek(0)
                 while piece := text.read(FLUSH):
                     yield piece
+            if side is not None:
+                side.take(aside)
         finally:
             if not waited:  # stopped early (a closed pipe, an error): the child's work is not wanted
                 os.kill(child, signal.SIGKILL)
                 os.waitpid(child, 0)
 
 
-def _write_half(pieces: Iterable[str], result) -> None:
-    """In the child: the pieces into `result`, as UTF-8; exit 0 when all are written."""
+def _write_half(order: list[int], middle: int, body, result, side: "_Side | None", aside) -> None:
+    """In the child: the second half's pieces into `result`, as UTF-8, and what `side`
+    keeps into `aside`; exit 0 when all are written."""
     code = 1
     try:
-        for piece in _batched(pieces):
+        if side is not None:
+            side.skip(order[:middle], aside)
+        for piece in _batched(body(order[middle:], middle == 0)):
             result.write(piece.encode("utf-8"))
         result.flush()
+        if side is not None:
+            side.save()
         code = 0
     finally:
         os._exit(code)
+
+
+class _Side:
+    """What a body keeps aside as it writes, for the end of the output (a Markdown
+    export's quotes under each article). In the child, `skip(first half, file)` takes
+    the state the first half leaves, without writing it; what is kept from then on goes
+    to `file`, which `save()` ends; in this process, `take(file)` adds it."""
+
+    def skip(self, part: list[int], file) -> None:
+        raise NotImplementedError
+
+    def save(self) -> None:
+        raise NotImplementedError
+
+    def take(self, file) -> None:
+        raise NotImplementedError
 
 
 def table(scan: Scan, order: list[int], width: int | None) -> Iterator[str]:
@@ -866,13 +892,38 @@ def markdown(scan: Scan, order: list[int], kept, filters: str) -> Iterator[str]:
 def _markdown(scan: Scan, order: list[int], kept, filters: str) -> Iterator[str]:
     registry = scan.registry
     yield from _lines(export.markdown_head(registry, len(order), scan.count, filters))
-    numbers: dict[str, int] = {}
-    spilled: list[array] = []  # by article: (offset, length) in the spill file of each event's quotes
-    year = None
     with tempfile.TemporaryFile() as spill:
-        for e in events_of(scan, order):
-            yield from _lines(export.markdown_event(registry, e, year, numbers, kept))
-            year = (e.date.start or e.date.end).year
+        chronology = _Chronology(scan, kept, spill)
+        yield from in_two(order, chronology.lines, chronology)
+        if not chronology.numbers:
+            return
+        yield from _lines(export.MARKDOWN_SOURCES)
+        with chronology.quotes() as quotes:
+            for source_id, number in chronology.numbers.items():
+                yield from _lines(export.source_heading(registry, source_id, number))
+                yield from quotes(number)
+                yield "\n"
+
+
+class _Chronology(_Side):
+    """A Markdown export's events, part by part: their lines, each article numbered in
+    the order it is first cited, and what each event takes from each article kept in a
+    spill file until the Sources are written (by article number: where each event's text
+    stands). Written in two halves, each half has its own spill."""
+
+    def __init__(self, scan: Scan, kept, spill):
+        self.scan, self.kept = scan, kept
+        self.numbers: dict[str, int] = {}
+        self.year: int | None = None
+        self.spills = [spill]
+        self.spilled: list[list[array]] = [[]]  # by spill, by article: (offset, length) of each event's text
+        self._aside = None
+
+    def lines(self, part: list[int], first: bool = True) -> Iterator[str]:
+        registry, numbers, spill, spilled = self.scan.registry, self.numbers, self.spills[-1], self.spilled[-1]
+        for e in events_of(self.scan, part):
+            yield from _lines(export.markdown_event(registry, e, self.year, numbers, self.kept))
+            self.year = (e.date.start or e.date.end).year
             for source_id in dict.fromkeys(c.source for c in e.sources):
                 text = "".join(line + "\n" for line in export.source_quotes(e, source_id)).encode("utf-8")
                 number = numbers[source_id]
@@ -880,17 +931,61 @@ def _markdown(scan: Scan, order: list[int], kept, filters: str) -> Iterator[str]
                     spilled.append(array("q"))
                 spilled[number - 1].extend((spill.tell(), len(text)))
                 spill.write(text)
-        if not numbers:
-            return
-        yield from _lines(export.MARKDOWN_SOURCES)
-        spill.flush()
-        with mmap.mmap(spill.fileno(), 0, access=mmap.ACCESS_READ) as quotes:
-            for source_id, number in numbers.items():
-                yield from _lines(export.source_heading(registry, source_id, number))
-                places = spilled[number - 1]
+
+    def skip(self, part: list[int], file) -> None:
+        """The numbers and the year as markdown_event leaves them after `part`."""
+        numbers = self.numbers
+        for i in part:
+            record = self.scan.record_at(i)
+            for citation in record[R_SOURCES]:
+                numbers.setdefault(citation[0], len(numbers) + 1)
+            when = parse_date(record[R_DATE])
+            self.year = (when.start or when.end).year
+        self._aside = file
+        self.spills, self.spilled = [tempfile.TemporaryFile()], [[]]
+
+    def save(self) -> None:
+        """The numbers, the places and the texts kept, into the file given to skip."""
+        spill, aside = self.spills[0], self._aside
+        spill.seek(0)
+        head = orjson.dumps({"numbers": self.numbers, "spilled": [list(places) for places in self.spilled[0]]})
+        aside.write(len(head).to_bytes(8, "little") + head)
+        while piece := spill.read(CHUNK):
+            aside.write(piece)
+        aside.flush()
+
+    def take(self, file) -> None:
+        file.seek(0)
+        head = orjson.loads(file.read(int.from_bytes(file.read(8), "little")))
+        self.numbers = head["numbers"]  # the first half's, and those first cited in the second
+        at = file.tell()
+        self.spills.append(open(os.dup(file.fileno()), "rb"))  # kept open after in_two closes `file`
+        self.spilled.append([array("q", (p + at if k % 2 == 0 else p for k, p in enumerate(places)))
+                             for places in head["spilled"]])
+
+    @contextlib.contextmanager
+    def quotes(self) -> Iterator[Callable[[int], Iterator[str]]]:
+        """quotes(number): the texts of an article's events, in time order."""
+        maps = []
+        for spill in self.spills:
+            spill.flush()
+            size = os.fstat(spill.fileno()).st_size
+            maps.append(mmap.mmap(spill.fileno(), 0, access=mmap.ACCESS_READ) if size else None)
+
+        def of(number: int) -> Iterator[str]:
+            for texts, spilled in zip(maps, self.spilled):
+                places = spilled[number - 1] if number <= len(spilled) else ()
                 for at in range(0, len(places), 2):
-                    yield quotes[places[at]:places[at] + places[at + 1]].decode("utf-8")
-                yield "\n"
+                    yield texts[places[at]:places[at] + places[at + 1]].decode("utf-8")
+
+        try:
+            yield of
+        finally:
+            for texts in maps:
+                if texts is not None:
+                    texts.close()
+            for spill in self.spills[1:]:  # the child's, which take opened
+                spill.close()
 
 
 def _lines(lines: list[str]) -> Iterator[str]:

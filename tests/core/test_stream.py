@@ -202,3 +202,19 @@ def test_the_second_half_is_taken_from_the_child_only_when_it_read_as_this_proce
     taken.clear()
     code, _, err = roads_agree(path, ["check"])
     assert taken == [] and err.count("not registered") == 1 and ":21:1: warning" in err
+
+
+def test_the_second_half_of_the_output_is_the_childs(tmp_path, monkeypatch):
+    """Written in two halves, each format takes the child's half (were it refused, this
+    process would write it, and the roads would agree all the same)."""
+    monkeypatch.setattr(stream, "WRITE_HALVES", 0)
+    statuses = []
+    waitpid = stream.os.waitpid
+    monkeypatch.setattr(stream.os, "waitpid", lambda pid, options: statuses.append(waitpid(pid, options)[1])
+                        or (pid, statuses[-1]))
+    path = tmp_path / "events.jsonl"
+    generate.write(path, 60, 2)
+    for command in FORMATS[1:]:
+        statuses.clear()
+        assert roads_agree(path, command, ["--from", "2000"])[0] == 0
+        assert statuses == [0], command
