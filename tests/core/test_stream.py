@@ -218,3 +218,19 @@ def test_the_second_half_of_the_output_is_the_childs(tmp_path, monkeypatch):
         statuses.clear()
         assert roads_agree(path, command, ["--from", "2000"])[0] == 0
         assert statuses == [0], command
+
+
+def test_a_pipe_closed_early_ends_the_command_quietly(tmp_path):
+    """`timeline list FILE | head`: exit 0, and no message."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "events.jsonl"
+    generate.write(path, 3000, 4)
+    for command in (["list"], ["export", "--format", "csv"]):
+        process = subprocess.Popen([sys.executable, "-m", "timeline", command[0], str(path), *command[1:]],
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        assert process.stdout.readline()
+        process.stdout.close()
+        assert process.wait(timeout=60) == 0
+        assert process.stderr.read() == b""
