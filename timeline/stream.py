@@ -27,7 +27,6 @@ is nothing to stream (see cli.py).
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import json
@@ -61,7 +60,11 @@ CHUNK = 1 << 23  # bytes read at a time
 HALVES = 1 << 25  # a file larger than this is read in two halves at once, on two cores
 FLUSH = 1 << 18  # characters written at a time
 WRITE_HALVES = 50_000  # more events than this are written in two halves at once (see in_two)
-DROP = 1 << 26  # bytes re-read between two releases of the map's pages (see Scan._line)
+DROP = 1 << 25  # bytes read between two releases of the map's pages (see Scan._drop)
+# What a read of one line through the map costs it at least: a page fault maps the pages
+# around it too (Linux's fault_around_bytes, 64 KB), and lines re-read by their place are
+# far apart.
+FAULT_AROUND = 1 << 16
 _HEADER_KEYS = frozenset(("title", "sources", "actors", "kinds"))  # as parsing.parse_jsonl tells a header
 # An id's hash, as kept for each event (a test makes every id's the same, to see that
 # each match is confirmed against the file).
@@ -145,7 +148,7 @@ class Scan:
         # The records of the events that may be written, as JSON arrays, in a temporary
         # file: read back, one costs a fifth of reading and checking its line again.
         self._spill = tempfile.TemporaryFile() if spill else None
-        self._records: mmap.mmap | None = None
+        self._records: int | None = None  # the spill's descriptor, once it is written: read by os.pread
         self._read()
 
     # The columns, an item an event: where its line starts and how long it is, its line
@@ -182,7 +185,7 @@ class Scan:
         self.progress("sorting", None)
         if self._spill is not None and self._spill.tell():
             self._spill.flush()
-            self._records = mmap.mmap(self._spill.fileno(), 0, access=mmap.ACCESS_READ)
+            self._records = self._spill.fileno()
         self._cross_checks()
         problems = self.validator.problems
         if json_problems:  # as the loader orders them: every line's problem in the order of the file
@@ -485,9 +488,9 @@ class Scan:
     def record_at(self, index: int) -> tuple:
         """The record of a good event: from the spill, else read again from its line."""
         if self._records is not None and self.record_offset[index] >= 0:
-            start = self.record_offset[index]
-            self._drop(self.record_length[index])
-            return _json_loads(self._records[start:start + self.record_length[index]])  # lists for tuples
+            # read, not mapped: the records are read in time order, all over the spill, and
+            # each page a map touched would count in this process's memory
+            return _json_loads(os.pread(self._records, self.record_length[index], self.record_offset[index]))
         value = _json_loads(self._line(index))
         problems = self.validator.problems
         known = len(problems)
@@ -506,22 +509,20 @@ class Scan:
         line = self._map[start:start + length]
         if len(line) != length:
             raise _changed(self.name)
-        self._drop(length)
+        self._drop(max(length, FAULT_AROUND))
         return line
 
     def _drop(self, length: int) -> None:
-        """Count the bytes read through a map; now and then let go of the maps' pages,
-        which the system keeps in its cache anyway: read through, a large file would
-        otherwise count whole in this process's memory. A read costs a page at least."""
-        self._since_drop += max(length, mmap.PAGESIZE)
+        """Count the bytes read through the map; now and then let go of its pages, which
+        the system keeps in its cache anyway: read through, a large file would otherwise
+        count whole in this process's memory."""
+        self._since_drop += length
         if self._since_drop >= DROP and hasattr(mmap, "MADV_DONTNEED"):
             self._since_drop = 0
-            for whole in (self._map, self._records):
-                if whole is not None:
-                    whole.madvise(mmap.MADV_DONTNEED)
+            self._map.madvise(mmap.MADV_DONTNEED)
 
     def close(self) -> None:
-        for whole in (self._map, self._records, self._spill):
+        for whole in (self._map, self._spill):
             if whole is not None:
                 whole.close()
         self._map = self._records = self._spill = None
@@ -859,7 +860,7 @@ def jsonl(scan: Scan, order: list[int], kept) -> Iterator[str]:
 
     def lines(part: list[int], first: bool) -> Iterator[str]:
         for e in events_of(scan, part):
-            yield json.dumps(export.file_event(registry, e, kept, names, inline), ensure_ascii=False) + "\n"
+            yield export.dumps(export.file_event(registry, e, kept, names, inline)) + "\n"
 
     yield from in_two(order, lines)
 
@@ -894,15 +895,18 @@ def _markdown(scan: Scan, order: list[int], kept, filters: str) -> Iterator[str]
     yield from _lines(export.markdown_head(registry, len(order), scan.count, filters))
     with tempfile.TemporaryFile() as spill:
         chronology = _Chronology(scan, kept, spill)
-        yield from in_two(order, chronology.lines, chronology)
-        if not chronology.numbers:
-            return
-        yield from _lines(export.MARKDOWN_SOURCES)
-        with chronology.quotes() as quotes:
+        try:
+            yield from in_two(order, chronology.lines, chronology)
+            if not chronology.numbers:
+                return
+            yield from _lines(export.MARKDOWN_SOURCES)
+            spill.flush()
             for source_id, number in chronology.numbers.items():
                 yield from _lines(export.source_heading(registry, source_id, number))
-                yield from quotes(number)
+                yield from chronology.quotes(number)
                 yield "\n"
+        finally:
+            chronology.close()
 
 
 class _Chronology(_Side):
@@ -963,29 +967,16 @@ class _Chronology(_Side):
         self.spilled.append([array("q", (p + at if k % 2 == 0 else p for k, p in enumerate(places)))
                              for places in head["spilled"]])
 
-    @contextlib.contextmanager
-    def quotes(self) -> Iterator[Callable[[int], Iterator[str]]]:
-        """quotes(number): the texts of an article's events, in time order."""
-        maps = []
-        for spill in self.spills:
-            spill.flush()
-            size = os.fstat(spill.fileno()).st_size
-            maps.append(mmap.mmap(spill.fileno(), 0, access=mmap.ACCESS_READ) if size else None)
+    def quotes(self, number: int) -> Iterator[str]:
+        """The texts of an article's events, in time order; read, not mapped (see Scan.record_at)."""
+        for spill, spilled in zip(self.spills, self.spilled):
+            places = spilled[number - 1] if number <= len(spilled) else ()
+            for at in range(0, len(places), 2):
+                yield os.pread(spill.fileno(), places[at + 1], places[at]).decode("utf-8")
 
-        def of(number: int) -> Iterator[str]:
-            for texts, spilled in zip(maps, self.spilled):
-                places = spilled[number - 1] if number <= len(spilled) else ()
-                for at in range(0, len(places), 2):
-                    yield texts[places[at]:places[at] + places[at + 1]].decode("utf-8")
-
-        try:
-            yield of
-        finally:
-            for texts in maps:
-                if texts is not None:
-                    texts.close()
-            for spill in self.spills[1:]:  # the child's, which take opened
-                spill.close()
+    def close(self) -> None:
+        for spill in self.spills[1:]:  # the child's, which take opened
+            spill.close()
 
 
 def _lines(lines: list[str]) -> Iterator[str]:
