@@ -5,8 +5,9 @@
 
 Each command runs as a user runs it (the `timeline` next to this Python, output to
 /dev/null), with a cache folder of its own made empty before each run: a first open.
-The figures are the wall time and the peak resident memory of the largest process (from
-wait4's rusage), the median of the runs; files come from generate.py and are kept in
+The figures are the wall time, the CPU time (user and system, the command's processes
+together: on a machine others are using, the wall time counts their turns too) and the peak
+resident memory of the largest process (from wait4's rusage), the median of the runs; files come from generate.py and are kept in
 the folder for the next run, and each is read once before its commands, so that every
 command finds it in the system's cache (the first would otherwise pay for the disk). The
 machine is shared: compare figures from one run.
@@ -48,8 +49,8 @@ def events_file(folder: Path, count: int, suffix: str) -> Path:
     return path
 
 
-def run_once(arguments: list[str], cache: Path) -> tuple[float, int, int]:
-    """(seconds, peak resident bytes, exit code) of one run."""
+def run_once(arguments: list[str], cache: Path) -> tuple[float, float, int, int]:
+    """(seconds, CPU seconds, peak resident bytes, exit code) of one run."""
     shutil.rmtree(cache, ignore_errors=True)
     environment = {**os.environ, "TIMELINE_CACHE_DIR": str(cache)}
     started = time.perf_counter()
@@ -58,15 +59,16 @@ def run_once(arguments: list[str], cache: Path) -> tuple[float, int, int]:
         _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
-    return seconds, usage.ru_maxrss * 1024, process.returncode
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024, process.returncode
 
 
 def measure(path: Path, name: str, arguments: list[str], runs: int, cache: Path) -> str:
     results = [run_once([arguments[0], str(path), *arguments[1:]], cache) for _ in range(runs)]
     seconds = statistics.median(r[0] for r in results)
-    memory = statistics.median(r[1] for r in results)
-    codes = sorted({r[2] for r in results})
-    return f"| {name} | {seconds:.2f} s | {memory / 1e6:,.0f} MB | {','.join(map(str, codes))} |"
+    cpu = statistics.median(r[1] for r in results)
+    memory = statistics.median(r[2] for r in results)
+    codes = sorted({r[3] for r in results})
+    return f"| {name} | {seconds:.2f} s | {cpu:.2f} s | {memory / 1e6:,.0f} MB | {','.join(map(str, codes))} |"
 
 
 def main() -> None:
@@ -87,8 +89,10 @@ def main() -> None:
             with path.open("rb") as stream:  # into the system's cache
                 while stream.read(1 << 24):
                     pass
-            print(f"\n{size:,} events, {path.name} ({path.stat().st_size / 1e6:.0f} MB), median of {args.runs}")
-            print("| command | time | peak memory | exit |\n|---|---:|---:|---:|")
+            load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+            print(f"\n{size:,} events, {path.name} ({path.stat().st_size / 1e6:.0f} MB), median of {args.runs}; "
+                  f"load average {load} on {os.cpu_count()} cores")
+            print("| command | time | CPU | peak memory | exit |\n|---|---:|---:|---:|---:|")
             for name, arguments in commands:
                 print(measure(path, name, arguments, args.runs, cache), flush=True)
 

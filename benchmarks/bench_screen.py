@@ -102,7 +102,7 @@ def _quoted(text: str) -> str:
 
 def capture_cost() -> float:
     """Seconds one capture-pane takes here: the resolution of every figure."""
-    screen = Screen("bench-probe", ["sleep", "30"], {})
+    screen = Screen(f"bench-probe-{os.getpid()}", ["sleep", "30"], {})
     try:
         start = time.perf_counter()
         for _ in range(20):

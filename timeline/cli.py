@@ -45,6 +45,9 @@ def _main(argv: list[str]) -> int:
     except (LoadError, QueryError, OutputError) as error:
         _print_problems(error)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:  # `timeline list ... | head` closes the pipe early (an OSError too: before it)
+        sys.stderr.close()
+        return EXIT_OK
     except OSError as error:  # a path that cannot be read or written is bad input too
         where = f"{error.filename}: " if error.filename else ""
         print(f"timeline: {where}{error.strerror or error}", file=sys.stderr)
@@ -57,9 +60,6 @@ def _main(argv: list[str]) -> int:
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:  # `timeline list ... | head` closes the pipe early
-        sys.stderr.close()
-        return EXIT_OK
 
 
 def _print_problems(error: Exception) -> None:

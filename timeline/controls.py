@@ -60,5 +60,11 @@ class VisibleStream:
     def write(self, text: str) -> int:
         return self._stream.write(visible(text))
 
+    @property
+    def raw(self):
+        """The stream itself, for the control sequences this program writes on purpose (a
+        progress line's return to the start of its line), with the text made visible first."""
+        return self._stream
+
     def __getattr__(self, name):
         return getattr(self._stream, name)

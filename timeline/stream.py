@@ -32,6 +32,7 @@ import io
 import json
 import mmap
 import os
+import signal
 import tempfile
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -58,7 +59,12 @@ from .validation import Progress, Validator, no_progress
 CHUNK = 1 << 23  # bytes read at a time
 HALVES = 1 << 25  # a file larger than this is read in two halves at once, on two cores
 FLUSH = 1 << 18  # characters written at a time
-DROP = 1 << 26  # bytes re-read between two releases of the map's pages (see Scan._line)
+WRITE_HALVES = 50_000  # more events than this are written in two halves at once (see in_two)
+DROP = 1 << 25  # bytes read between two releases of the map's pages (see Scan._drop)
+# What a read of one line through the map costs it at least: a page fault maps the pages
+# around it too (Linux's fault_around_bytes, 64 KB), and lines re-read by their place are
+# far apart.
+FAULT_AROUND = 1 << 16
 _HEADER_KEYS = frozenset(("title", "sources", "actors", "kinds"))  # as parsing.parse_jsonl tells a header
 # An id's hash, as kept for each event (a test makes every id's the same, to see that
 # each match is confirmed against the file).
@@ -142,7 +148,7 @@ class Scan:
         # The records of the events that may be written, as JSON arrays, in a temporary
         # file: read back, one costs a fifth of reading and checking its line again.
         self._spill = tempfile.TemporaryFile() if spill else None
-        self._records: mmap.mmap | None = None
+        self._records: int | None = None  # the spill's descriptor, once it is written: read by os.pread
         self._read()
 
     # The columns, an item an event: where its line starts and how long it is, its line
@@ -179,7 +185,7 @@ class Scan:
         self.progress("sorting", None)
         if self._spill is not None and self._spill.tell():
             self._spill.flush()
-            self._records = mmap.mmap(self._spill.fileno(), 0, access=mmap.ACCESS_READ)
+            self._records = self._spill.fileno()
         self._cross_checks()
         problems = self.validator.problems
         if json_problems:  # as the loader orders them: every line's problem in the order of the file
@@ -482,9 +488,9 @@ class Scan:
     def record_at(self, index: int) -> tuple:
         """The record of a good event: from the spill, else read again from its line."""
         if self._records is not None and self.record_offset[index] >= 0:
-            start = self.record_offset[index]
-            self._drop(self.record_length[index])
-            return _json_loads(self._records[start:start + self.record_length[index]])  # lists for tuples
+            # read, not mapped: the records are read in time order, all over the spill, and
+            # each page a map touched would count in this process's memory
+            return _json_loads(os.pread(self._records, self.record_length[index], self.record_offset[index]))
         value = _json_loads(self._line(index))
         problems = self.validator.problems
         known = len(problems)
@@ -503,22 +509,20 @@ class Scan:
         line = self._map[start:start + length]
         if len(line) != length:
             raise _changed(self.name)
-        self._drop(length)
+        self._drop(max(length, FAULT_AROUND))
         return line
 
     def _drop(self, length: int) -> None:
-        """Count the bytes read through a map; now and then let go of the maps' pages,
-        which the system keeps in its cache anyway: read through, a large file would
-        otherwise count whole in this process's memory. A read costs a page at least."""
-        self._since_drop += max(length, mmap.PAGESIZE)
+        """Count the bytes read through the map; now and then let go of its pages, which
+        the system keeps in its cache anyway: read through, a large file would otherwise
+        count whole in this process's memory."""
+        self._since_drop += length
         if self._since_drop >= DROP and hasattr(mmap, "MADV_DONTNEED"):
             self._since_drop = 0
-            for whole in (self._map, self._records):
-                if whole is not None:
-                    whole.madvise(mmap.MADV_DONTNEED)
+            self._map.madvise(mmap.MADV_DONTNEED)
 
     def close(self) -> None:
-        for whole in (self._map, self._records, self._spill):
+        for whole in (self._map, self._spill):
             if whole is not None:
                 whole.close()
         self._map = self._records = self._spill = None
@@ -693,21 +697,107 @@ def _indented(text: str, by: str) -> str:
     return by + text.replace("\n", "\n" + by)
 
 
-def _json_list(items: Iterable, indent: int, depth: int = 1, before: str = "[", after: str = "]") -> Iterator[str]:
-    """What json.dumps(list(items), ensure_ascii=False, indent=indent) writes, an item at
-    a time; `depth`: how deep the items stand in a document, `before` and `after` its text
-    around the list."""
+def _pretty(value, indent: int) -> str:
+    """json.dumps(value, ensure_ascii=False, indent=indent) for a value with no float in it
+    (orjson writes 1e-05 as 0.00001), by orjson: json.dumps writes with an indent in
+    Python, a tenth of the speed. orjson indents by two; for one, each line's indent is
+    halved, the deepest first, through tabs: orjson writes none (a tab in a text is `\\t`),
+    nor a line break in a text, so each line break is followed by the line's indent."""
+    text = orjson.dumps(value, option=orjson.OPT_INDENT_2).decode("utf-8")
+    if indent == 1:
+        depth = 0
+        while "\n" + "  " * (depth + 1) in text:
+            depth += 1
+        for level in range(depth, 0, -1):
+            text = text.replace("\n" + "  " * level, "\n" + "\t" * level)
+        text = text.replace("\t", " ")
+    return text
+
+
+def _json_items(items: Iterable, indent: int, depth: int, first: bool, exact: Callable[[object], bool]) -> Iterator[str]:
+    """The items of a list as json.dumps(..., ensure_ascii=False, indent=indent) writes
+    them, each after the line end (and comma, unless `first`) before it; `depth`: how deep
+    they stand in the document; `exact(item)`: whether orjson writes it as json does."""
     by = " " * (indent * depth)
-    first = True
     for item in items:
-        yield (before + "\n" if first else ",\n") + _indented(json.dumps(item, ensure_ascii=False, indent=indent), by)
+        text = _pretty(item, indent) if exact(item) else json.dumps(item, ensure_ascii=False, indent=indent)
+        yield ("\n" if first else ",\n") + _indented(text, by)
         first = False
-    yield before + after if first else "\n" + after
 
 
 def events_of(scan: Scan, order: Iterable[int]) -> Iterator[Event]:
     for i in order:
         yield scan.event_at(i)
+
+
+def in_two(order: list[int], body: Callable[[list[int], bool], Iterable[str]], side: "_Side | None" = None
+           ) -> Iterator[str]:
+    """The pieces of `body(order, True)`: when there are many events, those of the second
+    half are written at the same time by a forked child (the second core) into a temporary
+    file, and taken from there after the first half's. `body(part, first)` writes the
+    events of `part` (`first`: whether they start the output's list), so that the text of
+    the two halves is the text of the whole; `side`: what body keeps aside as it writes
+    (see _Side). When the child fails (the file changed under it), this process writes
+    the second half and says what stopped it."""
+    if len(order) <= WRITE_HALVES or not hasattr(os, "fork"):
+        yield from body(order, True)
+        return
+    middle = len(order) // 2
+    with tempfile.TemporaryFile() as result, tempfile.TemporaryFile() as aside:
+        child = os.fork()
+        if child == 0:
+            _write_half(order, middle, body, result, side, aside)  # never returns
+        waited = False
+        try:
+            yield from body(order[:middle], True)
+            _, status = os.waitpid(child, 0)
+            waited = True
+            if status != 0:
+                yield from body(order[middle:], middle == 0)
+                return
+            with open(os.dup(result.fileno()), encoding="utf-8", newline="") as text:
+                text.seek(0)
+                while piece := text.read(FLUSH):
+                    yield piece
+            if side is not None:
+                side.take(aside)
+        finally:
+            if not waited:  # stopped early (a closed pipe, an error): the child's work is not wanted
+                os.kill(child, signal.SIGKILL)
+                os.waitpid(child, 0)
+
+
+def _write_half(order: list[int], middle: int, body, result, side: "_Side | None", aside) -> None:
+    """In the child: the second half's pieces into `result`, as UTF-8, and what `side`
+    keeps into `aside`; exit 0 when all are written."""
+    code = 1
+    try:
+        if side is not None:
+            side.skip(order[:middle], aside)
+        for piece in _batched(body(order[middle:], middle == 0)):
+            result.write(piece.encode("utf-8"))
+        result.flush()
+        if side is not None:
+            side.save()
+        code = 0
+    finally:
+        os._exit(code)
+
+
+class _Side:
+    """What a body keeps aside as it writes, for the end of the output (a Markdown
+    export's quotes under each article). In the child, `skip(first half, file)` takes
+    the state the first half leaves, without writing it; what is kept from then on goes
+    to `file`, which `save()` ends; in this process, `take(file)` adds it."""
+
+    def skip(self, part: list[int], file) -> None:
+        raise NotImplementedError
+
+    def save(self) -> None:
+        raise NotImplementedError
+
+    def take(self, file) -> None:
+        raise NotImplementedError
 
 
 def table(scan: Scan, order: list[int], width: int | None) -> Iterator[str]:
@@ -718,29 +808,48 @@ def table(scan: Scan, order: list[int], width: int | None) -> Iterator[str]:
               max([len(header[1])] + [len(parse_date(scan.dates[c]).display()) for c in codes]),
               max([len(header[2])] + [len(scan.kinds[k]) for k in {scan.kind_code[i] for i in order}])]
     yield export.table_line(header, widths, width) + "\n"
-    for e in events_of(scan, order):
-        yield export.table_line(export.table_row(scan.registry, e), widths, width) + "\n"
+
+    def rows(part: list[int], first: bool) -> Iterator[str]:
+        for e in events_of(scan, part):
+            yield export.table_line(export.table_row(scan.registry, e), widths, width) + "\n"
+
+    yield from in_two(order, rows)
 
 
 def json_list(scan: Scan, order: list[int]) -> Iterator[str]:
     """export.to_json, an event at a time."""
-    yield from _json_list((export.event_to_dict(e) for e in events_of(scan, order)), 2)
-    yield "\n"
+    if not order:
+        yield "[]\n"
+        return
+
+    def items(part: list[int], first: bool) -> Iterator[str]:
+        dicts = (export.event_to_dict(e) for e in events_of(scan, part))
+        yield from _json_items(dicts, 2, 1, first, lambda d: "figures" not in d)  # a figure's value may be a float
+
+    yield "["
+    yield from in_two(order, items)
+    yield "\n]\n"
 
 
 def csv_rows(scan: Scan, order: list[int], kept) -> Iterator[str]:
     """export.to_csv, a row at a time."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(export.CSV_COLUMNS)
-    for e in events_of(scan, order):
-        row = export.csv_row(scan.registry, e, kept)
-        writer.writerow([row[column] for column in export.CSV_COLUMNS])
-        if out.tell() >= FLUSH:
-            yield out.getvalue()
-            out.seek(0)
-            out.truncate()
-    yield out.getvalue()
+
+    def rows(part: list[int], first: bool, header: bool = False) -> Iterator[str]:
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        if header:
+            writer.writerow(export.CSV_COLUMNS)
+        for e in events_of(scan, part):
+            row = export.csv_row(scan.registry, e, kept)
+            writer.writerow([row[column] for column in export.CSV_COLUMNS])
+            if out.tell() >= FLUSH:
+                yield out.getvalue()
+                out.seek(0)
+                out.truncate()
+        yield out.getvalue()
+
+    yield from rows([], True, header=True)
+    yield from in_two(order, rows)
 
 
 def jsonl(scan: Scan, order: list[int], kept) -> Iterator[str]:
@@ -748,8 +857,12 @@ def jsonl(scan: Scan, order: list[int], kept) -> Iterator[str]:
     registry = scan.registry
     yield json.dumps(export.file_header(registry), ensure_ascii=False) + "\n"
     names, inline = export.actor_references(registry.actors), export.sources_inline(registry)
-    for e in events_of(scan, order):
-        yield json.dumps(export.file_event(registry, e, kept, names, inline), ensure_ascii=False) + "\n"
+
+    def lines(part: list[int], first: bool) -> Iterator[str]:
+        for e in events_of(scan, part):
+            yield export.dumps(export.file_event(registry, e, kept, names, inline)) + "\n"
+
+    yield from in_two(order, lines)
 
 
 def timelinejs(scan: Scan, order: list[int], group_by: str) -> Iterator[str]:
@@ -761,9 +874,14 @@ def timelinejs(scan: Scan, order: list[int], group_by: str) -> Iterator[str]:
         return
     document = json.dumps(export.tjs_document(registry, [None], len(order)), ensure_ascii=False, indent=1)
     head, tail = document.rsplit("\n  null\n", 1)
-    slides = (export.tjs_slide(registry, e, group_by) for e in events_of(scan, order))
-    yield from _json_list(slides, 1, 2, head, tail)
-    yield "\n"
+
+    def slides(part: list[int], first: bool) -> Iterator[str]:
+        made = (export.tjs_slide(registry, e, group_by) for e in events_of(scan, part))
+        yield from _json_items(made, 1, 2, first, lambda slide: True)  # texts and whole numbers only
+
+    yield head
+    yield from in_two(order, slides)
+    yield "\n" + tail + "\n"
 
 
 def markdown(scan: Scan, order: list[int], kept, filters: str) -> Iterator[str]:
@@ -775,21 +893,90 @@ def markdown(scan: Scan, order: list[int], kept, filters: str) -> Iterator[str]:
 def _markdown(scan: Scan, order: list[int], kept, filters: str) -> Iterator[str]:
     registry = scan.registry
     yield from _lines(export.markdown_head(registry, len(order), scan.count, filters))
-    numbers: dict[str, int] = {}
-    year = None
-    with _Spill() as spill:
-        for e in events_of(scan, order):
-            yield from _lines(export.markdown_event(registry, e, year, numbers, kept))
-            year = (e.date.start or e.date.end).year
+    with tempfile.TemporaryFile() as spill:
+        chronology = _Chronology(scan, kept, spill)
+        try:
+            yield from in_two(order, chronology.lines, chronology)
+            if not chronology.numbers:
+                return
+            yield from _lines(export.MARKDOWN_SOURCES)
+            spill.flush()
+            for source_id, number in chronology.numbers.items():
+                yield from _lines(export.source_heading(registry, source_id, number))
+                yield from chronology.quotes(number)
+                yield "\n"
+        finally:
+            chronology.close()
+
+
+class _Chronology(_Side):
+    """A Markdown export's events, part by part: their lines, each article numbered in
+    the order it is first cited, and what each event takes from each article kept in a
+    spill file until the Sources are written (by article number: where each event's text
+    stands). Written in two halves, each half has its own spill."""
+
+    def __init__(self, scan: Scan, kept, spill):
+        self.scan, self.kept = scan, kept
+        self.numbers: dict[str, int] = {}
+        self.year: int | None = None
+        self.spills = [spill]
+        self.spilled: list[list[array]] = [[]]  # by spill, by article: (offset, length) of each event's text
+        self._aside = None
+
+    def lines(self, part: list[int], first: bool = True) -> Iterator[str]:
+        registry, numbers, spill, spilled = self.scan.registry, self.numbers, self.spills[-1], self.spilled[-1]
+        for e in events_of(self.scan, part):
+            yield from _lines(export.markdown_event(registry, e, self.year, numbers, self.kept))
+            self.year = (e.date.start or e.date.end).year
             for source_id in dict.fromkeys(c.source for c in e.sources):
-                spill.add(numbers[source_id], "".join(line + "\n" for line in export.source_quotes(e, source_id)))
-        if not numbers:
-            return
-        yield from _lines(export.MARKDOWN_SOURCES)
-        for source_id, number in numbers.items():
-            yield from _lines(export.source_heading(registry, source_id, number))
-            yield from spill.read(number)
-            yield "\n"
+                text = "".join(line + "\n" for line in export.source_quotes(e, source_id)).encode("utf-8")
+                number = numbers[source_id]
+                while len(spilled) < number:
+                    spilled.append(array("q"))
+                spilled[number - 1].extend((spill.tell(), len(text)))
+                spill.write(text)
+
+    def skip(self, part: list[int], file) -> None:
+        """The numbers and the year as markdown_event leaves them after `part`."""
+        numbers = self.numbers
+        for i in part:
+            record = self.scan.record_at(i)
+            for citation in record[R_SOURCES]:
+                numbers.setdefault(citation[0], len(numbers) + 1)
+            when = parse_date(record[R_DATE])
+            self.year = (when.start or when.end).year
+        self._aside = file
+        self.spills, self.spilled = [tempfile.TemporaryFile()], [[]]
+
+    def save(self) -> None:
+        """The numbers, the places and the texts kept, into the file given to skip."""
+        spill, aside = self.spills[0], self._aside
+        spill.seek(0)
+        head = orjson.dumps({"numbers": self.numbers, "spilled": [list(places) for places in self.spilled[0]]})
+        aside.write(len(head).to_bytes(8, "little") + head)
+        while piece := spill.read(CHUNK):
+            aside.write(piece)
+        aside.flush()
+
+    def take(self, file) -> None:
+        file.seek(0)
+        head = orjson.loads(file.read(int.from_bytes(file.read(8), "little")))
+        self.numbers = head["numbers"]  # the first half's, and those first cited in the second
+        at = file.tell()
+        self.spills.append(open(os.dup(file.fileno()), "rb"))  # kept open after in_two closes `file`
+        self.spilled.append([array("q", (p + at if k % 2 == 0 else p for k, p in enumerate(places)))
+                             for places in head["spilled"]])
+
+    def quotes(self, number: int) -> Iterator[str]:
+        """The texts of an article's events, in time order; read, not mapped (see Scan.record_at)."""
+        for spill, spilled in zip(self.spills, self.spilled):
+            places = spilled[number - 1] if number <= len(spilled) else ()
+            for at in range(0, len(places), 2):
+                yield os.pread(spill.fileno(), places[at + 1], places[at]).decode("utf-8")
+
+    def close(self) -> None:
+        for spill in self.spills[1:]:  # the child's, which take opened
+            spill.close()
 
 
 def html(scan: Scan, order: list[int], kept, filters: list[str]) -> Iterator[str]:

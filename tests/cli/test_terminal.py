@@ -62,3 +62,26 @@ def test_a_hostile_file_name_is_shown_not_obeyed(terminal, tmp_path):
     assert screen.index("BEFORE") < screen.index("AFTER")
     assert "␛]0;PWNED␇␛[2Jevents.yaml: 1 event" in screen
     assert "PWNED" not in tmux(terminal, "display-message", "-p", "#{pane_title}").stdout
+
+
+def test_the_progress_line_moves_the_cursor_and_shows_the_files_controls(monkeypatch):
+    """Through the command line's VisibleStream, the line's own carriage return and
+    erasing reach the terminal as such (not as ␍ and ␛[K); a control in the file's
+    name is shown, never obeyed."""
+    import io
+
+    from timeline import progress
+    from timeline.controls import VisibleStream
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(progress, "DELAY", 0)
+    line = progress.TerminalProgress("Loading bad\x1b]0;name.jsonl", VisibleStream(terminal))
+    line("checking", 0.5)
+    line.close()
+    written = terminal.getvalue()
+    assert written.startswith("\rLoading bad␛]0;name.jsonl  checking") and written.endswith("\r\x1b[K")
+    assert "␍" not in written and written.count("\x1b") == 1

@@ -74,10 +74,12 @@ def roads_agree(path, command: list[str], chosen: list[str] = ()) -> tuple[int, 
 
 @pytest.fixture(params=["one process", "two halves"])
 def halves(request, monkeypatch):
-    """Small files read as large ones are: in small chunks, the second half by a child process."""
+    """Small files read and written as large ones are: in small chunks, the second half
+    read by a child process, and the second half of the output written by another."""
     if request.param == "two halves":
         monkeypatch.setattr(stream, "CHUNK", 256)
         monkeypatch.setattr(stream, "HALVES", 0)
+        monkeypatch.setattr(stream, "WRITE_HALVES", 0)
     return request.param
 
 
@@ -201,3 +203,35 @@ def test_the_second_half_is_taken_from_the_child_only_when_it_read_as_this_proce
     taken.clear()
     code, _, err = roads_agree(path, ["check"])
     assert taken == [] and err.count("not registered") == 1 and ":21:1: warning" in err
+
+
+def test_the_second_half_of_the_output_is_the_childs(tmp_path, monkeypatch):
+    """Written in two halves, each format takes the child's half (were it refused, this
+    process would write it, and the roads would agree all the same)."""
+    monkeypatch.setattr(stream, "WRITE_HALVES", 0)
+    statuses = []
+    waitpid = stream.os.waitpid
+    monkeypatch.setattr(stream.os, "waitpid", lambda pid, options: statuses.append(waitpid(pid, options)[1])
+                        or (pid, statuses[-1]))
+    path = tmp_path / "events.jsonl"
+    generate.write(path, 60, 2)
+    for command in FORMATS[1:]:
+        statuses.clear()
+        assert roads_agree(path, command, ["--from", "2000"])[0] == 0
+        assert statuses == [0], command
+
+
+def test_a_pipe_closed_early_ends_the_command_quietly(tmp_path):
+    """`timeline list FILE | head`: exit 0, and no message."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "events.jsonl"
+    generate.write(path, 3000, 4)
+    for command in (["list"], ["export", "--format", "csv"]):
+        process = subprocess.Popen([sys.executable, "-m", "timeline", command[0], str(path), *command[1:]],
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        assert process.stdout.readline()
+        process.stdout.close()
+        assert process.wait(timeout=60) == 0
+        assert process.stderr.read() == b""
