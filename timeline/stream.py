@@ -893,8 +893,15 @@ def markdown(scan: Scan, order: list[int], kept, filters: str) -> Iterator[str]:
 def _markdown(scan: Scan, order: list[int], kept, filters: str) -> Iterator[str]:
     registry = scan.registry
     yield from _lines(export.markdown_head(registry, len(order), scan.count, filters))
+
+    def event(e: Event, year: int | None, numbers: dict[str, int]) -> str:
+        return "".join(_lines(export.markdown_event(registry, e, year, numbers, kept)))
+
+    def quotes(e: Event, source_id: str) -> str:
+        return "".join(_lines(export.source_quotes(e, source_id)))
+
     with tempfile.TemporaryFile() as spill:
-        chronology = _Chronology(scan, kept, spill)
+        chronology = _Chronology(scan, spill, event, quotes)
         try:
             yield from in_two(order, chronology.lines, chronology)
             if not chronology.numbers:
@@ -903,20 +910,51 @@ def _markdown(scan: Scan, order: list[int], kept, filters: str) -> Iterator[str]
             spill.flush()
             for source_id, number in chronology.numbers.items():
                 yield from _lines(export.source_heading(registry, source_id, number))
-                yield from chronology.quotes(number)
+                yield from chronology.kept_for(number)
                 yield "\n"
         finally:
             chronology.close()
 
 
-class _Chronology(_Side):
-    """A Markdown export's events, part by part: their lines, each article numbered in
-    the order it is first cited, and what each event takes from each article kept in a
-    spill file until the Sources are written (by article number: where each event's text
-    stands). Written in two halves, each half has its own spill."""
+def html(scan: Scan, order: list[int], kept, filters: list[str]) -> Iterator[str]:
+    """html_report.to_html, an event at a time; the events under each article are kept
+    aside until the Sources are written, as Markdown's quotes are."""
+    from . import html_report as page
 
-    def __init__(self, scan: Scan, kept, spill):
-        self.scan, self.kept = scan, kept
+    registry = scan.registry
+    yield page.head(registry, len(order), scan.count, filters)
+
+    def event(e: Event, year: int | None, numbers: dict[str, int]) -> str:
+        return page.event(registry, e, year, numbers, kept)
+
+    with tempfile.TemporaryFile() as spill:
+        chronology = _Chronology(scan, spill, event, lambda e, source_id: page.citing_item(e))
+        try:
+            yield from in_two(order, chronology.lines, chronology)
+            yield page.chronology_end(chronology.year)
+            if chronology.numbers:
+                yield page.sources_head()
+                spill.flush()
+                for source_id, number in chronology.numbers.items():
+                    yield page.source_head(registry, source_id, number)
+                    yield from chronology.kept_for(number)
+                    yield page.SOURCE_END
+                yield page.SOURCES_END
+        finally:
+            chronology.close()
+    yield page.TAIL
+
+
+class _Chronology(_Side):
+    """A report's events (Markdown's or HTML's), part by part: their text, each article
+    numbered in the order it is first cited, and what comes under each article in the
+    Sources kept in a spill file until then (by article number: where each event's text
+    stands). Written in two halves, each half has its own spill. `event(e, year,
+    numbers)`: the event's text, given the year of the one before; `aside(e, source_id)`:
+    what it puts under the article."""
+
+    def __init__(self, scan: Scan, spill, event: Callable, aside: Callable):
+        self.scan, self.event, self.aside = scan, event, aside
         self.numbers: dict[str, int] = {}
         self.year: int | None = None
         self.spills = [spill]
@@ -924,12 +962,12 @@ class _Chronology(_Side):
         self._aside = None
 
     def lines(self, part: list[int], first: bool = True) -> Iterator[str]:
-        registry, numbers, spill, spilled = self.scan.registry, self.numbers, self.spills[-1], self.spilled[-1]
+        numbers, spill, spilled = self.numbers, self.spills[-1], self.spilled[-1]
         for e in events_of(self.scan, part):
-            yield from _lines(export.markdown_event(registry, e, self.year, numbers, self.kept))
+            yield self.event(e, self.year, numbers)
             self.year = (e.date.start or e.date.end).year
             for source_id in dict.fromkeys(c.source for c in e.sources):
-                text = "".join(line + "\n" for line in export.source_quotes(e, source_id)).encode("utf-8")
+                text = self.aside(e, source_id).encode("utf-8")
                 number = numbers[source_id]
                 while len(spilled) < number:
                     spilled.append(array("q"))
@@ -937,7 +975,7 @@ class _Chronology(_Side):
                 spill.write(text)
 
     def skip(self, part: list[int], file) -> None:
-        """The numbers and the year as markdown_event leaves them after `part`."""
+        """The numbers and the year as the event texts leave them after `part`."""
         numbers = self.numbers
         for i in part:
             record = self.scan.record_at(i)
@@ -949,10 +987,11 @@ class _Chronology(_Side):
         self.spills, self.spilled = [tempfile.TemporaryFile()], [[]]
 
     def save(self) -> None:
-        """The numbers, the places and the texts kept, into the file given to skip."""
+        """The numbers, the year, the places and the texts kept, into the file given to skip."""
         spill, aside = self.spills[0], self._aside
         spill.seek(0)
-        head = orjson.dumps({"numbers": self.numbers, "spilled": [list(places) for places in self.spilled[0]]})
+        head = orjson.dumps({"numbers": self.numbers, "year": self.year,
+                             "spilled": [list(places) for places in self.spilled[0]]})
         aside.write(len(head).to_bytes(8, "little") + head)
         while piece := spill.read(CHUNK):
             aside.write(piece)
@@ -962,12 +1001,13 @@ class _Chronology(_Side):
         file.seek(0)
         head = orjson.loads(file.read(int.from_bytes(file.read(8), "little")))
         self.numbers = head["numbers"]  # the first half's, and those first cited in the second
+        self.year = head["year"]  # the last event's
         at = file.tell()
         self.spills.append(open(os.dup(file.fileno()), "rb"))  # kept open after in_two closes `file`
         self.spilled.append([array("q", (p + at if k % 2 == 0 else p for k, p in enumerate(places)))
                              for places in head["spilled"]])
 
-    def quotes(self, number: int) -> Iterator[str]:
+    def kept_for(self, number: int) -> Iterator[str]:
         """The texts of an article's events, in time order; read, not mapped (see Scan.record_at)."""
         for spill, spilled in zip(self.spills, self.spilled):
             places = spilled[number - 1] if number <= len(spilled) else ()
@@ -977,63 +1017,6 @@ class _Chronology(_Side):
     def close(self) -> None:
         for spill in self.spills[1:]:  # the child's, which take opened
             spill.close()
-
-
-def html(scan: Scan, order: list[int], kept, filters: list[str]) -> Iterator[str]:
-    """html_report.to_html, an event at a time; the events under each article are
-    spilled until the Sources are written, as Markdown's quotes are."""
-    from . import html_report as page
-
-    registry = scan.registry
-    yield page.head(registry, len(order), scan.count, filters)
-    numbers: dict[str, int] = {}
-    year = None
-    with _Spill() as spill:
-        for e in events_of(scan, order):
-            yield page.event(registry, e, year, numbers, kept)
-            year = (e.date.start or e.date.end).year
-            for source_id in dict.fromkeys(c.source for c in e.sources):
-                spill.add(numbers[source_id], page.citing_item(e))
-        yield page.chronology_end(year)
-        if numbers:
-            yield page.sources_head()
-            for source_id, number in numbers.items():
-                yield page.source_head(registry, source_id, number)
-                yield from spill.read(number)
-                yield page.SOURCE_END
-            yield page.SOURCES_END
-    yield page.TAIL
-
-
-class _Spill:
-    """Texts put aside under a number (an article's) in a temporary file, and read back
-    in the order they came: the parts of a report that come under its Sources."""
-
-    def __enter__(self) -> "_Spill":
-        self.file = tempfile.TemporaryFile()
-        self.places: list[array] = []  # by number: (offset, length) of each text
-        self.map: mmap.mmap | None = None
-        return self
-
-    def add(self, number: int, text: str) -> None:
-        data = text.encode("utf-8")
-        while len(self.places) < number:
-            self.places.append(array("q"))
-        self.places[number - 1].extend((self.file.tell(), len(data)))
-        self.file.write(data)
-
-    def read(self, number: int) -> Iterator[str]:
-        if self.map is None:  # all is written: read in place from now on
-            self.file.flush()
-            self.map = mmap.mmap(self.file.fileno(), 0, access=mmap.ACCESS_READ)
-        places = self.places[number - 1]
-        for at in range(0, len(places), 2):
-            yield self.map[places[at]:places[at] + places[at + 1]].decode("utf-8")
-
-    def __exit__(self, *exc) -> None:
-        if self.map is not None:
-            self.map.close()
-        self.file.close()
 
 
 def _lines(lines: list[str]) -> Iterator[str]:
