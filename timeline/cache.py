@@ -175,6 +175,21 @@ def load_cached(path: str | Path, use_cache: bool = True, progress=None, check_c
     return timeline
 
 
+def open_for_app(path: str | Path) -> tuple[Timeline | None, Path | None]:
+    """For the app: the timeline of the entry made for the file (its content checked by
+    `content_check`, after the first screen), or None and the entry a first reading may
+    write (coldopen.py); that is None too when no entry can be used here."""
+    path = Path(path)
+    entry = entry_path(path)
+    if not path.is_file() or not _folder_usable(entry.parent):
+        return None, None
+    try:
+        timeline = read_entry(entry, Fingerprint(path))
+    except OSError:
+        return None, None
+    return timeline, None if timeline is not None else entry
+
+
 def read_entry(entry: Path, fingerprint: Fingerprint) -> Timeline | None:
     """The cached timeline when the entry was made for the file as its status describes
     it (its content is checked by `content_check`), or None when there is none, it is
