@@ -98,11 +98,10 @@ class ColdOpen:
         child.wait()
 
     def close(self) -> None:
-        """The app is going: the preview ends, the load child goes on alone."""
+        """The app is going: the preview ends, the load child goes on alone. (Its pipe is
+        left open: a thread may be reading it, and closing a reader under a read waits
+        for the read; the pipe closes with this process, and the child then writes on.)"""
         self.stop_preview()
-        for child in self.children.values():
-            if child.stdout:
-                child.stdout.close()
 
 
 # --- the children ----------------------------------------------------------------------
