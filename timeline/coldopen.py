@@ -35,7 +35,7 @@ import struct
 import subprocess
 import sys
 import time
-from bisect import bisect_right
+from collections import Counter
 from datetime import date
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -70,7 +70,9 @@ class ColdOpen:
         if pause is not None:
             command.append(str(pause))
         # Its own session: the load goes on when the app quits, and a ^C in the app is not its.
-        return subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, start_new_session=True)
+        # Nothing of it reaches the terminal, which the app draws on.
+        return subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                start_new_session=True)
 
     def messages(self, mode: str) -> Iterator[tuple]:
         """The messages of one child, as they come, until it closes its output."""
@@ -267,62 +269,56 @@ class Preview:
     def first_in_time(self, shown: bool) -> list[tuple] | None:
         """The records of the events that sort first, by every event's date; None when
         the first chunk is `shown` and they are the first events of the file."""
-        starts, lines, counts, codes = [], [], [0], []
-        code_of: dict[bytes, int] = {}
-        at, line = self.body, self.body_line
+        chunks: list[tuple[int, int, int, list[bytes]]] = []  # (start, first line, events before, dates)
+        counts: Counter = Counter()  # events by date as written: a large file has few distinct ones
+        at, line, events = self.body, self.body_line, 0
         data, size = self.data, len(self.data)
         while at < size:
             end = data.find(b"\n", min(size, at + CHUNK))
             end = size if end < 0 else end + 1
             chunk = data[at:end]
-            for date in _DATE.findall(chunk):
-                code = code_of.get(date)
-                if code is None:
-                    code = code_of[date] = len(code_of)
-                codes.append(code)
-            starts.append(at)
-            lines.append(line)
-            counts.append(len(codes))
+            dates = _DATE.findall(chunk)
+            counts.update(dates)
+            chunks.append((at, line, events, dates))
             line += chunk.count(b"\n")
+            events += len(dates)
             at = end
-        self.count = len(codes)
-        picked = self._first_places(codes, list(code_of))
-        if shown and picked == list(range(len(picked))):
+        self.count = events
+        keys = self._first_keys(counts)
+        # The events of those dates, by (sort key, place in the file), as build_columns sorts.
+        candidates = []
+        for number, (_, _, before, dates) in enumerate(chunks):
+            candidates += ((keys[dates[n]], before + n, number, n) for n in _places(dates, keys))
+        candidates.sort()
+        picked = sorted(candidates[:PREVIEW_EVENTS], key=lambda c: c[1])
+        if shown and [c[1] for c in picked] == list(range(len(picked))):
             return None
-        found = []
-        for n in picked:
-            chunk_number = bisect_right(counts, n) - 1
-            found.append(self._line_of(starts[chunk_number], lines[chunk_number], n - counts[chunk_number]))
+        found = [self._line_of(chunks[number][0], chunks[number][1], n) for _, _, number, n in picked]
         return [r for r in (self.records(text, number) for text, number in found) for r in r]
 
-    def _first_places(self, codes: list[int], dates: list[bytes]) -> list[int]:
-        """The places (in file order) of the PREVIEW_EVENTS events that sort first, by
-        (date's sort key, place), as build_columns sorts. Dates are parsed a year at a
-        time from the earliest: a date written from its year on ("2016-02~", "2016/2017")
-        has its earliest day in that year, so later years need not be read; other
-        spellings are all read."""
-        per_code = _counts(codes, len(dates))
-        by_year: dict[int, list[int]] = {}
-        keys: dict[int, tuple] = {}
-        for code, date in enumerate(dates):
+    def _first_keys(self, counts: Counter) -> dict[bytes, tuple]:
+        """The sort keys of the dates of the PREVIEW_EVENTS events that sort first (and
+        of any that sort alike). Dates are parsed a year at a time from the earliest: a
+        date written from its year on ("2016-02~", "2016/2017") has its earliest day in
+        that year, so later years need not be read; other spellings are all read."""
+        by_year: dict[int, list[bytes]] = {}
+        keys: dict[bytes, tuple] = {}
+        for date in counts:
             if _YEAR_FIRST.match(date):
-                by_year.setdefault(int(date[:4]), []).append(code)
+                by_year.setdefault(int(date[:4]), []).append(date)
             elif (key := self.sort_key(date)) is not None:
-                keys[code] = key
-        cutoff = 0
+                keys[date] = key
+        cutoff = math.inf
         for year in sorted(by_year):
-            for code in by_year[year]:
-                if (key := self.sort_key(dates[code])) is not None:
-                    keys[code] = key
+            for date in by_year[year]:
+                if (key := self.sort_key(date)) is not None:
+                    keys[date] = key
             cutoff = _ordinal(year + 1)
-            if sum(per_code[c] for c, key in keys.items() if key[0] < cutoff) >= PREVIEW_EVENTS:
+            if sum(counts[d] for d, key in keys.items() if key[0] < cutoff) >= PREVIEW_EVENTS:
                 break
         else:
             cutoff = math.inf
-        wanted = {c for c, key in keys.items() if key[0] < cutoff}
-        picked = [n for n, code in enumerate(codes) if code in wanted]
-        picked.sort(key=lambda n: keys[codes[n]])  # stable: file order between equal keys
-        return sorted(picked[:PREVIEW_EVENTS])
+        return {d: key for d, key in keys.items() if key[0] < cutoff}
 
     def _line_of(self, start: int, line: int, nth: int) -> tuple[bytes, int]:
         """The line holding the `nth` date of the chunk at `start`, and its number."""
@@ -340,26 +336,42 @@ class Preview:
         return ("preview", self.title, dict(v.sources), dict(v.actors), dict(v.kinds), records, count, final)
 
 
+def _places(dates: list[bytes], wanted: dict) -> list[int]:
+    """The places in `dates` of the `wanted` ones. Few wanted dates are each looked for by
+    list.index (a scan in C); many, by a look at each date."""
+    if len(wanted) > 32:
+        return [n for n, date in enumerate(dates) if date in wanted]
+    places = []
+    for date in wanted:
+        n = 0
+        while True:
+            try:
+                n = dates.index(date, n)
+            except ValueError:
+                break
+            places.append(n)
+            n += 1
+    return places
+
+
 def _ordinal(year: int) -> float:
     """The first day of `year`, as an ordinal (past the calendar: later than any day)."""
     return date(year, 1, 1).toordinal() if year <= 9999 else math.inf
-
-
-def _counts(codes: list[int], distinct: int) -> list[int]:
-    counts = [0] * distinct
-    for code in codes:
-        counts[code] += 1
-    return counts
 
 
 def main(argv: list[str]) -> int:
     mode, path, entry, *pause = argv
     send = _sender(sys.stdout.buffer)
     sys.stdout = sys.stderr  # nothing else may write into the messages
-    if mode == "preview":
-        run_preview(Path(path), send)
-    else:
-        run_load(Path(path), Path(entry), send, Path(pause[0]) if pause else None)
+    try:
+        if mode == "preview":
+            run_preview(Path(path), send)
+        else:
+            run_load(Path(path), Path(entry), send, Path(pause[0]) if pause else None)
+    except Exception:  # noqa: BLE001 - a bug met here: the app reads the file itself, as it did before
+        if mode == "load":
+            send(("not stored",))
+        return 1
     return 0
 
 
