@@ -151,7 +151,7 @@ def run_load(path: Path, entry: Path, send: Callable[[tuple], bool], pause: Path
         return
     timeline.pending_cache = (entry, known)
     send(("progress", -1, 0))  # read; now writing the store
-    save(timeline)
+    save(timeline, split=True)
     send(("stored",) if entry.exists() else ("not stored",))
 
 
