@@ -135,7 +135,7 @@ class TimelineApp(App):
         preview = Timeline(records, sources, actors, kinds, title)
         preview.path = self.timeline.path
         if count:
-            bar.progress(bar.done, count)
+            bar.count(count)
         bar.showing(len(records))
         self._show(preview)
 
