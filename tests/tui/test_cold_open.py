@@ -173,6 +173,20 @@ async def test_quitting_mid_reading_does_not_wait_and_leaves_no_entry_to_use(tmp
         cold.stop()
 
 
+@pytest.mark.asyncio
+async def test_a_load_child_that_dies_without_a_word_leaves_the_app_to_read_the_file(tmp_path):
+    path = write(tmp_path / "killed.jsonl", [event(n, d) for n, d in enumerate(reversed(days(1000)))])
+    app, cold = cold_app(path, tmp_path / "never")
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await until(pilot, lambda: len(app.timeline.events) > 0)
+            cold.children["load"].kill()  # as the kernel's out-of-memory killer would
+            await until(pilot, lambda: bar(app) is None)
+            assert records(app.timeline) == records(load(path))
+    finally:
+        cold.stop()
+
+
 # --- the children's results, against the loader ---------------------------------------
 
 DATES = st.one_of(

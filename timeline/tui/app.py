@@ -33,6 +33,7 @@ class TimelineApp(App):
 
     reload_interval = 1.0  # seconds between looks at the file
     _reload_generation = 0  # counts saves seen; only the newest one's result is shown
+    _cold_answered = False  # the load child has said how its reading ended
 
     def __init__(self, timeline: Timeline, query: Query | None = None, corpus: str | None = None,
                  keymap: dict[str, str] | None = None, cold: ColdOpen | None = None):
@@ -107,9 +108,12 @@ class TimelineApp(App):
 
     def _follow_cold(self, mode: str) -> None:
         """Hand each message of a child to its handler on the UI thread."""
+        cold = self.cold
         try:
-            for message in self.cold.messages(mode):
+            for message in cold.messages(mode):
                 self.call_from_thread(self._cold_message, message)
+            if mode == "load":
+                self.call_from_thread(self._cold_message, ("ended",))
         except (RuntimeError, OSError, ValueError):  # the app has gone, or closed the pipe
             pass
 
@@ -118,6 +122,12 @@ class TimelineApp(App):
             return  # the whole file is shown already
         kind, *rest = message
         bar = self.main.query_one(ReadingBar)
+        if kind == "ended":  # the load child is gone; without a word (killed), the file is read here
+            self.cold.children["load"].poll()
+            if not self._cold_answered:
+                self._start_reload()
+            return
+        self._cold_answered = kind not in ("preview", "progress")
         if kind == "preview":
             self._show_preview(bar, *rest)
         elif kind == "progress":
