@@ -67,9 +67,9 @@ class Screen:
     def text(self) -> str:
         return self._tmux("capture-pane", "-p", "-t", self.name)
 
-    def wait_for(self, test, since: float, timeout: float = TIMEOUT) -> float:
+    def wait_for(self, test, since: float, timeout: float | None = None) -> float:
         """Seconds from `since` until test(screen text) holds."""
-        deadline = time.perf_counter() + timeout
+        deadline = time.perf_counter() + (TIMEOUT if timeout is None else timeout)
         while time.perf_counter() < deadline:
             if test(self.text()):
                 return time.perf_counter() - since
@@ -331,8 +331,11 @@ def main() -> None:
     parser.add_argument("--sizes", default="100000,1000000")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--exe", help="the timeline command (default: the one on PATH, else python -m timeline)")
+    parser.add_argument("--timeout", type=float, default=TIMEOUT, help="seconds to wait for a screen (a busy machine)")
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "timeline-bench")
     args = parser.parse_args()
+    global TIMEOUT
+    TIMEOUT = args.timeout
     args.workdir.mkdir(parents=True, exist_ok=True)
     exe = [args.exe] if args.exe else [shutil.which("timeline")] if shutil.which("timeline") else [
         sys.executable, "-m", "timeline"]
