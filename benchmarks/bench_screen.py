@@ -327,6 +327,7 @@ def bare_first_screen(workdir: Path, runs: int) -> tuple[float, float]:
 
 
 def main() -> None:
+    global TIMEOUT
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100000,1000000")
     parser.add_argument("--runs", type=int, default=3)
@@ -334,7 +335,6 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=TIMEOUT, help="seconds to wait for a screen (a busy machine)")
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "timeline-bench")
     args = parser.parse_args()
-    global TIMEOUT
     TIMEOUT = args.timeout
     args.workdir.mkdir(parents=True, exist_ok=True)
     exe = [args.exe] if args.exe else [shutil.which("timeline")] if shutil.which("timeline") else [
