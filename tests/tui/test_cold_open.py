@@ -203,11 +203,7 @@ def test_the_preview_and_the_stored_events_are_the_loaders(tmp_path_factory, dat
     folder = tmp_path_factory.mktemp("cold")
     path = write(folder / "events.jsonl", [event(n, d) for n, d in enumerate(dates)], HEADER if header else None)
     reference = records(load(path))
-    import mmap
-
-    with open(path, "rb") as stream:
-        data = mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
-    preview = Preview(path, data)
+    preview = preview_of(path)
     shown = build_columns(preview.first_in_time(shown=False))[0]
     assert shown == reference[:len(shown)] and len(shown) == min(PREVIEW_EVENTS, len(reference))
     sent = []
@@ -216,6 +212,31 @@ def test_the_preview_and_the_stored_events_are_the_loaders(tmp_path_factory, dat
     assert sent[-1] == ("stored",)
     stored = read_entry(entry, Fingerprint(path))
     assert records(stored) == reference
+
+
+def preview_of(path: Path) -> Preview:
+    import mmap
+
+    with open(path, "rb") as stream:
+        return Preview(path, mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ))
+
+
+def test_a_first_chunk_in_order_is_corrected_by_an_earlier_event_later_in_the_file(tmp_path):
+    events = [event(n, d) for n, d in enumerate(days(2000, start=10))] + [event(2000, "1999-12-31")]
+    path = write(tmp_path / "almost.jsonl", events)
+    preview = preview_of(path)
+    first = preview.first_chunk()
+    assert first and first[0][0] == "e000000"  # in order as far as the first chunk goes
+    corrected = build_columns(preview.first_in_time(shown=True))[0]
+    assert corrected == records(load(path))[:PREVIEW_EVENTS]
+    assert corrected[0][0] == "e002000"
+
+
+def test_a_file_in_date_order_all_through_needs_no_second_preview(tmp_path):
+    path = write(tmp_path / "ordered.jsonl", [event(n, d) for n, d in enumerate(days(2000))])
+    preview = preview_of(path)
+    assert preview.first_chunk() is not None
+    assert preview.first_in_time(shown=True) is None
 
 
 def test_a_file_with_errors_sends_them_and_no_entry(tmp_path):

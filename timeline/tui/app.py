@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gc
 import threading
+from concurrent.futures import CancelledError
 from functools import partial
 from pathlib import Path
 
@@ -114,7 +115,7 @@ class TimelineApp(App):
                 self.call_from_thread(self._cold_message, message)
             if mode == "load":
                 self.call_from_thread(self._cold_message, ("ended",))
-        except (RuntimeError, OSError, ValueError):  # the app has gone, or closed the pipe
+        except (RuntimeError, OSError, ValueError, CancelledError):  # the app has gone (or is going)
             pass
 
     def _cold_message(self, message: tuple) -> None:
@@ -158,7 +159,7 @@ class TimelineApp(App):
             stored = None
         try:
             self.call_from_thread(self._stored, stored)
-        except RuntimeError:  # the app has gone
+        except (RuntimeError, CancelledError):  # the app has gone (or is going)
             pass
 
     def _stored(self, stored: Timeline | None) -> None:
