@@ -255,7 +255,7 @@ def save(timeline: Timeline, split: bool = False) -> None:
 def _events_written_apart(timeline: Timeline, paths: dict[str, Path]):
     """Fork a child that writes the events file; a function that waits for it and gives
     the file's description (raising when the child could not write it)."""
-    import pickle
+    import orjson
 
     from .store import write_events
 
@@ -265,7 +265,7 @@ def _events_written_apart(timeline: Timeline, paths: dict[str, Path]):
         status = 1
         try:
             os.close(read_end)
-            described = pickle.dumps(write_events(timeline, paths))
+            described = orjson.dumps(write_events(timeline, paths))
             with os.fdopen(write_end, "wb") as out:
                 out.write(described)
             status = 0
@@ -279,7 +279,7 @@ def _events_written_apart(timeline: Timeline, paths: dict[str, Path]):
         _, status = os.waitpid(child, 0)
         if status != 0 or not data:
             raise OSError("the events file could not be written")
-        return pickle.loads(data)
+        return orjson.loads(data)  # data only, checked as the header's are when it is read
 
     return described
 

@@ -18,10 +18,11 @@ The app never holds the file's records: only the preview's few hundred, then the
 Quitting does not wait: the load child finishes the entry on its own (its own session, so
 closing the terminal's app does not stop it), and the next open is warm.
 
-Messages are pickled tuples, each after its length, on the child's standard output (they
-come from our own child, never from a file): ("preview", title, sources, actors, kinds,
-records, count, final), ("progress", done, estimate), ("problems", [Problem]), ("error",
-exception), ("stored",), ("not stored",).
+Messages are JSON arrays, each after its length, on the child's standard output (data
+only, as the cache is: nothing read back runs code): ("preview", title, sources, actors,
+kinds, records, count, final), ("progress", done, estimate), ("problems", [Problem]),
+("error", what the command line says of it), ("stored",), ("not stored",); `encode` and
+`decode` turn the model's objects into JSON and back (cache_entry.py's forms).
 """
 
 from __future__ import annotations
@@ -29,7 +30,6 @@ from __future__ import annotations
 import math
 import mmap
 import os
-import pickle
 import re
 import struct
 import subprocess
@@ -39,6 +39,8 @@ from collections import Counter
 from datetime import date
 from collections.abc import Callable, Iterator
 from pathlib import Path
+
+import orjson
 
 PREVIEW_EVENTS = 200  # events sent for the first screen of a file not in date order
 CHUNK = 1 << 16  # bytes of a chunk: the first screen of a file in date order; a unit of the date scan
@@ -82,7 +84,7 @@ class ColdOpen:
             if len(head) < _FRAME.size:
                 return
             body = stream.read(_FRAME.unpack(head)[0])
-            yield pickle.loads(body)
+            yield decode(orjson.loads(body))
 
     def stop_preview(self) -> None:
         """The preview is of no use once the store is there."""
@@ -106,6 +108,52 @@ class ColdOpen:
         self.stop_preview()
 
 
+# --- the messages, as JSON ---------------------------------------------------------------
+
+
+def encode(message: tuple) -> list:
+    from .cache_entry import encode_actor, encode_problem, encode_source
+
+    kind, *rest = message
+    if kind == "preview":
+        title, sources, actors, kinds, records, count, final = rest
+        return [kind, title, {k: encode_source(s) for k, s in sources.items()},
+                {k: encode_actor(a) for k, a in actors.items()}, kinds, records, count, final]
+    if kind == "problems":
+        return [kind, [encode_problem(p) for p in rest[0]]]
+    if kind == "error":
+        error = rest[0]
+        if isinstance(error, OSError):
+            return [kind, "OSError", error.errno, error.strerror, error.filename]
+        return [kind, type(error).__name__]
+    return [kind, *rest]
+
+
+def decode(message: list) -> tuple:
+    from .cache_entry import decode_actor, decode_problem, decode_source
+
+    kind, *rest = message
+    if kind == "preview":
+        title, sources, actors, kinds, records, count, final = rest
+        return (kind, title, {k: decode_source(s) for k, s in sources.items()},
+                {k: decode_actor(a) for k, a in actors.items()}, kinds, [_record(r) for r in records], count, final)
+    if kind == "problems":
+        return kind, [decode_problem(p) for p in rest[0]]
+    if kind == "error":
+        name, *details = rest
+        return kind, OSError(*details) if name == "OSError" else RecursionError() if name == "RecursionError" \
+            else MemoryError()
+    return (kind, *rest)
+
+
+def _record(values: list) -> tuple:
+    """A record (Event.to_record) from its JSON form: each list a tuple again."""
+    (event_id, date, kind, title, basis, summary, actors, location, status, sources, related, figures, tags,
+     line) = values
+    return (event_id, date, kind, title, basis, summary, tuple(map(tuple, actors)), location, status,
+            tuple(map(tuple, sources)), tuple(map(tuple, related)), tuple(map(tuple, figures)), tuple(tags), line)
+
+
 # --- the children ----------------------------------------------------------------------
 
 
@@ -116,7 +164,7 @@ def _sender(stream) -> Callable[[tuple], bool]:
     def send(message: tuple) -> bool:
         nonlocal alive
         if alive:
-            body = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+            body = orjson.dumps(encode(message))
             try:
                 stream.write(_FRAME.pack(len(body)) + body)
                 stream.flush()

@@ -254,3 +254,27 @@ def test_the_children_end_when_asked(tmp_path):
     cold = ColdOpen(path, entry_path(path), tmp_path / "never")
     cold.stop()
     assert all(child.poll() is not None for child in cold.children.values())
+
+
+def test_messages_go_as_json_and_come_back_as_they_were(tmp_path):
+    import orjson
+
+    from timeline.coldopen import decode, encode
+    from timeline.model import Actor, Source
+    from timeline.problems import Pos, Problem
+
+    def again(message):
+        return decode(orjson.loads(orjson.dumps(encode(message))))
+
+    record = ("e1", "2020-01", "statement", "T", None, "S", (("a1", "target"),), "Here", "alleged",
+              (("s1", "q", 3, None),), (("denies", "e0", 4),), (("killed", 5, "people", "about", "a1", None),),
+              ("tag",), 2)
+    preview = ("preview", "Title", {"s1": Source("s1", "Wire")}, {"a1": Actor("a1", "Anna", ("A",))}, {"k": "d"},
+               [record], 10, True)
+    assert again(preview) == preview
+    problems = ("problems", [Problem("f.jsonl", Pos(3, 1), "wrong", "error")])
+    assert again(problems) == problems
+    error = again(("error", FileNotFoundError(2, "No such file or directory", "f.jsonl")))[1]
+    assert isinstance(error, FileNotFoundError) and (error.strerror, error.filename) == ("No such file or directory", "f.jsonl")
+    assert type(again(("error", MemoryError()))[1]) is MemoryError
+    assert again(("progress", 5, 10)) == ("progress", 5, 10)
