@@ -101,6 +101,8 @@ class TimelineApp(App):
     # --- the first reading of a file (coldopen.py) -------------------------------------
 
     async def _start_cold(self) -> None:
+        self.main.reading = True
+        self.main.view.refresh()  # its empty message says so
         await self.main.mount(ReadingBar(Path(self.timeline.path or "").name), before="#body")
         for mode in self.cold.children:
             # Plain daemon threads, not Textual workers: those run in the loop's executor,
@@ -174,6 +176,7 @@ class TimelineApp(App):
         if self.cold is not None:
             self.cold.stop_preview()
             self.cold = None
+            self.main.reading = False
             self.main.query_one(ReadingBar).remove()
 
     def _cold_failed(self, error: Exception) -> None:
