@@ -49,6 +49,9 @@ _FRAME = struct.Struct("<Q")
 # An event's date, as a JSON Lines line gives it. Inside a JSON string a quote is always
 # escaped, so `"date": "` only matches a key; the preview is checked by the load anyway.
 _DATE = re.compile(rb'"date"\s*:\s*"([^"\\\n]*)"')
+# The child's program. Not `-m`: that puts the working folder first on the path, and a
+# folder holding a `timeline` of its own would be run in place of this one.
+_CHILD = "import sys; del sys.path[0]; from timeline.coldopen import main; sys.exit(main(sys.argv[1:]))"
 _YEAR_FIRST = re.compile(rb"\d{4}(?!\d)")  # a date that starts with its year
 
 
@@ -68,7 +71,7 @@ class ColdOpen:
             self.children["preview"] = self._start("preview", None)
 
     def _start(self, mode: str, pause: Path | None) -> subprocess.Popen:
-        command = [sys.executable, "-m", "timeline.coldopen", mode, str(self.path), str(self.entry)]
+        command = [sys.executable, "-c", _CHILD, mode, str(self.path.resolve()), str(self.entry)]
         if pause is not None:
             command.append(str(pause))
         # Its own session: the load goes on when the app quits, and a ^C in the app is not its.
