@@ -278,3 +278,19 @@ def test_messages_go_as_json_and_come_back_as_they_were(tmp_path):
     assert isinstance(error, FileNotFoundError) and (error.strerror, error.filename) == ("No such file or directory", "f.jsonl")
     assert type(again(("error", MemoryError()))[1]) is MemoryError
     assert again(("progress", 5, 10)) == ("progress", 5, 10)
+
+
+def test_the_command_line_reads_only_a_large_file_in_the_children(tmp_path, monkeypatch):
+    from timeline import cli
+
+    path = write(tmp_path / "x.jsonl", [event(0, "2020-01-01")])
+    args = cli._app_parser().parse_args([str(path)])
+    assert cli._first_open(path, args) == (None, None)  # small: loaded before the app, as before
+    monkeypatch.setattr(cli, "COLD_OPEN_BYTES", 10)
+    timeline, cold = cli._first_open(path, args)
+    try:
+        assert cold is not None and len(timeline.events) == 0
+    finally:
+        cold.stop()
+    with_filter = cli._app_parser().parse_args([str(path), "--kind", "statement"])
+    assert cli._first_open(path, with_filter) == (None, None)
