@@ -72,9 +72,9 @@ class Screen:
     def text(self) -> str:
         return self._tmux("capture-pane", "-p", "-t", self.name)
 
-    def wait_for(self, test, since: float, timeout: float = TIMEOUT) -> float:
+    def wait_for(self, test, since: float, timeout: float | None = None) -> float:
         """Seconds from `since` until test(screen text) holds."""
-        deadline = time.perf_counter() + timeout
+        deadline = time.perf_counter() + (TIMEOUT if timeout is None else timeout)
         while time.perf_counter() < deadline:
             if test(self.text()):
                 return time.perf_counter() - since
@@ -147,6 +147,45 @@ def open_app(exe: list[str], path: Path, cache: Path, first_title: str, count: i
     marker = f"1/{count}"
     seconds = screen.wait_for(lambda text: marker in text and first_title[:30] in text, screen.started)
     return screen, seconds
+
+
+def open_cold(exe: list[str], path: Path, cache: Path, first_title: str, count: int) -> tuple[Screen, dict]:
+    """The first open: until the first event's title is on the screen ('first'), and until
+    the whole file is ('usable': the header's "1/N" and no reading bar); the largest
+    resident memory of the app's child processes (which read the file) meanwhile."""
+    screen = Screen(f"bench-{os.getpid()}", [*exe, str(path)], {"TIMELINE_CACHE_DIR": str(cache)})
+    children = [0.0]
+
+    def first(text: str) -> bool:
+        children[0] = max(children[0], _children_mb(screen.pid))
+        return first_title[:30] in text
+
+    def usable(text: str) -> bool:
+        return first(text) and f"1/{count}" in text and not READING.search(text)
+
+    figures = {"cold": screen.wait_for(first, screen.started)}
+    figures["usable"] = screen.wait_for(usable, screen.started)
+    figures["peak_children"] = children[0]
+    return screen, figures
+
+
+READING = re.compile(r"reading [\d,]+ of|reading \S+\.jsonl|opening the whole file")  # widgets/reading.py
+
+
+def _children_mb(pid: int) -> float:
+    """The resident memory of the process's children, in MB, summed (0 when none)."""
+    total = 0
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return 0.0
+    for child in children:
+        try:
+            found = re.search(r"VmRSS:\s+(\d+)", Path(f"/proc/{child}/status").read_text())
+        except OSError:
+            continue
+        total += int(found.group(1)) if found else 0
+    return total / 1024
 
 
 def header_count(text: str) -> str:
@@ -245,13 +284,13 @@ def measure_once(exe: list[str], path: Path, cache: Path, ends_of: tuple) -> dic
     """One cold open, then one warm open and its keys."""
     titles, last_title, count = ends_of
     shutil.rmtree(cache, ignore_errors=True)
-    screen, cold = open_app(exe, path, cache, titles[0], count)
+    screen, row = open_cold(exe, path, cache, titles[0], count)
     time.sleep(1.0)
-    peak_cold, _ = screen.memory_mb()
+    row["peak_cold"], _ = screen.memory_mb()
     screen.keys("q")
     _wait_gone(screen)
-    row = {"cold": cold, "peak_cold": peak_cold}
-    # warm: the cache written by the cold run (give its background write time to end)
+    _wait_for_entry(cache)
+    # warm: the cache written by the cold run
     screen, row["warm"] = open_app(exe, path, cache, titles[0], count)
     row["rss_warm"] = screen.memory_mb()[1]
     row.update(interactions(screen, titles, last_title, count))
@@ -272,6 +311,13 @@ def measure(exes: dict[str, list[str]], path: Path, workdir: Path, runs: int) ->
         figures[label] = {key: statistics.median(row[key] for row in found) for key in found[0]}
         figures[label]["bytes_per_event"] = figures[label]["rss_warm"] * 1024 * 1024 / ends_of[2]
     return figures
+
+
+def _wait_for_entry(cache: Path) -> None:
+    """The first open's entry is written by a child that outlives the app: wait for it."""
+    deadline = time.perf_counter() + TIMEOUT
+    while not list(cache.glob("*.entry")) and time.perf_counter() < deadline:
+        time.sleep(0.05)
 
 
 def _wait_gone(screen: Screen) -> None:
@@ -300,14 +346,17 @@ def _labelled(number: int, given: str) -> tuple[str, list[str]]:
 
 
 def main() -> None:
+    global TIMEOUT
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100000,1000000")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--exe", action="append", default=[],
                         help="[LABEL=]PATH of a timeline command, once per build to compare "
                              "(default: the one on PATH, else python -m timeline)")
+    parser.add_argument("--timeout", type=float, default=TIMEOUT, help="seconds to wait for a screen (a busy machine)")
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "timeline-bench")
     args = parser.parse_args()
+    TIMEOUT = args.timeout
     args.workdir.mkdir(parents=True, exist_ok=True)
     exes = dict(_labelled(n, given) for n, given in enumerate(args.exe)) or {
         "": [shutil.which("timeline")] if shutil.which("timeline") else [sys.executable, "-m", "timeline"]}
@@ -316,9 +365,9 @@ def main() -> None:
           f"{capture_cost() * 1000:.1f} ms (the resolution of every figure); medians of {args.runs} runs")
     bare, bare_mb = bare_first_screen(args.workdir, args.runs)
     print(f"bare Textual app: first screen {bare:.2f} s, {bare_mb:.0f} MB resident\n")
-    header = (f"{'build':>8}  {'events':>9}  {'cold':>7}  {'warm':>7}  {'warm/bare':>9}  {'j':>8}  {'j pane':>8}  {'j held':>8}  "
+    header = (f"{'build':>8}  {'events':>9}  {'cold':>7}  {'usable':>7}  {'warm':>7}  {'warm/bare':>9}  {'j':>8}  {'j pane':>8}  {'j held':>8}  "
               f"{'PgDn':>8}  {'G':>8}  {'actor':>8}  {'typed 1st':>9}  {'typed':>8}  "
-              f"{'RSS warm':>9}  {'B/event':>7}  {'peak warm':>9}  {'peak cold':>9}")
+              f"{'RSS warm':>9}  {'B/event':>7}  {'peak warm':>9}  {'peak cold':>9}  {'readers':>9}")
     print(header)
     print("-" * len(header))
     for size in (int(s) for s in args.sizes.split(",")):
@@ -326,12 +375,14 @@ def main() -> None:
         if not path.exists():
             generate.write(path, size)
         for label, f in measure(exes, path, args.workdir, args.runs).items():
-            print(f"{label:>8}  {size:>9,}  {f['cold']:>5.2f} s  {f['warm']:>5.2f} s  {f['warm'] / bare:>8.1f}×  "
+            print(f"{label:>8}  {size:>9,}  {f['cold']:>5.2f} s  {f['usable']:>5.2f} s  {f['warm']:>5.2f} s  {f['warm'] / bare:>8.1f}×  "
                   f"{f['j'] * 1000:>5.0f} ms  {f['pane'] * 1000:>5.0f} ms  {f['held'] * 1000:>5.0f} ms  "
                   f"{f['PgDn'] * 1000:>5.0f} ms  {f['G'] * 1000:>5.0f} ms  {f['actor'] * 1000:>5.0f} ms  {f['typed1'] * 1000:>6.0f} ms  {f['typed'] * 1000:>5.0f} ms  "
                   f"{f['rss_warm']:>6.0f} MB  {f['bytes_per_event']:>7.0f}  {f['peak_warm']:>6.0f} MB  "
-                  f"{f['peak_cold']:>6.0f} MB", flush=True)
-    print("\ncold: no cache; warm: opened before. j (to the header's position; j pane: to the detail pane's "
+                  f"{f['peak_cold']:>6.0f} MB  {f['peak_children']:>6.0f} MB", flush=True)
+    print("\ncold: no cache, until the first event's title is on the screen; usable: until the whole file is "
+          "(the header's 1/N, no reading bar); readers: the largest resident memory of the app's child processes "
+          "(which read the file on a first open) summed, sampled while it opened; warm: opened before. j (to the header's position; j pane: to the detail pane's "
           "title; j held: ten j at once, to the tenth), PgDn, G, actor (busiest, picked and applied) and typed (a search "
           "character, median of four, to the header's new count; typed 1st: to the header's first change, the first "
           "screen of matches with 'searching N events…' where the count comes after) are timed from the key to the "

@@ -175,6 +175,21 @@ def load_cached(path: str | Path, use_cache: bool = True, progress=None, check_c
     return timeline
 
 
+def open_for_app(path: str | Path) -> tuple[Timeline | None, Path | None]:
+    """For the app: the timeline of the entry made for the file (its content checked by
+    `content_check`, after the first screen), or None and the entry a first reading may
+    write (coldopen.py); that is None too when no entry can be used here."""
+    path = Path(path)
+    entry = entry_path(path)
+    if not path.is_file() or not _folder_usable(entry.parent):
+        return None, None
+    try:
+        timeline = read_entry(entry, Fingerprint(path))
+    except OSError:
+        return None, None
+    return timeline, None if timeline is not None else entry
+
+
 def read_entry(entry: Path, fingerprint: Fingerprint) -> Timeline | None:
     """The cached timeline when the entry was made for the file as its status describes
     it (its content is checked by `content_check`), or None when there is none, it is
@@ -206,9 +221,11 @@ def _private_descriptor(descriptor: int) -> bool:
 # --- writing ----------------------------------------------------------------------------
 
 
-def save(timeline: Timeline) -> None:
+def save(timeline: Timeline, split: bool = False) -> None:
     """Write the cache entry a fresh load left pending (a no-op otherwise): the store's
-    files first, then the header that names them, so that an entry is whole or missing."""
+    files first, then the header that names them, so that an entry is whole or missing.
+    `split`: the events file is written by a forked child while this process writes the
+    rest, on two cores (for a process that holds nothing else: coldopen.py's load child)."""
     pending = timeline.pending_cache
     if pending is None:
         return
@@ -217,12 +234,12 @@ def save(timeline: Timeline) -> None:
     from .query import Searcher
     from .store import write_store
 
-    Searcher(timeline).prepare()
     if not _make_folder(entry.parent):
         return
     try:
         entry.unlink(missing_ok=True)  # the old header, which no longer describes the files
-        files = write_store(timeline, store_paths(entry), Searcher(timeline).buffer())
+        events = _events_written_apart(timeline, store_paths(entry)) if split else None
+        files = write_store(timeline, store_paths(entry), Searcher(timeline).buffer(), events)
         header = encode_header(timeline, fingerprint, FORMAT, files)
     except Exception:  # noqa: BLE001 - a value the format would not give back as it is, a full disk: not cached
         return
@@ -232,6 +249,38 @@ def save(timeline: Timeline) -> None:
             old.unlink(missing_ok=True)  # the entries of versions before 9, never read again
         except OSError:
             pass
+
+
+def _events_written_apart(timeline: Timeline, paths: dict[str, Path]):
+    """Fork a child that writes the events file; a function that waits for it and gives
+    the file's description (raising when the child could not write it)."""
+    import orjson
+
+    from .store import write_events
+
+    read_end, write_end = os.pipe()
+    child = os.fork()
+    if child == 0:  # the child: write, report, and leave without running the parent's exit code
+        status = 1
+        try:
+            os.close(read_end)
+            described = orjson.dumps(write_events(timeline, paths))
+            with os.fdopen(write_end, "wb") as out:
+                out.write(described)
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(write_end)
+
+    def described() -> dict:
+        with os.fdopen(read_end, "rb") as stream:
+            data = stream.read()
+        _, status = os.waitpid(child, 0)
+        if status != 0 or not data:
+            raise OSError("the events file could not be written")
+        return orjson.loads(data)  # data only, checked as the header's are when it is read
+
+    return described
 
 
 def _make_folder(folder: Path) -> bool:

@@ -656,13 +656,59 @@ def run_app(args) -> int:
     path = Path(args.file) if args.file else default_events_path()
     if args.corpus and not Path(args.corpus).is_dir():
         raise QueryError(f"{args.corpus}: the corpus folder does not exist; name the folder holding the articles")
-    timeline = load_for_use(path, check_content=False)  # the app checks it after its first screen
+    timeline, cold = _first_open(path, args)
+    if timeline is None:
+        timeline = load_for_use(path, check_content=False)  # the app checks it after its first screen
     query = build_query(timeline, args)
     from .settings import load_keymap
     from .tui import keys  # Textual is imported only when the explorer opens
     from .tui.app import make_app
 
     keymap = load_keymap(keys.defaults(), keys.scopes(), normalize=keys.normalize)
-    app = make_app(timeline, query=query, corpus=args.corpus, keymap=keymap)
-    app.run()
+    app = make_app(timeline, query=query, corpus=args.corpus, keymap=keymap, cold=cold)
+    try:
+        app.run()
+    finally:
+        if cold is not None:
+            cold.close()  # the reading goes on alone, to finish the cache entry
+    if app.load_error is not None:
+        raise app.load_error  # reported as a file that cannot be loaded always is
     return app.return_code or EXIT_OK
+
+
+# Below this, a first open loads the file here, before the app starts: measured on screen
+# at 100,000 events (54 MB), that shows the whole file in 3.0 s, where the children show a
+# first screen in 1.5 s but the whole file only once the cache is written (11.4 s). Above
+# it the load costs minutes and gigabytes (1,000,000 events: 115 s and 2.7 GB before the
+# first screen), and the children show one in seconds, in 180 MB.
+COLD_OPEN_BYTES = 64 << 20
+
+
+def _first_open(path: Path, args):
+    """(the cached timeline, None), or (a timeline with no events yet, the reading that
+    fills it in) for a large JSON Lines file opened for the first time with no filters
+    given (a filter's words may name what only the whole file defines), or (None, None)."""
+    if path.suffix.lower() not in (".jsonl", ".ndjson") or not _larger_than(path, COLD_OPEN_BYTES):
+        return None, None
+    from .cache import open_for_app
+    from .coldopen import ColdOpen
+    from .model import Timeline
+
+    timeline, entry = open_for_app(path)
+    if timeline is not None or entry is None:
+        return timeline, None
+    waiting = Timeline([], title=path.name)
+    waiting.path = str(path)
+    try:
+        if build_query(waiting, args) != Query():
+            return None, None
+    except QueryError:
+        return None, None
+    return waiting, ColdOpen(path, entry)
+
+
+def _larger_than(path: Path, size: int) -> bool:
+    try:
+        return path.stat().st_size > size
+    except OSError:
+        return False  # the load says what is wrong

@@ -902,10 +902,18 @@ def unreadable(timeline: Timeline, index: int) -> tuple:
             (), None, "reported", sources, (), (), (), 0)
 
 
-def write_store(timeline: Timeline, paths: dict[str, Path], texts) -> dict[str, dict]:
-    """Write the four files of a timeline's store; their descriptions, for the header."""
+def write_events(timeline: Timeline, paths: dict[str, Path]) -> dict:
+    """Write the events file of a timeline's store (the largest); its description."""
+    return write_file(paths["events"], event_schema(), events_batches(timeline))
+
+
+def write_store(timeline: Timeline, paths: dict[str, Path], texts,
+                events: Callable[[], dict] | None = None) -> dict[str, dict]:
+    """Write the four files of a timeline's store; their descriptions, for the header.
+    `texts`: the search texts (see texts_batches); `events`, when given, gives the events
+    file's description instead (write_events wrote it, in another process)."""
     return {
-        "events": write_file(paths["events"], event_schema(), events_batches(timeline)),
+        "events": events() if events else write_events(timeline, paths),
         "columns": write_file(paths["columns"], columns_schema(), [columns_batch(timeline)]),
         "index": write_file(paths["index"], index_schema(), [index_batch(timeline)]),
         "texts": write_file(paths["texts"], texts_schema(), texts_batches(texts)),

@@ -5,12 +5,15 @@ and does lives in the screens (`screens/`) and widgets (`widgets/`)."""
 from __future__ import annotations
 
 import gc
+import threading
+from concurrent.futures import CancelledError
 from functools import partial
 from pathlib import Path
 
 from rich.text import Text
 from textual.app import App
 
+from ..coldopen import ColdOpen
 from ..controls import visible
 from ..corpus import Corpus, resolve_corpus
 from ..filters import Filters
@@ -21,6 +24,7 @@ from ..watch import FileWatcher
 from . import keys
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
+from .widgets.reading import ReadingBar
 
 RELOAD_ERRORS_SHOWN = 3
 
@@ -30,12 +34,15 @@ class TimelineApp(App):
 
     reload_interval = 1.0  # seconds between looks at the file
     _reload_generation = 0  # counts saves seen; only the newest one's result is shown
+    _cold_answered = False  # the load child has said how its reading ended
 
     def __init__(self, timeline: Timeline, query: Query | None = None, corpus: str | None = None,
-                 keymap: dict[str, str] | None = None):
+                 keymap: dict[str, str] | None = None, cold: ColdOpen | None = None):
         super().__init__()
         self.user_keymap = keymap or {}
         self.timeline = timeline
+        self.cold = cold  # the file being read for the first time, by other processes (coldopen.py)
+        self.load_error: Exception | None = None  # what a first reading found wrong: the CLI reports it
         folder, note = resolve_corpus(timeline, corpus)
         self.corpus_note = visible(note)  # it names folders, which may hold anything
         self.corpus = Corpus(folder) if folder else None
@@ -53,6 +60,8 @@ class TimelineApp(App):
         # Pushed, not the default screen: Textual reads a screen's CSS file when it is pushed.
         await self.push_screen(MainScreen(self.timeline, self.corpus, self.corpus_note, self._first_filters))
         gc.freeze()  # see _prepare
+        if self.cold is not None:
+            await self._start_cold()
         self._prepare()
         if self.timeline.path and Path(self.timeline.path).is_file():
             self.watcher = FileWatcher(self.timeline.path)
@@ -94,6 +103,96 @@ class TimelineApp(App):
     def _content_changed(self, timeline: Timeline) -> None:
         if timeline is self.timeline:  # else a reload has already taken its place
             self._start_reload()
+
+    # --- the first reading of a file (coldopen.py) -------------------------------------
+
+    async def _start_cold(self) -> None:
+        self.main.reading = True
+        self.main.view.refresh()  # its empty message says so
+        await self.main.mount(ReadingBar(Path(self.timeline.path or "").name), before="#body")
+        for mode in self.cold.children:
+            # Plain daemon threads, not Textual workers: those run in the loop's executor,
+            # which the app waits for on quitting, and a read here may block till the end.
+            threading.Thread(target=self._follow_cold, args=(mode,), daemon=True).start()
+
+    def _follow_cold(self, mode: str) -> None:
+        """Hand each message of a child to its handler on the UI thread."""
+        cold = self.cold
+        try:
+            for message in cold.messages(mode):
+                self.call_from_thread(self._cold_message, message)
+            if mode == "load":
+                self.call_from_thread(self._cold_message, ("ended",))
+        except (RuntimeError, OSError, ValueError, CancelledError):  # the app has gone (or is going)
+            pass
+
+    def _cold_message(self, message: tuple) -> None:
+        if self.cold is None:
+            return  # the whole file is shown already
+        kind, *rest = message
+        bar = self.main.query_one(ReadingBar)
+        if kind == "ended":  # the load child is gone; without a word (killed), the file is read here
+            self.cold.children["load"].poll()
+            if not self._cold_answered:
+                self._start_reload()
+            return
+        self._cold_answered = kind not in ("preview", "progress")
+        if kind == "preview":
+            self._show_preview(bar, *rest)
+        elif kind == "progress":
+            bar.progress(*rest)
+        elif kind == "problems":
+            self._cold_failed(LoadError(rest[0]))
+        elif kind == "error":
+            self._cold_failed(rest[0])
+        elif kind == "stored":
+            threading.Thread(target=self._open_stored, daemon=True).start()
+        else:  # not stored (no cache can be written): read here, as a reload is
+            self._start_reload()
+
+    def _show_preview(self, bar: ReadingBar, title, sources, actors, kinds, records, count, final) -> None:
+        preview = Timeline(records, sources, actors, kinds, title)
+        preview.path = self.timeline.path
+        if count:
+            bar.count(count)
+        bar.showing(len(records))
+        self._show(preview)
+
+    def _open_stored(self) -> None:
+        from ..cache import Fingerprint, read_entry
+
+        try:
+            stored = read_entry(self.cold.entry, Fingerprint(self.cold.path))
+        except OSError:
+            stored = None
+        try:
+            self.call_from_thread(self._stored, stored)
+        except (RuntimeError, CancelledError):  # the app has gone (or is going)
+            pass
+
+    def _stored(self, stored: Timeline | None) -> None:
+        if stored is None:  # changed since, or unreadable: read it here, as a reload is
+            self._start_reload()
+            return
+        self._cold_done()
+        self._show(stored)
+        self._prepare()
+
+    def _cold_done(self) -> None:
+        if self.cold is not None:
+            self.cold.stop_preview()
+            self.cold = None
+            self.main.reading = False
+            self.main.query_one(ReadingBar).remove()
+
+    def _cold_failed(self, error: Exception) -> None:
+        self.load_error = error
+        self.exit(return_code=2)
+
+    def _show(self, timeline: Timeline) -> None:
+        self.timeline = timeline
+        self.title = visible(timeline.title)
+        self.main.show_timeline(timeline)
 
     # --- live reload -------------------------------------------------------------------
 
@@ -139,8 +238,13 @@ class TimelineApp(App):
         if timeline is None:
             self.main.show_banner(reload_error_text(problems))
             return
-        self.timeline = timeline
         gc.unfreeze()  # the timeline before is garbage now, cycles and all: let it be collected
+        if self.cold is not None:  # the first reading's store could not be used: this is the file
+            self._cold_done()
+            self._show(timeline)
+            self._prepare()
+            return
+        self.timeline = timeline
         self.main.show_timeline(timeline)
         self.notify(f"Reloaded {Path(timeline.path).name}: {len(timeline.events)} events.", timeout=2)
         self._prepare()
@@ -180,7 +284,8 @@ def _count(problems: list) -> str:
 
 
 def make_app(timeline: Timeline, query: Query | None = None, corpus: str | None = None,
-             keymap: dict[str, str] | None = None) -> TimelineApp:
+             keymap: dict[str, str] | None = None, cold: ColdOpen | None = None) -> TimelineApp:
     """Build the app from loaded data; the CLI and the tests both come through here.
-    Tests pass no keymap, so no user configuration reaches them."""
-    return TimelineApp(timeline, query=query, corpus=corpus, keymap=keymap)
+    Tests pass no keymap, so no user configuration reaches them. `cold`: the file is being
+    read by other processes, and `timeline` stands for it (no events) until they send it."""
+    return TimelineApp(timeline, query=query, corpus=corpus, keymap=keymap, cold=cold)

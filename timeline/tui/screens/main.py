@@ -80,6 +80,7 @@ class MainScreen(CopyKeys, Screen):
         self.find_text = ""  # what find highlights and n / N step through; it filters nothing
         self._search_mode = "filter"  # what the search bar does: "filter" (/) or "find" (f)
         self._find_origin: int | None = None  # the event selected when find was opened
+        self.reading = False  # the file is being read for the first time (the app's cold open)
 
     def compose(self) -> ComposeResult:
         yield Static(id="header")
@@ -224,6 +225,8 @@ class MainScreen(CopyKeys, Screen):
     def empty_message(self) -> list[str]:
         if self._counting is not None:
             return ["", "   Searching…"]
+        if not self.timeline.events and self.reading:
+            return ["", "   Reading the file: its first events in time order come here in a moment."]
         if not self.timeline.events:
             return ["", "   This file has no events yet: add them under 'events:' (the README's 'File format'",
                     "   shows how). The file is watched: they appear here when you save it."]
