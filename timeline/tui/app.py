@@ -19,7 +19,9 @@ from ..problems import OUT_OF_MEMORY, LoadError, Pos, Problem
 from ..query import Query, Searcher
 from ..watch import FileWatcher
 from . import keys
-from .screens.help import HelpScreen
+from ..session import Session
+from ..settings import load_settings, save_setting
+from .screens.help import HelpScreen, key_names
 from .screens.main import MainScreen
 
 RELOAD_ERRORS_SHOWN = 3
@@ -32,7 +34,7 @@ class TimelineApp(App):
     _reload_generation = 0  # counts saves seen; only the newest one's result is shown
 
     def __init__(self, timeline: Timeline, query: Query | None = None, corpus: str | None = None,
-                 keymap: dict[str, str] | None = None):
+                 keymap: dict[str, str] | None = None, clean: bool = False):
         super().__init__()
         self.user_keymap = keymap or {}
         self.timeline = timeline
@@ -40,6 +42,14 @@ class TimelineApp(App):
         self.corpus_note = visible(note)  # it names folders, which may hold anything
         self.corpus = Corpus(folder) if folder else None
         self._first_filters = Filters.of(query or Query())
+        self.session = Session.open(timeline.path) if timeline.path else None
+        self._first_cursor: str | None = None
+        self._restored = False  # whether the app opens on the view left last time
+        last = self.session.last_view if self.session is not None else None
+        # Options on the command line say what to show; without any, the view left last.
+        if last is not None and not clean and (query is None or query == Query()):
+            self._first_filters, self._first_cursor = self.session.restored(last), last.cursor
+            self._restored = True
 
     @property
     def main(self) -> MainScreen:
@@ -51,12 +61,39 @@ class TimelineApp(App):
         if self.user_keymap:
             self.set_keymap(self.user_keymap)
         # Pushed, not the default screen: Textual reads a screen's CSS file when it is pushed.
-        await self.push_screen(MainScreen(self.timeline, self.corpus, self.corpus_note, self._first_filters))
+        self._keep_theme()
+        await self.push_screen(MainScreen(self.timeline, self.corpus, self.corpus_note, self._first_filters,
+                                          self.session, self._first_cursor))
+        self._say_session()
         gc.freeze()  # see _prepare
         self._prepare()
         if self.timeline.path and Path(self.timeline.path).is_file():
             self.watcher = FileWatcher(self.timeline.path)
             self.set_interval(self.reload_interval, self._check_file)
+
+    def _keep_theme(self) -> None:
+        """The theme chosen last time, and every new choice kept (settings.json)."""
+        settings, problem = load_settings()
+        if problem:
+            self.notify(visible(problem), title="Settings", severity="warning", timeout=6)
+        if settings.get("theme") in self.available_themes:
+            self.theme = settings["theme"]
+        self.theme_changed_signal.subscribe(self, self._theme_chosen)
+
+    def _theme_chosen(self, theme) -> None:
+        problem = save_setting("theme", theme.name)
+        if problem:
+            self.notify(visible(problem), title="Theme not kept", severity="warning", timeout=6)
+
+    def _say_session(self) -> None:
+        session = self.session
+        if session is not None and session.problem:
+            self.notify(visible(session.problem), title="Marks and notes", severity="warning", timeout=10)
+        if self._restored and self._first_filters.order:
+            described = "; ".join(self._first_filters.describe(self.timeline))
+            self.notify(visible(f"Opened on the view left last time: {described}. "
+                                f"{key_names(self, 'filter.clear')} clears it; --clean starts without it."),
+                        title="Last view", timeout=6)
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
@@ -176,7 +213,8 @@ def _count(problems: list) -> str:
 
 
 def make_app(timeline: Timeline, query: Query | None = None, corpus: str | None = None,
-             keymap: dict[str, str] | None = None) -> TimelineApp:
+             keymap: dict[str, str] | None = None, clean: bool = False) -> TimelineApp:
     """Build the app from loaded data; the CLI and the tests both come through here.
-    Tests pass no keymap, so no user configuration reaches them."""
-    return TimelineApp(timeline, query=query, corpus=corpus, keymap=keymap)
+    Tests pass no keymap, so no user configuration reaches them. `clean`: open on every
+    event, not on the view left last time on this file."""
+    return TimelineApp(timeline, query=query, corpus=corpus, keymap=keymap, clean=clean)
