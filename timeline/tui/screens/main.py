@@ -69,7 +69,7 @@ class MainScreen(SessionActions, Screen):
         self.corpus_note = corpus_note
         self.filters = filters
         self.session = session  # marks, notes and views (timeline/session.py); None: no file to keep them for
-        self.cursor_id = cursor_id  # where the cursor opens (the view left last), then where it is
+        self._first_cursor = cursor_id  # where the cursor opens: the event of the view left last
         self.searcher = self.new_searcher(timeline)
         self.shown: Sequence[int] = []  # the events on screen: all the filters let through, or the first so far
         self._counting: Search | None = None  # a search whose matches are still being counted
@@ -98,7 +98,7 @@ class MainScreen(SessionActions, Screen):
         self.query_one("#reload-error").display = False
         self._fit_layout(self.app.size.width)
         self.view.session = self.query_one(DetailPane).session = self.session
-        self.refilter(keep_id=self.cursor_id)
+        self.refilter(keep_id=self._first_cursor)
         self.query_one(TimelineView).focus()
 
     def on_unmount(self) -> None:
