@@ -72,9 +72,16 @@ class NameViewScreen(ModalScreen[str | None]):
             yield Label("", classes="error", id="view-error")
             yield Label("enter saves (a name taken is replaced) · esc closes", classes="hint")
 
+    def on_mount(self) -> None:
+        self._say("")
+
+    def _say(self, text: str) -> None:
+        label = self.query_one("#view-error", Label)
+        label.update(text)
+        label.display = bool(text)  # an empty error line would still show its colour
+
     def on_input_changed(self, message: Input.Changed) -> None:
-        taken = message.value.strip() in self.taken
-        self.query_one("#view-error", Label).update("a view of this name is replaced" if taken else "")
+        self._say("a view of this name is replaced" if message.value.strip() in self.taken else "")
 
     def on_input_submitted(self, message: Input.Submitted) -> None:
         message.stop()
@@ -82,7 +89,7 @@ class NameViewScreen(ModalScreen[str | None]):
         if name:
             self.dismiss(name)
         else:
-            self.query_one("#view-error", Label).update("give the view a name")
+            self._say("give the view a name")
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -133,10 +140,13 @@ class SavedViewsScreen(ModalScreen[str | None]):
             listing.add_option(Option(Text("No view saved yet: v names the filters and the cursor.", style="dim"),
                                       disabled=True))
             return
-        for entry in self.entries:
-            label = Text(visible(entry.name), style="bold")
-            label.append("\n  " + (visible("; ".join(entry.described)) or "no filter: every event"))
-            label.append("\n  " + visible(entry.command), style="dim")
+        for number, entry in enumerate(self.entries):
+            if number:
+                listing.add_option(None)  # a rule between two views
+            label = Text()
+            label.append(visible(entry.name), style="bold")
+            label.append("\n" + (visible("; ".join(entry.described)) or "no filter: every event"))
+            label.append("\n" + visible(entry.command), style="dim")
             listing.add_option(Option(label, id=entry.name))
         listing.highlighted = 0
 
@@ -144,7 +154,7 @@ class SavedViewsScreen(ModalScreen[str | None]):
         listing = self.query_one(OptionList)
         if listing.highlighted is None or not self.entries:
             return None
-        return self.entries[listing.highlighted].name
+        return listing.get_option_at_index(listing.highlighted).id
 
     def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
         message.stop()
@@ -191,7 +201,7 @@ class MarksScreen(ModalScreen[str | None]):
             marked = sum(entry.marked for entry in self.entries)
             noted = sum(bool(entry.note) for entry in self.entries)
             orphans = sum(entry.line is None for entry in self.entries)
-            yield Label(Text.assemble(("Marks and notes", "bold"), f"   {marked} marked, {noted} noted"
+            yield Label(Text.assemble(("Marks and notes", "bold"), f" · {marked} marked, {noted} noted"
                                       + (f", {orphans} no longer in the file" if orphans else "")))
             yield VimOptionList(id="marks")
             yield Label(f"{key_names(self.app, 'marks.choose')} goes to the event · "
@@ -221,7 +231,9 @@ class MarksScreen(ModalScreen[str | None]):
         else:
             label.append_text(entry.line)
         if entry.note:
-            label.append("\n    " + visible(entry.note).replace("\n", "\n    "), style="italic")
+            for line in visible(entry.note).split("\n"):  # under a bar: a line's leading spaces are not kept
+                label.append("\n┆ ", style=NOTED_MARK[1])
+                label.append(line, style="italic")
         return label
 
     def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:

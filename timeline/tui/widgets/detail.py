@@ -473,7 +473,8 @@ def session_parts(session, event_id: str, highlight: tuple[TextMatch, ...] = ())
         parts.append((Text(f"{MARKED_MARK[0]} marked", style=MARKED_MARK[1]), ""))
     note = session.note(event_id)
     if note:
-        text = Text(f"{NOTED_MARK[0]} Note: ", style=f"bold {NOTED_MARK[1]}")
+        text = Text()
+        text.append(f"{NOTED_MARK[0]} Note: ", style=f"bold {NOTED_MARK[1]}")
         text.append_text(marked(visible(note), highlight))
         parts.append((text, "gap"))
     return parts

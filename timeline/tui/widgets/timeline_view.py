@@ -301,9 +301,9 @@ class TimelineView(ScrollView, can_focus=True):
         actors = ", ".join(_short_name(t, a) for a in dict.fromkeys(event.actor_ids))
         text = Text(no_wrap=True, overflow="ellipsis")
         session = self.session
-        text.append(" ")
         text.append(*(MARKED_MARK if session is not None and session.is_marked(event.id) else (" ", "")))
         text.append(*(NOTED_MARK if session is not None and event.id in session.notes else (" ", "")))
+        text.append(" ")
         text.append(_fit(event.date.display(), self._date_width), style=dim)
         text.append(" ")
         text.append(mark, style=mark_style)
