@@ -19,6 +19,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import stat
 from collections.abc import Container
 from dataclasses import dataclass
 from pathlib import Path
@@ -145,16 +146,7 @@ class Session:
             self.problem = f"{self.file}: cannot be read ({error.strerror or error}); marks and notes start empty"
 
     def _read_bytes(self) -> bytes | None:
-        try:
-            with open(self.file, "rb") as stream:
-                if not os.path.isfile(self.file):  # a device or a fifo would never end
-                    raise SessionDamaged("not a regular file")
-                data = stream.read(MAX_BYTES + 1)
-        except FileNotFoundError:
-            return None
-        if len(data) > MAX_BYTES:
-            raise SessionDamaged(f"larger than {MAX_BYTES // (1024 * 1024)} MB")
-        return data
+        return read_small(self.file, MAX_BYTES)
 
     def _set_aside(self, error: Exception) -> str:
         why = str(error) if isinstance(error, SessionDamaged) else "not valid JSON"
@@ -195,6 +187,24 @@ class Session:
         except (OutputError, OSError) as error:
             return f"{self.file}: not saved: {getattr(error, 'strerror', None) or error}"
         return None
+
+
+def read_small(path: Path, limit: int) -> bytes | None:
+    """The bytes of a small file the app keeps (None when there is none); SessionDamaged
+    when it is not a regular file or is larger than `limit`. Opened without waiting, so a
+    FIFO put in its place cannot hang the app, nor /dev/zero fill the memory."""
+    try:
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        return None
+    if not stat.S_ISREG(os.fstat(handle).st_mode):
+        os.close(handle)
+        raise SessionDamaged("not a regular file")
+    with os.fdopen(handle, "rb") as stream:
+        data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise SessionDamaged(f"larger than {limit // 1024} KB")
+    return data
 
 
 def _without_marks(filters: Filters) -> Filters:

@@ -33,18 +33,17 @@ def load_settings(folder: Path | None = None) -> tuple[dict[str, str], str | Non
     """The settings kept (only text values: the theme's name), and what was wrong with
     the file, if anything. The file is JSON, read as data; one that does not read is not
     used, and is replaced by the next setting saved."""
+    from .session import read_small
+
     path = (folder or config_dir()) / SETTINGS_FILE
     try:
-        with open(path, "rb") as stream:
-            data = stream.read(MAX_SETTINGS_BYTES + 1)
-        if len(data) > MAX_SETTINGS_BYTES:
-            raise ValueError("too large")
+        data = read_small(path, MAX_SETTINGS_BYTES)
+        if data is None:
+            return {}, None
         record = json.loads(data.decode("utf-8"))
         if not isinstance(record, dict):
             raise ValueError("not a JSON object")
-    except FileNotFoundError:
-        return {}, None
-    except (OSError, ValueError, RecursionError) as error:
+    except (OSError, ValueError, RecursionError) as error:  # SessionDamaged is a ValueError
         why = error.strerror if isinstance(error, OSError) else "not valid JSON" if isinstance(
             error, json.JSONDecodeError) else str(error)
         return {}, f"{path}: not used ({why}); it is replaced when a setting changes"

@@ -123,13 +123,29 @@ def test_a_session_file_too_large_is_not_read(events, monkeypatch):
     assert "larger than" in Session.open(events).problem
 
 
-def test_a_folder_in_the_session_files_place_is_said_not_fatal(events):
+@pytest.mark.parametrize("kind", ["folder", "fifo"])
+def test_a_folder_or_a_fifo_in_the_session_files_place_is_set_aside_never_waited_on(events, kind):
     path = session_path(events)
-    path.mkdir(parents=True)
+    path.parent.mkdir(parents=True)
+    path.mkdir() if kind == "folder" else os.mkfifo(path)
     session = Session.open(events)
-    assert session.problem
+    assert "not a regular file" in session.problem
     session.toggle_mark("kadyrov-takes-power-in-chechnya")
-    assert "not saved" in session.save()
+    assert session.save() is None
+
+
+def test_a_session_that_cannot_be_written_is_said_not_fatal(events):
+    path = session_path(events)
+    path.parent.mkdir(parents=True)
+    path.parent.chmod(0o500)
+    try:
+        session = Session.open(events)
+        session.toggle_mark("kadyrov-takes-power-in-chechnya")
+        problem = session.save()
+    finally:
+        path.parent.chmod(0o700)
+    if os.geteuid() != 0:  # root writes anywhere
+        assert "not saved" in problem
 
 
 def test_saving_writes_only_the_session_file(events):

@@ -76,11 +76,15 @@ class TimelineApp(App):
         settings, problem = load_settings()
         if problem:
             self.notify(visible(problem), title="Settings", severity="warning", timeout=6)
-        if settings.get("theme") in self.available_themes:
-            self.theme = settings["theme"]
+        self._kept_theme = settings.get("theme")
+        if self._kept_theme in self.available_themes:
+            self.theme = self._kept_theme
         self.theme_changed_signal.subscribe(self, self._theme_chosen)
 
     def _theme_chosen(self, theme) -> None:
+        if theme.name == self._kept_theme:  # the one restored at start: nothing new to keep
+            return
+        self._kept_theme = theme.name
         problem = save_setting("theme", theme.name)
         if problem:
             self.notify(visible(problem), title="Theme not kept", severity="warning", timeout=6)

@@ -28,7 +28,7 @@ class NoteScreen(ModalScreen[str | None]):
     BINDINGS = keys.NOTE
     DEFAULT_CSS = PROMPT_CSS.format(name="NoteScreen") + """
     NoteScreen > Vertical { width: 80; }
-    NoteScreen TextArea { height: 10; }
+    NoteScreen TextArea { height: 10; max-height: 50vh; }
     """
 
     def __init__(self, title: str, note: str):
