@@ -58,14 +58,14 @@ def test_an_empty_note_takes_the_note_away(events):
     assert "a" not in session.notes
 
 
-def test_the_session_is_the_files_whatever_name_reaches_it(events, tmp_path):
+def test_the_session_is_the_files_whatever_name_reaches_it(events, tmp_path, monkeypatch):
     link = tmp_path / "link.yaml"
     link.symlink_to(events)
     session = Session.open(events)
     session.toggle_mark("kadyrov-takes-power-in-chechnya")
     session.save()
     assert Session.open(link).is_marked("kadyrov-takes-power-in-chechnya")
-    os.chdir(tmp_path)
+    monkeypatch.chdir(tmp_path)
     assert Session.open("events.yaml").is_marked("kadyrov-takes-power-in-chechnya")
 
 
