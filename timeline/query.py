@@ -211,6 +211,17 @@ def sorted_holds(ordered: Sequence[int], value: int) -> bool:
     return k < len(ordered) and ordered[k] == value
 
 
+def step_from(ordered: Sequence[int], here: int | None, direction: int) -> int:
+    """The place in a sorted sequence of the first item after `here` (direction 1) or
+    the last before it (-1); from nowhere, the first or the last. It may fall outside the
+    sequence, when there is none that way: the caller says so, or goes round."""
+    if here is None:
+        return 0 if direction > 0 else len(ordered) - 1
+    if direction > 0:
+        return bisect.bisect_right(ordered, here)
+    return bisect.bisect_left(ordered, here) - 1
+
+
 STEP = 20_000  # candidates a search looks at in one step: a few milliseconds at most
 FIRST_STEP = 256  # the first step of a search asked for its first few matches
 

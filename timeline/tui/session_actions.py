@@ -4,13 +4,12 @@ act on the timeline shown, and the screen's own module stays about the timeline.
 
 from __future__ import annotations
 
-import bisect
 import os
 from pathlib import Path
 
 from ..controls import visible
 from ..filters import Filters, command_line
-from ..query import Searcher, sorted_holds
+from ..query import Searcher, sorted_holds, step_from
 from ..session import Session
 from .screens.listing import event_line
 from .screens.session import (CommandLineScreen, MarkEntry, MarksScreen, NameViewScreen, NoteScreen,
@@ -90,13 +89,7 @@ class SessionActions:
             self.notify(f"No marked event is shown: the filters hide {hidden}." if hidden
                         else "No event is marked yet: m marks the selected one.", timeout=4)
             return
-        here = self.view.selected_event
-        if here is None:
-            k = 0 if direction > 0 else len(visible_marks) - 1
-        elif direction > 0:
-            k = bisect.bisect_right(visible_marks, here)
-        else:
-            k = bisect.bisect_left(visible_marks, here) - 1
+        k = step_from(visible_marks, self.view.selected_event, direction)
         if not 0 <= k < len(visible_marks):
             self.notify("No marked event after this one." if direction > 0 else "No marked event before this one.",
                         timeout=2)

@@ -23,7 +23,7 @@ from ...filters import Filters, choices, cleared
 from ...goto import landing
 from ...model import Source, Timeline
 from ...output import write_file
-from ...query import Search, text_match
+from ...query import Search, step_from, text_match
 from ...search import SearchError, parse
 from .. import keys
 from ..commands import MainCommands
@@ -378,13 +378,7 @@ class MainScreen(SessionActions, Screen):
         if not found:
             self.notify(f"No event shown matches “{text}”.", severity="warning", timeout=3)
             return
-        here = self.view.selected_event
-        if here is None:
-            k = 0 if direction > 0 else len(found) - 1
-        elif direction > 0:
-            k = bisect.bisect_right(found, here)
-        else:
-            k = bisect.bisect_left(found, here) - 1
+        k = step_from(found, self.view.selected_event, direction)
         wrapped = not 0 <= k < len(found)
         k %= len(found)
         self.view.select_event(found[k])

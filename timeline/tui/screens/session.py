@@ -22,6 +22,11 @@ from .prompts import PROMPT_CSS
 
 
 
+def in_words(described: list[str]) -> str:
+    """A view's filters in words, on one line (they come from the session file: shown, never obeyed)."""
+    return visible("; ".join(described)) or "no filter: every event"
+
+
 class NoteScreen(ModalScreen[str | None]):
     """Write the note on one event; dismisses with its text (empty: no note), or None."""
 
@@ -67,7 +72,7 @@ class NameViewScreen(ModalScreen[str | None]):
     def compose(self):
         with Vertical():
             yield Label(Text("Save this view", style="bold"))
-            yield Label(visible("; ".join(self.described)) or "no filter: every event", classes="hint")
+            yield Label(in_words(self.described), classes="hint")
             yield Input(placeholder="its name", id="view-name")
             yield Label("", classes="error", id="view-error")
             yield Label("enter saves (a name taken is replaced) · esc closes", classes="hint")
@@ -145,7 +150,7 @@ class SavedViewsScreen(ModalScreen[str | None]):
                 listing.add_option(None)  # a rule between two views
             label = Text()
             label.append(visible(entry.name), style="bold")
-            label.append("\n" + (visible("; ".join(entry.described)) or "no filter: every event"))
+            label.append("\n" + in_words(entry.described))
             label.append("\n" + visible(entry.command), style="dim")
             listing.add_option(Option(label, id=entry.name))
         listing.highlighted = 0
@@ -265,7 +270,7 @@ class CommandLineScreen(ModalScreen[None]):
     def compose(self):
         with Vertical():
             yield Label(Text("The command line for this view", style="bold"))
-            yield Label(visible("; ".join(self.described)) or "no filter: every event", classes="hint")
+            yield Label(in_words(self.described), classes="hint")
             yield Static(Text(visible(self.command)), id="command")
             yield Label("'timeline list' or 'timeline export' take the same options · select it with the mouse "
                         f"to copy · {key_names(self.app, 'command.close')} closes", classes="hint")
