@@ -89,9 +89,10 @@ def fresh_date_cache():
 
 @pytest.fixture(autouse=True)
 def private_folders(tmp_path_factory, monkeypatch):
-    """No test reads the user's config or writes to the user's cache."""
+    """No test reads the user's config or writes to the user's cache or data (marks, notes, views)."""
     monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     monkeypatch.setenv("TIMELINE_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
+    monkeypatch.setenv("TIMELINE_DATA_DIR", str(tmp_path_factory.mktemp("data")))
 
 
 @pytest.fixture(autouse=True)

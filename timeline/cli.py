@@ -132,6 +132,8 @@ def _app_parser() -> argparse.ArgumentParser:
 def _add_app_options(parser: argparse.ArgumentParser) -> None:
     _add_list_filters(parser)
     parser.add_argument("--corpus", metavar="DIR", help="folder holding the article texts")
+    parser.add_argument("--clean", action="store_true",
+                        help="start on every event, not on the view left last time on this file")
 
 
 def whole_parser() -> argparse.ArgumentParser:
@@ -278,6 +280,8 @@ def _add_list_filters(parser: argparse.ArgumentParser) -> None:
                         help="leave out the events in which this actor acts (repeat for several)")
     parser.add_argument("--not-kind", action="append", default=[], metavar="K",
                         help="leave out the events of this kind (repeat for several)")
+    parser.add_argument("--marked", action="store_true",
+                        help="only the events marked in the explorer (m) on this file")
 
 
 # --- commands ----------------------------------------------------------------------------
@@ -391,7 +395,18 @@ def build_query(timeline, args, tags=None, places=None) -> Query:
         single_outlet=args.single_outlet,
         not_actors=_unique(resolve_actor(timeline, a) for a in args.not_actor),
         not_kinds=_unique(resolve_kind(timeline, k) for k in args.not_kind),
+        marked=_marked(args) if getattr(args, "marked", False) else None,
     )
+
+
+def _marked(args) -> frozenset[str]:
+    """The ids marked in the explorer on this file (its session, session.py)."""
+    from .session import marked_ids
+
+    ids, problem = marked_ids(args.file or default_events_path())
+    if problem:
+        print(f"timeline: {problem}", file=sys.stderr)
+    return ids
 
 
 def _unique(values) -> tuple[str, ...]:
@@ -665,7 +680,7 @@ def run_app(args) -> int:
     from .tui.app import make_app
 
     keymap = load_keymap(keys.defaults(), keys.scopes(), normalize=keys.normalize)
-    app = make_app(timeline, query=query, corpus=args.corpus, keymap=keymap, cold=cold)
+    app = make_app(timeline, query=query, corpus=args.corpus, keymap=keymap, cold=cold, clean=args.clean)
     try:
         app.run()
     finally:

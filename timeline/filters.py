@@ -16,12 +16,14 @@ from .query import Query, facets
 from .search import is_regex, terms_of
 
 NAMES = ("actors", "kinds", "sources", "text", "dates", "statuses", "tags", "locations", "single_outlet",
-         "not_actors", "not_kinds")
+         "not_actors", "not_kinds", "marked")
 
 
 def is_on(query: Query, name: str) -> bool:
     if name == "dates":
         return bool(query.date_from or query.date_to)
+    if name == "marked":  # on, even while no event is marked: then it lets none through
+        return query.marked is not None
     return bool(getattr(query, name))
 
 
@@ -31,6 +33,8 @@ def cleared(name: str) -> dict:
         return {"date_from": None, "date_to": None}
     if name == "single_outlet":
         return {name: False}
+    if name == "marked":
+        return {name: None}
     return {name: "" if name == "text" else ()}
 
 
@@ -115,7 +119,42 @@ def describe(timeline: Timeline, query: Query) -> list[str]:
         parts.append("not actor: " + " nor ".join(timeline.actor_name(a) for a in query.not_actors))
     if query.not_kinds:
         parts.append("not kind: " + " nor ".join(query.not_kinds))
+    if query.marked is not None:
+        parts.append(f"marked events ({len(query.marked)})")
     return parts
+
+
+# The command line's option for each filter of several values, in the order `describe` says them.
+OPTIONS = (("actors", "--actor"), ("kinds", "--kind"), ("sources", "--source"), ("statuses", "--status"),
+           ("tags", "--tag"), ("locations", "--location"), ("not_actors", "--not-actor"), ("not_kinds", "--not-kind"))
+
+
+def command_args(query: Query) -> list[str]:
+    """The options of `timeline FILE ...` (and of list and export) that give this query:
+    each value as the file names it (an actor's or a source's id), which the command line
+    reads back as the same filter."""
+    args: list[str] = []
+    for name, option in OPTIONS:
+        for value in getattr(query, name):
+            args += [option, value]
+    if query.text:
+        args += ["--search", query.text]
+    if query.date_from:
+        args += ["--from", moment_text(query.date_from)]
+    if query.date_to:
+        args += ["--to", moment_text(query.date_to)]
+    if query.single_outlet:
+        args.append("--single-outlet")
+    if query.marked is not None:
+        args.append("--marked")
+    return args
+
+
+def command_line(path: str | None, query: Query) -> str:
+    """The whole command, quoted for a POSIX shell."""
+    import shlex
+
+    return shlex.join(["timeline", *([path] if path else []), *command_args(query)])
 
 
 def describe_text(text: str) -> str:

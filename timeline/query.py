@@ -3,6 +3,7 @@ text and dates, and the actors and kinds left out, on precomputed indexes."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import time
 import weakref
@@ -34,6 +35,7 @@ class Query:
     single_outlet: bool = False  # only events that a single outlet reports
     not_actors: tuple[str, ...] = ()  # actor ids: no event in which any of them acts
     not_kinds: tuple[str, ...] = ()
+    marked: frozenset[str] | None = None  # the ids of the events marked (session.py); None: not filtered
 
     def with_(self, **changes) -> "Query":
         return replace(self, **changes)
@@ -178,6 +180,48 @@ def search_text(timeline: Timeline, record: tuple) -> str:
     return normalize("\n".join(parts))
 
 
+class NoteTexts:
+    """The analyst's notes on events (session.py), as a search reads them: a noted event
+    matches when its text and its note together hold what is searched for. Notes are few,
+    so each is looked at on its own, beside the buffer of the file's texts."""
+
+    def __init__(self, timeline: Timeline, notes: dict[str, str]):
+        by_id = timeline.by_id
+        self.folded = {by_id[i]: normalize(note) for i, note in notes.items() if i in by_id}
+        self.order = sorted(self.folded)
+
+    def __bool__(self) -> bool:
+        return bool(self.order)
+
+    def add_matches(self, match: TextMatch, buffer: TextBuffer, chunk: Sequence[int], found: list[int]) -> list[int]:
+        """`found` (the matches among `chunk`, sorted) with the noted events of `chunk`
+        that match through their note."""
+        if not chunk:
+            return found
+        first = bisect.bisect_left(self.order, chunk[0])
+        last = bisect.bisect_right(self.order, chunk[-1])
+        extra = [i for i in self.order[first:last] if sorted_holds(chunk, i) and not sorted_holds(found, i)
+                 and match.matches(buffer.text(i) + "\n" + self.folded[i])]
+        return sorted(found + extra) if extra else found
+
+
+def sorted_holds(ordered: Sequence[int], value: int) -> bool:
+    """Whether a sorted sequence (a list or a range) holds the value."""
+    k = bisect.bisect_left(ordered, value)
+    return k < len(ordered) and ordered[k] == value
+
+
+def step_from(ordered: Sequence[int], here: int | None, direction: int) -> int:
+    """The place in a sorted sequence of the first item after `here` (direction 1) or
+    the last before it (-1); from nowhere, the first or the last. It may fall outside the
+    sequence, when there is none that way: the caller says so, or goes round."""
+    if here is None:
+        return 0 if direction > 0 else len(ordered) - 1
+    if direction > 0:
+        return bisect.bisect_right(ordered, here)
+    return bisect.bisect_left(ordered, here) - 1
+
+
 STEP = 20_000  # candidates a search looks at in one step: a few milliseconds at most
 FIRST_STEP = 256  # the first step of a search asked for its first few matches
 
@@ -189,8 +233,9 @@ class Search:
     candidates with the terms already known to be in them (typing on)."""
 
     def __init__(self, query: Query, found: Sequence[int], parts: list[tuple[Sequence[int], int, int, tuple]] = (),
-                 match: TextMatch | None = None, buffer: TextBuffer | None = None):
+                 match: TextMatch | None = None, buffer: TextBuffer | None = None, notes: NoteTexts | None = None):
         self.query = query
+        self._notes = notes
         self.found: Sequence[int] = list(found) if parts else found
         self._parts = [part for part in parts if part[1] < part[2]]
         self._match, self._buffer = match, buffer
@@ -207,7 +252,9 @@ class Search:
         """Look at up to `size` (STEP) more candidates."""
         candidates, first, last, known = self._parts[0]
         stop = min(last, first + (size or STEP))
-        self.found.extend(self._match.select_in(self._buffer, candidates[first:stop], known))  # a range's slice is one
+        chunk = candidates[first:stop]  # a range's slice is one
+        found = self._match.select_in(self._buffer, chunk, known)
+        self.found.extend(self._notes.add_matches(self._match, self._buffer, chunk, found) if self._notes else found)
         if stop < last:
             self._parts[0] = (candidates, stop, last, known)
         else:
@@ -245,6 +292,12 @@ class Searcher:
         self.timeline = timeline
         self._last: Search | None = None
         self._last_find: tuple[Sequence[int], str, list[int]] | None = None
+        self.notes: NoteTexts | None = None  # the analyst's notes, which a text search reads too
+
+    def set_notes(self, notes: dict[str, str]) -> None:
+        """The notes on events (id -> note) that a text search reads with each event."""
+        self.notes = NoteTexts(self.timeline, notes)
+        self._last = self._last_find = None  # what they found may be found otherwise now
 
     def texts(self) -> list[str]:
         """The searchable text of every event, as a list (for tests and tools: a search
@@ -290,7 +343,7 @@ class Searcher:
                 self._last = Search(query, candidates)
                 return self._last
             parts = [(candidates, 0, len(candidates), ())]
-        self._last = Search(query, [], parts, match, self.buffer())
+        self._last = Search(query, [], parts, match, self.buffer(), self.notes)
         return self._last
 
     def find(self, indexes: Sequence[int], text: str) -> list[int]:
@@ -306,6 +359,8 @@ class Searcher:
             result = match.select_in(self.buffer(), last[2], text_match(last[1]).terms)
         else:
             result = match.select_in(self.buffer(), indexes)
+        if self.notes:
+            result = self.notes.add_matches(match, self.buffer(), indexes, result)
         self._last_find = (indexes, text, result)
         return result
 
@@ -339,6 +394,9 @@ class Searcher:
         if query.single_outlet:
             single = facets(t).single_outlet
             candidates = set(single) if candidates is None else candidates & single
+        if query.marked is not None:
+            marked = {t.by_id[i] for i in query.marked if i in t.by_id}
+            candidates = marked if candidates is None else candidates & marked
         result = sorted(candidates) if candidates is not None else range(len(t.records))
         excluded = self._excluded(query)
         if excluded:

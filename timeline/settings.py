@@ -1,4 +1,5 @@
-"""User settings: the keymap file that remaps keys by binding id.
+"""User settings: the keymap file that remaps keys by binding id, and the choices the
+explorer keeps (settings.json: the theme).
 
 `keymap.yaml` in the user's config folder (or $TIMELINE_CONFIG_DIR) maps binding ids to
 keys, e.g. `nav.down: j,down,ctrl+n`. `?` in the app lists the ids' actions.
@@ -6,6 +7,7 @@ keys, e.g. `nav.down: j,down,ctrl+n`. `?` in the app lists the ids' actions.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +23,46 @@ def config_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_config_dir("timeline"))
+
+
+SETTINGS_FILE = "settings.json"  # what the explorer keeps of the user's choices (the theme)
+MAX_SETTINGS_BYTES = 64 * 1024
+
+
+def load_settings(folder: Path | None = None) -> tuple[dict[str, str], str | None]:
+    """The settings kept (only text values: the theme's name), and what was wrong with
+    the file, if anything. The file is JSON, read as data; one that does not read is not
+    used, and is replaced by the next setting saved."""
+    from .session import read_small
+
+    path = (folder or config_dir()) / SETTINGS_FILE
+    try:
+        data = read_small(path, MAX_SETTINGS_BYTES)
+        if data is None:
+            return {}, None
+        record = json.loads(data.decode("utf-8"))
+        if not isinstance(record, dict):
+            raise ValueError("not a JSON object")
+    except (OSError, ValueError, RecursionError) as error:  # SessionDamaged is a ValueError
+        why = error.strerror if isinstance(error, OSError) else "not valid JSON" if isinstance(
+            error, json.JSONDecodeError) else str(error)
+        return {}, f"{path}: not used ({why}); it is replaced when a setting changes"
+    return {key: value for key, value in record.items() if isinstance(value, str)}, None
+
+
+def save_setting(name: str, value: str, folder: Path | None = None) -> str | None:
+    """Keep one setting with the others (atomically); None when kept, else why not."""
+    from .output import OutputError, write_file
+
+    folder = folder or config_dir()
+    settings, _ = load_settings(folder)
+    settings[name] = value
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        write_file(folder / SETTINGS_FILE, json.dumps(settings, ensure_ascii=False, indent=1) + "\n", overwrite=True)
+    except (OutputError, OSError) as error:
+        return f"{folder / SETTINGS_FILE}: not saved: {getattr(error, 'strerror', None) or error}"
+    return None
 
 
 def load_keymap(defaults: dict[str, str], scopes: dict[str, list[str]], path: Path | None = None,

@@ -623,6 +623,9 @@ def record_test(query: Query, registry: Timeline) -> Callable[[tuple], bool]:
     if query.not_kinds:
         not_kinds = frozenset(query.not_kinds)
         tests.append(lambda r: r[R_KIND] not in not_kinds)
+    if query.marked is not None:
+        marked = query.marked
+        tests.append(lambda r: r[R_ID] in marked)
     match = text_match(query.text)
     if match:
         tests.append(lambda r: match.matches(search_text(registry, r)))

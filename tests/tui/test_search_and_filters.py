@@ -118,6 +118,7 @@ async def test_search_ignores_case_and_accents_both_ways(write):
         app.main.query_one("#search", Input).value = "samil prefet"
         await pilot.pause()
         assert shown_ids(app) == ["accented"]
+        await pilot.pause(0.1)  # the detail pane follows once the cursor has rested a frame
         # the accented words are the ones highlighted, as written: the actor in the row,
         # the actor and the quote in the detail pane
         assert row_highlights(app)["accented"] == ["Šamil"]

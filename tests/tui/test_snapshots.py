@@ -1,6 +1,8 @@
 """Snapshot tests of each screen (pytest-textual-snapshot). Update with --snapshot-update
 after a deliberate change, and look at snapshot_report.html before accepting."""
 
+import datetime as dt
+
 from conftest import EVENTS
 from textual.widgets import Input
 
@@ -98,3 +100,80 @@ def test_search_of_two_words_highlighted(snap_compare):
     """Both words highlighted, in the rows and in the detail pane (its title, actors,
     summary and quotes)."""
     assert snap_compare(app(Query(text="Kadyrov Peskov")), terminal_size=(120, 40))
+
+
+# --- the working session: marks, notes, saved views ----------------------------------------
+
+def session_of_the_bundled_file():
+    """Marks, a note, an orphan and two saved views on the bundled events."""
+    from timeline.filters import Filters
+    from timeline.session import Session
+
+    session = Session.open(EVENTS)
+    for event_id in ("kadyrov-takes-power-in-chechnya", "putin-obama-discuss-syria-at-un", "a-deleted-event"):
+        session.toggle_mark(event_id)
+    session.set_note("putin-obama-discuss-syria-at-un", "Ask the UN desk whether the talks were\non the 28th or the 29th.")
+    session.set_note("a-deleted-event", "Was the bridge event; renamed?")
+    session.save_view("kadyrov spies", Filters.of(Query(actors=("kadyrov",), text="spy")), None)
+    session.save_view("disputed, 2016", Filters.of(Query(statuses=("disputed",), date_from=dt.date(2016, 1, 1))), None)
+    session.save()
+
+
+async def no_text_blink(pilot):
+    from textual.widgets import TextArea
+
+    for widget in pilot.app.screen.query(TextArea):
+        widget.cursor_blink = False
+    await no_blink(pilot)
+
+
+def test_marks_and_notes_in_the_rows_and_the_detail_pane(snap_compare):
+    session_of_the_bundled_file()
+
+    async def select_noted(pilot):
+        view = pilot.app.main.query_one(TimelineView)
+        view.select_event(pilot.app.timeline.by_id["putin-obama-discuss-syria-at-un"])
+        await pilot.pause()
+
+    assert snap_compare(app(), terminal_size=(120, 40), run_before=select_noted)
+
+
+def test_note_editor(snap_compare):
+    session_of_the_bundled_file()
+
+    async def open_note(pilot):
+        await pilot.press("g", "i")
+        await no_text_blink(pilot)
+        await pilot.press(*"check the year")
+        await pilot.pause()
+
+    assert snap_compare(app(), terminal_size=(120, 40), run_before=open_note)
+
+
+def test_save_view_dialog(snap_compare):
+    async def name_view(pilot):
+        await pilot.press("a", *"kadyrov", "enter", "v")
+        await no_blink(pilot)
+        await pilot.press(*"kadyrov")
+        await pilot.pause()
+
+    assert snap_compare(app(), terminal_size=(80, 24), run_before=name_view)
+
+
+def test_saved_views(snap_compare):
+    session_of_the_bundled_file()
+    assert snap_compare(app(), terminal_size=(120, 40), press=["V"])
+
+
+def test_marks_and_notes_listed_with_an_orphan(snap_compare):
+    session_of_the_bundled_file()
+    assert snap_compare(app(), terminal_size=(80, 24), press=["B"])
+
+
+def test_command_line_of_the_view(snap_compare):
+    async def show_command(pilot):
+        await pilot.press("slash", *"spy network", "enter")
+        pilot.app.main.action_show_command()
+        await pilot.pause()
+
+    assert snap_compare(app(Query(actors=("peskov",))), terminal_size=(120, 40), run_before=show_command)

@@ -22,7 +22,9 @@ from ..problems import OUT_OF_MEMORY, LoadError, Pos, Problem
 from ..query import Query, Searcher
 from ..watch import FileWatcher
 from . import keys
-from .screens.help import HelpScreen
+from ..session import Session
+from ..settings import load_settings, save_setting
+from .screens.help import HelpScreen, key_names
 from .screens.main import MainScreen
 from .widgets.reading import ReadingBar
 
@@ -37,7 +39,8 @@ class TimelineApp(App):
     _cold_answered = False  # the load child has said how its reading ended
 
     def __init__(self, timeline: Timeline, query: Query | None = None, corpus: str | None = None,
-                 keymap: dict[str, str] | None = None, cold: ColdOpen | None = None):
+                 keymap: dict[str, str] | None = None, cold: ColdOpen | None = None,
+                 clean: bool = False):
         super().__init__()
         self.user_keymap = keymap or {}
         self.timeline = timeline
@@ -47,6 +50,14 @@ class TimelineApp(App):
         self.corpus_note = visible(note)  # it names folders, which may hold anything
         self.corpus = Corpus(folder) if folder else None
         self._first_filters = Filters.of(query or Query())
+        self.session = Session.open(timeline.path) if timeline.path else None
+        self._first_cursor: str | None = None
+        self._restored = False  # whether the app opens on the view left last time
+        last = self.session.last_view if self.session is not None else None
+        # Options on the command line say what to show; without any, the view left last.
+        if last is not None and not clean and (query is None or query == Query()):
+            self._first_filters, self._first_cursor = self.session.restored(last), last.cursor
+            self._restored = True
 
     @property
     def main(self) -> MainScreen:
@@ -58,7 +69,10 @@ class TimelineApp(App):
         if self.user_keymap:
             self.set_keymap(self.user_keymap)
         # Pushed, not the default screen: Textual reads a screen's CSS file when it is pushed.
-        await self.push_screen(MainScreen(self.timeline, self.corpus, self.corpus_note, self._first_filters))
+        self._keep_theme()
+        await self.push_screen(MainScreen(self.timeline, self.corpus, self.corpus_note, self._first_filters,
+                                          self.session, self._first_cursor))
+        self._say_session()
         gc.freeze()  # see _prepare
         if self.cold is not None:
             await self._start_cold()
@@ -72,6 +86,34 @@ class TimelineApp(App):
         """Every message as plain text, whoever sends it: they quote names, paths, dates
         and searches from the file or the keyboard, where '[b]' is text, not markup."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    def _keep_theme(self) -> None:
+        """The theme chosen last time, and every new choice kept (settings.json)."""
+        settings, problem = load_settings()
+        if problem:
+            self.notify(visible(problem), title="Settings", severity="warning", timeout=6)
+        self._kept_theme = settings.get("theme")
+        if self._kept_theme in self.available_themes:
+            self.theme = self._kept_theme
+        self.theme_changed_signal.subscribe(self, self._theme_chosen)
+
+    def _theme_chosen(self, theme) -> None:
+        if theme.name == self._kept_theme:  # the one restored at start: nothing new to keep
+            return
+        self._kept_theme = theme.name
+        problem = save_setting("theme", theme.name)
+        if problem:
+            self.notify(visible(problem), title="Theme not kept", severity="warning", timeout=6)
+
+    def _say_session(self) -> None:
+        session = self.session
+        if session is not None and session.problem:
+            self.notify(visible(session.problem), title="Marks and notes", severity="warning", timeout=10)
+        if self._restored and self._first_filters.order:
+            described = "; ".join(self._first_filters.describe(self.timeline))
+            self.notify(visible(f"Opened on the view left last time: {described}. "
+                                f"{key_names(self, 'filter.clear')} clears it; --clean starts without it."),
+                        title="Last view", timeout=6)
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
@@ -284,8 +326,9 @@ def _count(problems: list) -> str:
 
 
 def make_app(timeline: Timeline, query: Query | None = None, corpus: str | None = None,
-             keymap: dict[str, str] | None = None, cold: ColdOpen | None = None) -> TimelineApp:
+             keymap: dict[str, str] | None = None, cold: ColdOpen | None = None, clean: bool = False) -> TimelineApp:
     """Build the app from loaded data; the CLI and the tests both come through here.
     Tests pass no keymap, so no user configuration reaches them. `cold`: the file is being
-    read by other processes, and `timeline` stands for it (no events) until they send it."""
-    return TimelineApp(timeline, query=query, corpus=corpus, keymap=keymap, cold=cold)
+    read by other processes, and `timeline` stands for it (no events) until they send it.
+    `clean`: open on every event, not on the view left last time on this file."""
+    return TimelineApp(timeline, query=query, corpus=corpus, keymap=keymap, cold=cold, clean=clean)

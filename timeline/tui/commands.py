@@ -8,10 +8,26 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from ..controls import visible
 from ..dates import MONTH_ABBR
 from ..filters import source_label
 
 DISCOVERY_COUNT = 12  # entries listed before anything is typed
+
+
+def session_commands(main) -> list[tuple[str, object, str]]:
+    """The working session's entries: marks, notes, views saved, and the command line."""
+    commands = [("Command line for this view", main.action_show_command,
+                 "the timeline command that opens (or lists, exports) these events")]
+    if main.session is None:
+        return commands
+    commands += [("Save this view…", main.action_save_view, "name the filters and the cursor"),
+                 ("Saved views", main.action_list_views, "restore one, with its command line"),
+                 ("Marks and notes", main.action_list_marks, "every one, those whose event is gone too"),
+                 ("Only the marked events", main.action_marked_only, "the filter to the marked (again: off)")]
+    for name in main.session.views:
+        commands.append((visible(f"View: {name}"), partial(main.restore_view, name), "restore this saved view"))
+    return commands
 
 
 class MainCommands(Provider):
@@ -22,6 +38,7 @@ class MainCommands(Provider):
                     ("Show keys (help)", main.app.action_help, "every key binding"),
                     ("Disputes: contested claims and their answers", main.action_disputes, "the claims view"),
                     ("Figures: reported numbers side by side", main.action_figures, "the figures view")]
+        commands += session_commands(main)
         if main.corpus is not None:
             for source in t.sources.values():
                 if source.file:

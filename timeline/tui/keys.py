@@ -54,6 +54,23 @@ MAIN = [
             tooltip="Write the events shown as Markdown, TimelineJS, CSV or JSON Lines"),
     Binding("L", "lanes", "Lanes", id="view.lanes", show=False,
             tooltip="One lane per chosen actor (or the busiest) on a shared time axis"),
+    # The working session (session.py): kept per events file, never written into it.
+    Binding("m", "toggle_mark", "Mark", id="mark.toggle", show=False,
+            tooltip="Mark the selected event, or unmark it (★ in its row)"),
+    Binding("apostrophe", "next_mark", "Next mark", id="mark.next", show=False, key_display="'",
+            tooltip="Next marked event"),
+    Binding("quotation_mark", "previous_mark", "Previous mark", id="mark.previous", show=False, key_display='"',
+            tooltip="Previous marked event"),
+    Binding("M", "marked_only", "Marked only", id="filter.marked", show=False,
+            tooltip="Only the marked events (again: every event)"),
+    Binding("i", "edit_note", "Note", id="note.edit", show=False,
+            tooltip="Write a note on the selected event (✎ in its row; the search finds it)"),
+    Binding("B", "list_marks", "Marks and notes", id="mark.list", show=False,
+            tooltip="Every mark and note, those whose event is gone from the file too"),
+    Binding("v", "save_view", "Save view", id="view.save", show=False,
+            tooltip="Name the filters and the cursor, to come back to them"),
+    Binding("V", "list_views", "Saved views", id="view.list", show=False,
+            tooltip="The saved views: restore one, with the command line that gives it"),
 ]
 
 # Copy and open a link, on the main screen (the selected event; in the detail pane's
@@ -203,6 +220,23 @@ EXPORT = [
     Binding("down", "move(1)", "Next format", show=False, id="export.down"),
 ]
 
+# The note editor (i): the text area takes every other key.
+NOTE = [
+    Binding("ctrl+s", "save", "Keep the note", id="note.save", priority=True),
+    Binding("escape", "cancel", "Cancel", id="note.cancel"),
+]
+NAME_VIEW = [Binding("escape", "cancel", "Close", id="view.name_cancel")]
+SAVED_VIEWS = [
+    Binding("enter", "restore", "Restore", id="views.restore"),
+    Binding("delete,x", "delete", "Delete", id="views.delete"),
+    Binding("escape,q", "close", "Back", id="views.close"),
+]
+MARKS = [
+    Binding("enter", "choose", "Go to event", id="marks.choose"),
+    Binding("escape,q", "close", "Back", id="marks.close"),
+]
+COMMAND_LINE = [Binding("escape,q", "close", "Close", id="command.close")]
+
 # Keys shown on the help screen that belong to widgets Textual provides.
 PICKER_HELP = [
     ("type", "narrow the list (names and aliases match)"),
@@ -242,6 +276,11 @@ SCOPES = {
     "in the capture dialog": CAPTURE,
     "in the copy menu": YANK,
     "in the link dialog": LINK,
+    "in the note editor": NOTE,
+    "in the view's name": NAME_VIEW,
+    "in the saved views": SAVED_VIEWS + LIST,
+    "in the marks and notes": MARKS + LIST,
+    "in the command line shown": COMMAND_LINE,
 }
 
 

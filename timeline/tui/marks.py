@@ -34,3 +34,5 @@ def kind_mark(kind: str) -> tuple[str, str]:
     """(symbol, style) for a kind."""
     return KIND_MARKS.get(kind, DEFAULT_MARK)
 
+MARKED_MARK = ("★", "bold yellow")  # an event the analyst marked (m); kept in the session, not the file
+NOTED_MARK = ("✎", "cyan")  # an event with the analyst's note (i)

@@ -10,7 +10,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from .. import keys
-from ..marks import DATE_QUALIFIERS, DENIED_MARK, KIND_MARKS, STATUS_MARKS, STATUS_MEANINGS, UNVERIFIED_MARK
+from ..marks import (DATE_QUALIFIERS, DENIED_MARK, KIND_MARKS, MARKED_MARK, NOTED_MARK, STATUS_MARKS, STATUS_MEANINGS,
+                     UNVERIFIED_MARK)
 
 
 def key_names(app, binding: Binding | str) -> str:
@@ -39,7 +40,8 @@ def help_table(app) -> Table:
               ("Copy menu (y; reader too)", keys.YANK),
               ("Article reader", [b for b in keys.READER if b not in keys.COPY]),
               ("Drafted event (c in the reader)", keys.CAPTURE), ("Actor lanes", keys.LANES),
-              ("Views", keys.VIEW)]
+              ("Views", keys.VIEW),
+              ("Note (i), views (V), marks (B)", keys.NOTE + keys.SAVED_VIEWS + keys.MARKS)]
     for title, bindings in groups:
         table.add_row(Text(title, style="bold underline"), "")
         for binding in bindings:
@@ -62,6 +64,8 @@ def help_table(app) -> Table:
     table.add_row(Text(DENIED_MARK[0], style=DENIED_MARK[1]), "another event denies or contradicts it")
     table.add_row(Text(UNVERIFIED_MARK[0], style=UNVERIFIED_MARK[1]), "a quote is not in its article verbatim (with a corpus)")
     table.add_row("3▤", "outlets reporting it (yellow when only one)")
+    table.add_row(Text(MARKED_MARK[0], style=MARKED_MARK[1]), "before the date: you marked it (m)")
+    table.add_row(Text(NOTED_MARK[0], style=NOTED_MARK[1]), "before the date: your note on it (i)")
     for mark, meaning in DATE_QUALIFIERS:
         table.add_row(mark, f"after a date: {meaning}")
     return table

@@ -24,12 +24,13 @@ from ...filters import Filters, choices, cleared
 from ...goto import landing
 from ...model import Source, Timeline
 from ...output import write_file
-from ...query import Search, Searcher, text_match
+from ...query import Search, step_from, text_match
 from ...search import SearchError, parse
 from .. import keys
 from ..clipboard import Copyable, copyables
 from ..commands import MainCommands
 from ..scope import Scope
+from ..session_actions import SessionActions
 from ..widgets.detail import DetailPane, SourceList, quote_number
 from ..widgets.footer import NARROW_WIDTH, AppFooter
 from ..widgets.header import HeaderText
@@ -58,18 +59,21 @@ COUNT_PAUSE = 0.001  # between two slices: the keys' and the screen's turn
 MAIN_ACTIONS = frozenset(binding.action.split("(")[0] for binding in keys.MAIN)  # "pick('tags')" is "pick"
 
 
-class MainScreen(CopyKeys, Screen):
+class MainScreen(CopyKeys, SessionActions, Screen):
     CSS_PATH = "main.tcss"
     BINDINGS = keys.MAIN
     COMMANDS = {MainCommands}
 
-    def __init__(self, timeline: Timeline, corpus: Corpus | None, corpus_note: str, filters: Filters):
+    def __init__(self, timeline: Timeline, corpus: Corpus | None, corpus_note: str, filters: Filters,
+                 session=None, cursor_id: str | None = None):
         super().__init__()
         self.timeline = timeline
         self.corpus = corpus
         self.corpus_note = corpus_note
         self.filters = filters
-        self.searcher = Searcher(timeline)
+        self.session = session  # marks, notes and views (timeline/session.py); None: no file to keep them for
+        self._first_cursor = cursor_id  # where the cursor opens: the event of the view left last
+        self.searcher = self.new_searcher(timeline)
         self.shown: Sequence[int] = []  # the events on screen: all the filters let through, or the first so far
         self._counting: Search | None = None  # a search whose matches are still being counted
         self._count_keep: int | None = None  # the event the cursor was on before it
@@ -97,8 +101,12 @@ class MainScreen(CopyKeys, Screen):
         self.query_one("#search", Input).display = False
         self.query_one("#reload-error").display = False
         self._fit_layout(self.app.size.width)
-        self.refilter()
+        self.view.session = self.query_one(DetailPane).session = self.session
+        self.refilter(keep_id=self._first_cursor)
         self.query_one(TimelineView).focus()
+
+    def on_unmount(self) -> None:
+        self.remember_view()
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         # Under a dialog the footer stays in view: it must not offer keys that the
@@ -129,7 +137,7 @@ class MainScreen(CopyKeys, Screen):
         kept = self.view.selected_event
         kept_id = self.timeline.ids[kept] if kept is not None else None
         self.timeline = timeline
-        self.searcher = Searcher(timeline)
+        self.searcher = self.new_searcher(timeline)
         for widget in (self.view, self.query_one(DetailPane), self.query_one(Overview)):
             widget.timeline = timeline
         self.query_one("#reload-error").display = False
@@ -147,9 +155,9 @@ class MainScreen(CopyKeys, Screen):
 
     # --- filtering -------------------------------------------------------------------
 
-    def set_filters(self, filters: Filters) -> None:
+    def set_filters(self, filters: Filters, keep_id: str | None = None) -> None:
         before, self.filters = self.filters, filters
-        if not self.refilter():
+        if not self.refilter(keep_id):
             self.filters = before
             self.update_header()
 
@@ -264,7 +272,7 @@ class MainScreen(CopyKeys, Screen):
     def _pick(self, name: str) -> None:
         # The counts are of the events the other filters let through: what choosing gives.
         others = self.filters.set(name, **cleared(name))
-        within = set(Searcher(self.timeline).run(others.query)) if others.order else None
+        within = set(self.new_searcher(self.timeline).run(others.query)) if others.order else None
         note = ("counts: events that match " + "; ".join(others.describe(self.timeline)) if within is not None
                 else "counts: events in the whole file")
         screen = PickerScreen(PICKER_TITLES[name], choices(self.timeline, PICKER_CHOICES.get(name, name), within),
@@ -376,13 +384,7 @@ class MainScreen(CopyKeys, Screen):
         if not found:
             self.notify(f"No event shown matches “{text}”.", severity="warning", timeout=3)
             return
-        here = self.view.selected_event
-        if here is None:
-            k = 0 if direction > 0 else len(found) - 1
-        elif direction > 0:
-            k = bisect.bisect_right(found, here)
-        else:
-            k = bisect.bisect_left(found, here) - 1
+        k = step_from(found, self.view.selected_event, direction)
         wrapped = not 0 <= k < len(found)
         k %= len(found)
         self.view.select_event(found[k])
@@ -527,6 +529,7 @@ class MainScreen(CopyKeys, Screen):
 
     def _cursor_moved(self, index: int | None) -> None:
         """The cursor's place, in the same frame as its row: the strip and the header."""
+        self.cursor_id = None if index is None else self.timeline.ids[index]
         overviews = self.query(Overview)
         if overviews:  # not while the app is closing
             overviews.first().set_cursor(index)
@@ -696,16 +699,24 @@ class MainScreen(CopyKeys, Screen):
                         timeout=6)
             return
         stem = Path(self.timeline.path).stem + "-export" if self.timeline.path else "timeline-export"
+        marks = self.session.marks if self.session is not None else {}
+        marked = sum(1 for i in self.all_shown() if self.timeline.ids[i] in marks)
         # In the browser version the export is a download: a name, not a place on the server.
         download = self.app.is_web
         self.app.push_screen(ExportScreen(stem if download else str(Path.cwd() / stem), len(self.all_shown()),
-                                          self._write_export, download=download), self._exported)
+                                          self._write_export, download=download, marked=marked), self._exported)
 
-    def _write_export(self, format_name: str, name: str) -> Path:
-        """Write the events shown, as the dialog asks (in the browser, deliver them as a
-        download); OutputError says why not."""
-        events = [self.timeline.events[i] for i in self.all_shown()]
-        text = export_text(format_name, self.timeline, events, self.filters.describe(self.timeline))
+    def _write_export(self, format_name: str, name: str, marked_only: bool = False) -> Path:
+        """Write the events shown (or only the marked ones among them), as the dialog asks
+        (in the browser, deliver them as a download); OutputError says why not."""
+        filters = self.filters
+        indexes = self.all_shown()
+        if marked_only:  # said in the export's heading, as the filter to the marked would be
+            filters = filters.set("marked", marked=self.session.marked())
+            indexes = [i for i in indexes if self.timeline.ids[i] in filters.query.marked]
+        events = [self.timeline.events[i] for i in indexes]
+        text = export_text(format_name, self.timeline, events, filters.describe(self.timeline))
+        self._export_count = len(events)
         if self.app.is_web:
             self.app.deliver_text(io.StringIO(text), save_filename=Path(name).name)
             return Path(Path(name).name)
@@ -715,4 +726,4 @@ class MainScreen(CopyKeys, Screen):
         if target is None:
             return
         where = f"the browser, as {target}" if self.app.is_web else str(target)
-        self.notify(f"Wrote {len(self.all_shown())} events to {where}", title="Exported", timeout=4)
+        self.notify(f"Wrote {self._export_count} events to {where}", title="Exported", timeout=4)

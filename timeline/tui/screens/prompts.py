@@ -8,7 +8,7 @@ from pathlib import Path
 from rich.text import Text
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList
+from textual.widgets import Checkbox, Input, Label, OptionList
 
 from ...dates import DateError, When, parse_loose
 from ...export import EXPORT_FORMATS
@@ -101,12 +101,13 @@ class ExportScreen(ModalScreen[Path | None]):
     ExportScreen OptionList { height: auto; margin: 0 0 1 0; text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
-    def __init__(self, stem: str, count: int, write: Callable[[str, str], Path], download: bool = False):
+    def __init__(self, stem: str, count: int, write: Callable[..., Path], download: bool = False, marked: int = 0):
         super().__init__()
         self.stem = stem
         self.count = count
         self.write = write
         self.download = download  # the browser version: the file goes to the browser, no file here is touched
+        self.marked = marked  # how many of the events shown are marked: a box offers only them
         self.formats = list(EXPORT_FORMATS.items())  # (name, (extension, description))
 
     def compose(self):
@@ -115,6 +116,8 @@ class ExportScreen(ModalScreen[Path | None]):
             yield OptionList(*[f"{name:<11} {description}" for name, (_, description) in EXPORT_FORMATS.items()],
                              id="export-format")
             yield Input(f"{self.stem}{self.formats[0][1][0]}", id="export-path")
+            if self.marked:
+                yield Checkbox(f"only the {self.marked} marked (tab, space)", id="export-marked")
             yield Label("", classes="error", id="export-error")
             yield Label(f"↑/↓ format · enter {'downloads' if self.download else 'writes'} · esc closes", classes="hint")
 
@@ -129,6 +132,9 @@ class ExportScreen(ModalScreen[Path | None]):
             base = path.value[: -len(Path(path.value).suffix)] if Path(path.value).suffix else path.value
             path.value = base + extension
             path.cursor_position = len(path.value)
+
+    def on_checkbox_changed(self, message: Checkbox.Changed) -> None:
+        self.query_one("#export-path", Input).focus()  # back where enter writes
 
     def action_move(self, delta: int) -> None:
         options = self.query_one(OptionList)
@@ -145,7 +151,8 @@ class ExportScreen(ModalScreen[Path | None]):
             return
         index = self.query_one(OptionList).highlighted or 0
         try:
-            written = self.write(self.formats[index][0], name)
+            only_marked = bool(self.query("#export-marked")) and self.query_one("#export-marked", Checkbox).value
+            written = self.write(self.formats[index][0], name, *([True] if only_marked else []))
         except OutputExists:  # taken since the check above
             self.propose(name, f"{Path(name).name} exists already")
             return

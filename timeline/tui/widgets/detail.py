@@ -23,7 +23,7 @@ from ...corpus import Corpus, QuoteCheck
 from ...model import INVERSE_NAMES, Event, Source, Timeline
 from ...search import TextMatch
 from ..highlight import marked
-from ..marks import DENIED_MARK, STATUS_MARKS, kind_mark
+from ..marks import DENIED_MARK, MARKED_MARK, NOTED_MARK, STATUS_MARKS, kind_mark
 from .vim_list import VimOptionList
 
 
@@ -263,6 +263,7 @@ class DetailPane(VerticalScroll, can_focus=True):
         self.corpus_note = corpus_note
         self.event: Event | None = None
         self.highlight: tuple[TextMatch, ...] = ()  # the searches whose matches are highlighted
+        self.session = None  # the analyst's marks and notes (timeline/session.py), if any
         self._pending: tuple[Event | None] | None = None  # the event to follow to, when the cursor rests
         self._follow_timer: Timer | None = None
         self._moves = 0  # cursor moves followed, so that a wait knows when another came
@@ -329,6 +330,8 @@ class DetailPane(VerticalScroll, can_focus=True):
             self.scroll_home(animate=False)
             return
         parts = render_event(self.timeline, event, self.highlight)
+        if self.session is not None:
+            parts[2:2] = session_parts(self.session, event.id, self.highlight)
         for widget, (_, css) in zip(refill(body, [(Static, part) for part, _ in parts]), parts):
             widget.set_class(css == "gap", "gap")
         articles = len({c.source for c in event.sources})
@@ -460,6 +463,21 @@ def related_links(timeline: Timeline, event: Event) -> list[tuple[Text, str]]:
             label.append(f"  {target.date.display()}", style="dim")
         result.append((label, target_id))
     return result
+
+
+def session_parts(session, event_id: str, highlight: tuple[TextMatch, ...] = ()) -> list[tuple[object, str]]:
+    """The analyst's own: whether the event is marked, and the note on it (highlighted
+    where the search matches it: the search reads notes too)."""
+    parts: list[tuple[object, str]] = []
+    if session.is_marked(event_id):
+        parts.append((Text(f"{MARKED_MARK[0]} marked", style=MARKED_MARK[1]), ""))
+    note = session.note(event_id)
+    if note:
+        text = Text()
+        text.append(f"{NOTED_MARK[0]} Note: ", style=f"bold {NOTED_MARK[1]}")
+        text.append_text(marked(visible(note), highlight))
+        parts.append((text, "gap"))
+    return parts
 
 
 def render_event(timeline: Timeline, event: Event, highlight: tuple[TextMatch, ...] = ()) -> list[tuple[object, str]]:

@@ -26,7 +26,7 @@ from ...dates import MONTH_ABBR, UNTIMED, parse_date
 from ...model import Timeline
 from ...search import TextMatch
 from ..highlight import marked
-from ..marks import DENIED_MARK, STATUS_MARKS, UNVERIFIED_MARK, kind_mark
+from ..marks import DENIED_MARK, MARKED_MARK, NOTED_MARK, STATUS_MARKS, UNVERIFIED_MARK, kind_mark
 
 DATE_WIDTH = 24  # the most the date column takes
 
@@ -151,6 +151,7 @@ class TimelineView(ScrollView, can_focus=True):
         self.highlight: tuple[TextMatch, ...] = ()  # the searches whose matches rows highlight
         self._cache: LRUCache[tuple, Strip] = LRUCache(1024)
         self._date_width = 12
+        self.session = None  # the marks and notes (timeline/session.py) that rows show, if any
 
     # --- content ---------------------------------------------------------------------
 
@@ -172,6 +173,11 @@ class TimelineView(ScrollView, can_focus=True):
         self.refresh()
         # After a new list of rows, the scroll range is only right after the next layout.
         self.call_after_refresh(self.scroll_to_cursor)
+
+    def refresh_rows(self) -> None:
+        """Draw the rows again (their marks or notes changed)."""
+        self._cache.clear()
+        self.refresh()
 
     def set_highlight(self, matches: tuple[TextMatch, ...]) -> None:
         """Highlight the matches of these searches in the rows (none: no highlight)."""
@@ -294,7 +300,10 @@ class TimelineView(ScrollView, can_focus=True):
         sources = f" {outlets}▤"
         actors = ", ".join(_short_name(t, a) for a in dict.fromkeys(event.actor_ids))
         text = Text(no_wrap=True, overflow="ellipsis")
-        text.append("   ")
+        session = self.session
+        text.append(*(MARKED_MARK if session is not None and session.is_marked(event.id) else (" ", "")))
+        text.append(*(NOTED_MARK if session is not None and event.id in session.notes else (" ", "")))
+        text.append(" ")
         text.append(_fit(event.date.display(), self._date_width), style=dim)
         text.append(" ")
         text.append(mark, style=mark_style)
