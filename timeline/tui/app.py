@@ -172,7 +172,10 @@ class TimelineApp(App):
         if self.cold is None:
             return  # the whole file is shown already
         kind, *rest = message
-        bar = self.main.query_one(ReadingBar)
+        bars = self.main.query(ReadingBar)  # none while the app closes
+        if kind in ("preview", "progress") and not bars:
+            return
+        bar = bars.first() if bars else None
         if kind == "ended":  # the load child is gone; without a word (killed), the file is read here
             self.cold.children["load"].poll()
             if not self._cold_answered:
@@ -225,7 +228,7 @@ class TimelineApp(App):
             self.cold.stop_preview()
             self.cold = None
             self.main.reading = False
-            self.main.query_one(ReadingBar).remove()
+            self.main.query(ReadingBar).remove()
 
     def _cold_failed(self, error: Exception) -> None:
         self.load_error = error
