@@ -103,7 +103,10 @@ class PickerScreen(ModalScreen[tuple[str, ...] | None]):
         self.action_apply()
 
     def action_apply(self) -> None:
-        selection = self.query_one(SelectionList)
+        lists = self.query(SelectionList)
+        if not lists:  # dismissed already: an Enter came to it twice (the input's and the screen's)
+            return
+        selection = lists.first()
         if not self.chosen and selection.highlighted is not None and selection.option_count:
             self.chosen.append(selection.get_option_at_index(selection.highlighted).value)
         self.dismiss(tuple(self.chosen))
