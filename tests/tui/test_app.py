@@ -176,17 +176,6 @@ async def test_actor_picker_narrows_and_filters(timeline):
         assert "peskov" in selected(app).actor_ids
 
 
-async def test_enter_in_the_picker_with_nothing_matching_changes_nothing(timeline):
-    app = make_app(timeline)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("a", *"zzzz")
-        assert app.screen.query_one(SelectionList).option_count == 0
-        await pilot.press("enter")
-        await pilot.pause()
-        assert app.is_running
-        assert shown_ids(app) == [e.id for e in timeline.events]
-
-
 async def test_actor_picker_chooses_several_with_tab(timeline):
     app = make_app(timeline)
     async with app.run_test(size=(120, 40)) as pilot:
