@@ -20,6 +20,16 @@ def cited_numbers(e: Event, numbers: dict[str, int]) -> list[int]:
     return list(dict.fromkeys(sorted(numbers.setdefault(c.source, len(numbers) + 1) for c in e.sources)))
 
 
+def citing_events(events: list[Event]) -> dict[str, list[Event]]:
+    """The events citing each article (source id → events, in order), found in one pass
+    over the events rather than one per article."""
+    citing: dict[str, list[Event]] = {}
+    for e in events:
+        for source_id in dict.fromkeys(c.source for c in e.sources):
+            citing.setdefault(source_id, []).append(e)
+    return citing
+
+
 def event_links(timeline: Timeline, event: Event) -> list[tuple[str, str]]:
     """(how the link reads, the other event's id): the events this one answers (or is
     part of, follows...), then those that answer it. A denial means little without its

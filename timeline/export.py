@@ -11,7 +11,7 @@ import re
 import shutil
 import unicodedata
 
-from .chronology import cited_numbers, event_anchor as _anchor, event_links
+from .chronology import cited_numbers, citing_events, event_anchor as _anchor, event_links
 from .model import KINDS, Actor, ActorRole, Event, Source, Timeline
 from .validation import SLUG
 
@@ -349,10 +349,7 @@ def to_markdown(timeline: Timeline, events: list[Event], filters: str = "") -> s
         year = (e.date.start or e.date.end).year
     if numbers:
         lines += MARKDOWN_SOURCES
-        citing: dict[str, list[Event]] = {}  # the events of each article, in one pass: not one per article
-        for e in events:
-            for source_id in dict.fromkeys(c.source for c in e.sources):
-                citing.setdefault(source_id, []).append(e)
+        citing = citing_events(events)
         for source_id, number in numbers.items():
             lines += source_heading(timeline, source_id, number)
             for e in citing[source_id]:

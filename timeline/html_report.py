@@ -22,10 +22,10 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from . import __version__
-from .chronology import cited_numbers, event_anchor, event_links
+from .chronology import cited_numbers, citing_events, event_anchor, event_links
+from .links import web_link
 from .model import Event, Timeline
 
 STYLE = """
@@ -90,10 +90,7 @@ def to_html(timeline: Timeline, events: list[Event], filters: Iterable[str] = ()
     parts.append(chronology_end(year))
     if numbers:
         parts.append(sources_head())
-        citing: dict[str, list[Event]] = {}  # the events of each article, in one pass
-        for e in events:
-            for source_id in dict.fromkeys(c.source for c in e.sources):
-                citing.setdefault(source_id, []).append(e)
+        citing = citing_events(events)
         for source_id, number in numbers.items():
             parts += [source_head(timeline, source_id, number), *map(citing_item, citing[source_id]), SOURCE_END]
         parts.append(SOURCES_END)
@@ -232,12 +229,9 @@ def _article(timeline: Timeline, source_id: str, number: int) -> str:
 
 
 def url(address: str) -> str:
-    """An http(s) address as a link; any other (javascript:, file:, a mistyped one) as text."""
-    try:
-        scheme = urlsplit(address).scheme.lower()
-    except ValueError:  # not an address at all ('http://[')
-        scheme = ""
-    if scheme in ("http", "https"):
+    """An http(s) address as a link, by the explorer's rule (links.web_link); any other
+    (javascript:, file:, one with a space, a mistyped one) as text."""
+    if web_link(address):
         return f'<a class="url" href="{_text(address)}">{_text(address)}</a>'
     return f'<span class="url">{_text(address)}</span>'
 

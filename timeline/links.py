@@ -8,6 +8,7 @@ import os
 import re
 import sys
 from collections.abc import Mapping
+from urllib.parse import urlsplit
 
 from .controls import CONTROL
 
@@ -18,8 +19,14 @@ WEB_LINK = re.compile(r"https?://[^\s]+", re.IGNORECASE)
 
 def web_link(url: str | None) -> bool:
     """Whether `url` is an http(s) link that is safe to hand to a browser: no spaces, no
-    control characters (which a browser or a terminal could read as something else)."""
-    return bool(url) and WEB_LINK.fullmatch(url) is not None and CONTROL.search(url) is None
+    control characters (which a browser or a terminal could read as something else), and
+    one that reads as an address ('http://[' does not)."""
+    if not url or WEB_LINK.fullmatch(url) is None or CONTROL.search(url) is not None:
+        return False
+    try:
+        return bool(urlsplit(url).netloc)
+    except ValueError:
+        return False
 
 
 def browser_here(environ: Mapping[str, str] | None = None, platform: str | None = None) -> bool:

@@ -206,7 +206,8 @@ def test_only_http_addresses_become_links():
     assert url("https://example.org/a?b=1&c=2") == \
         '<a class="url" href="https://example.org/a?b=1&amp;c=2">https://example.org/a?b=1&amp;c=2</a>'
     for address in ("javascript:alert(1)", "JaVaScRiPt:alert(1)", "file:///etc/passwd", "data:text/html,x",
-                    "http://[", "example.org", '"><script>x</script>'):
+                    "http://[", "example.org", '"><script>x</script>', "https://example.org/a b",
+                    "https://example.org/\u202e"):
         shown = tree(url(address))
         assert not shown.root.find("a") and shown.root.text() == address
 

@@ -12,7 +12,8 @@ def test_web_links_may_be_opened(url):
 
 @pytest.mark.parametrize("url", [None, "", "javascript:alert(1)", "file:///etc/passwd", "data:text/html,hi",
                                  "https://", "https://example.org/a b", "https://example.org/\x1b]52;c;eA==\x07",
-                                 "https://example.org/\u202eevil", "ftp://example.org", " https://example.org"])
+                                 "https://example.org/\u202eevil", "ftp://example.org", " https://example.org",
+                                 "http://[", "https:///path"])
 def test_other_links_are_never_opened(url):
     assert not web_link(url)
 
