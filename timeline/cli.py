@@ -14,6 +14,7 @@ from .output import OutputError
 from .problems import OUT_OF_MEMORY, LoadError, Pos, Problem
 from .query import (Query, QueryError, Searcher, resolve_actor, resolve_kind, resolve_location, resolve_source,
                     resolve_status, resolve_tag, text_match)
+from .wording import counted
 
 EXIT_OK, EXIT_DIFFERENT, EXIT_BAD_INPUT = 0, 1, 2
 MAX_PROBLEMS_SHOWN = 200
@@ -318,8 +319,8 @@ def check(args, timeline, problems: list, count: int, events) -> int:
     warnings = sum(p.severity == "warning" for p in problems)
     _print_capped(problems)
     actors = sum(a.registered for a in timeline.actors.values())
-    summary = f"{args.file}: {_count(count, 'event')}, {_count(len(timeline.sources), 'source')}, " \
-              f"{_count(actors, 'actor')}"
+    summary = f"{args.file}: {counted(count, 'event')}, {counted(len(timeline.sources), 'source')}, " \
+              f"{counted(actors, 'actor')}"
     folder, why = resolve_corpus(timeline, args.corpus)
     if args.corpus and folder is None:
         raise QueryError(f"{why}; name the folder holding the articles")
@@ -344,14 +345,11 @@ def check(args, timeline, problems: list, count: int, events) -> int:
             print(problem, file=sys.stderr)
         summary += f"; {found} of {total} quotes found verbatim in {folder}"
         if paraphrases:  # said, so that they are not taken for checked ones
-            summary += f" ({_count(paraphrases, 'paraphrase')} not checked: not the articles' words)"
-    summary += f"; {_count(errors, 'error')}, {_count(warnings, 'warning')}"
+            summary += f" ({counted(paraphrases, 'paraphrase')} not checked: not the articles' words)"
+    summary += f"; {counted(errors, 'error')}, {counted(warnings, 'warning')}"
     print(summary)
     return EXIT_BAD_INPUT if errors else EXIT_OK
 
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'s' * (number != 1)}"
 
 
 def _unread_articles(path: str, unread: dict[str, list]) -> list[str]:
@@ -364,7 +362,7 @@ def _unread_articles(path: str, unread: dict[str, list]) -> list[str]:
     problems = []
     for source_id, (first, missed) in unread.items():
         where = positions.get(source_id) or Pos(first.citation.line or first.event.line)
-        problems.append(str(Problem(path, where, f"cannot check {_count(missed, 'quote')}: "
+        problems.append(str(Problem(path, where, f"cannot check {counted(missed, 'quote')}: "
                                                  f"{first.missing_article}")))
     return problems
 
@@ -548,7 +546,7 @@ def _stream_export(args) -> int:
 
 def _say_dangling(format_name: str, dangling: int) -> None:
     if format_name in ("jsonl", "csv") and dangling:
-        print(f"{dangling} link{'s' * (dangling != 1)} to events outside the export left out", file=sys.stderr)
+        print(f"{counted(dangling, 'link')} to events outside the export left out", file=sys.stderr)
 
 
 def write_output(text, args) -> int:
@@ -613,7 +611,7 @@ def run_import(args) -> int:
     if result.unreadable:
         return EXIT_BAD_INPUT
     if result.bad_rows and not args.skip_bad:
-        print(f"{args.file}: {_count(result.bad_rows, 'row')} cannot be read; "
+        print(f"{args.file}: {counted(result.bad_rows, 'row')} cannot be read; "
               "nothing written (fix them, or use --skip-bad to write the others)", file=sys.stderr)
         return EXIT_BAD_INPUT
     title = args.title or f"Imported from {Path(args.file).name}"

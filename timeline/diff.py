@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from .dates import parse_date
 from .export import _actor_to_dict, _source_to_dict, event_to_dict  # as an events file writes them
 from .model import KINDS, Timeline
+from .wording import counted
 
 # The fields of an event that hold one value, in the order of the file format...
 SCALARS = ("date", "date_basis", "kind", "title", "summary", "location", "status")
@@ -163,8 +164,8 @@ def _actors(timeline: Timeline) -> dict[str, dict]:
 def to_text(result: Diff) -> str:
     """The report for a reader: a line a change, each text in double quotes as JSON
     writes it, so that a space or a line break at its end shows."""
-    lines = [f"--- {result.old_name}: {_count(result.old_count, 'event')}",
-             f"+++ {result.new_name}: {_count(result.new_count, 'event')}"]
+    lines = [f"--- {result.old_name}: {counted(result.old_count, 'event')}",
+             f"+++ {result.new_name}: {counted(result.new_count, 'event')}"]
     for key, (before, after) in result.header.items():
         lines.append(f"{key}: {_value(before)} → {_value(after)}")
     for entry in result.entries:
@@ -242,9 +243,6 @@ def _headline(data: dict) -> str:
 def _value(value) -> str:
     return "(none)" if value is None else json.dumps(value, ensure_ascii=False)
 
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'s' * (number != 1)}"
 
 
 def to_json(result: Diff) -> str:

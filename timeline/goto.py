@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .dates import DAY, UNTIMED, When, parse_date
 from .model import Timeline
+from .wording import counted
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,7 @@ def _date(timeline: Timeline, index: int) -> str:
 def _span(days: int) -> str:
     """A distance in days, in the unit a reader takes in at once."""
     if days <= 60:
-        return f"{days} day{'s' * (days != 1)}"
+        return counted(days, "day")
     months = round(days / 30.44)
     if months < 24:
         return f"about {months} months"

@@ -13,14 +13,12 @@ from ...claims import contested
 from ...corpus import coverage, passages
 from ...figures import figures_by_quantity
 from ...model import Source, Timeline
+from ...wording import counted
 from ..scope import Scope
 from .listing import EventListScreen, event_option, heading_option
 
 OUTSIDE = "(outside the filters)"  # an answer or claim listed for its dispute's sake
 
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'s' * (n != 1)}"
 
 
 def coverage_screen(timeline: Timeline, source: Source, text: str, scope: Scope = Scope()) -> EventListScreen:
@@ -45,8 +43,8 @@ def _coverage(timeline: Timeline, source: Source, text: str, events: Container[i
     heading = Text(f"Coverage of {source.outlet}", style="bold")
     if source.headline:
         heading.append(f" — “{source.headline}”")
-    heading.append(f"\n{_count(len(result.events), 'event')} quote it, in the order of their quotes; "
-                   f"{_count(len(result.uncited), 'paragraph')} {cites}", style="dim")
+    heading.append(f"\n{counted(len(result.events), 'event')} quote it, in the order of their quotes; "
+                   f"{counted(len(result.uncited), 'paragraph')} {cites}", style="dim")
     options: list[Option] = [heading_option(f"Events, in the order of their quotes ({len(result.events)})")]
     for index in result.events:
         snippet = first_quote[index]
@@ -63,7 +61,7 @@ def _disputes(timeline: Timeline, events: Container[int] | None):
     contests = contested(timeline, events)
     heading = Text("Contested claims", style="bold")
     are = "is" if len(contests) == 1 else "are"
-    heading.append(f"\n{_count(len(contests), 'claim')} that another event denies or contradicts, or that "
+    heading.append(f"\n{counted(len(contests), 'claim')} that another event denies or contradicts, or that "
                    f"{are} disputed; each with its answers in time order", style="dim")
 
     def note(index: int) -> str:
