@@ -18,6 +18,11 @@ CORPUS = Path(__file__).resolve().parent / "corpus"  # a small corpus written fo
 ACLED_SAMPLE = Path(__file__).resolve().parent / "acled_sample.csv"
 
 
+def told(app) -> list[str]:
+    """The messages the app has shown (its toasts), oldest first."""
+    return [str(n.message) for n in app._notifications]
+
+
 def recorded_for(path, other_content: bytes):
     """An entry made for `other_content`, whose header then says it was made for `path`
     as its status is now: a change to the file that its status does not show (a file

@@ -24,14 +24,14 @@ from collections.abc import Container
 from dataclasses import dataclass
 from pathlib import Path
 
-from .filters import NAMES, Filters, is_on
+from .filters import NAMES, OPTIONS, Filters, is_on
 from .output import OutputError, write_file
 from .query import Query
 
 FORMAT = 1  # the session file's format; another number is not read
 MAX_BYTES = 16 * 1024 * 1024  # a session file is marks, notes and a few views: more is not one
 MAX_TEXT = 100_000  # characters in one note, name or filter value
-LISTS = ("actors", "kinds", "sources", "statuses", "tags", "locations", "not_actors", "not_kinds")
+LISTS = tuple(name for name, _ in OPTIONS)  # the filters that hold a list of values
 
 
 class SessionDamaged(ValueError):

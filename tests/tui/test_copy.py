@@ -2,6 +2,7 @@
 link goes, on the main screen, in the detail pane's quotes and in the reader."""
 
 import pytest
+from conftest import told
 from test_app import plain
 from test_snapshots import app as snapshot_app
 from test_sources import select
@@ -65,10 +66,6 @@ def opened(monkeypatch):
     return urls
 
 
-def toasts(app) -> str:
-    return " ".join(str(n.message) for n in app._notifications)
-
-
 async def test_Y_copies_the_citation_as_the_markdown_export_writes_it(links):
     app = make_app(links)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -85,7 +82,7 @@ async def test_Y_copies_the_citation_as_the_markdown_export_writes_it(links):
         assert "**[1]** Wire Service, *Officials claim the \\*bridge\\* was destroyed*, 3 Mar 2020, " \
                "<https://example.org/wire?id=1>" in export
         assert "  > The ministry said on Monday that its forces had destroyed the bridge." in export
-        assert "Copied the citation: **2 Mar 2020** — Ministry claims it destroyed" in toasts(app)
+        assert "Copied the citation: **2 Mar 2020** — Ministry claims it destroyed" in told(app)[-1]
 
 
 async def test_y_opens_a_menu_and_a_second_key_copies(links):
@@ -105,7 +102,7 @@ async def test_y_opens_a_menu_and_a_second_key_copies(links):
         assert app.clipboard == "The ministry said on Monday that its forces had destroyed the bridge."
         await pilot.press("y", "i")
         assert app.clipboard == "bridge-claim"
-        assert "Copied the id: bridge-claim" in toasts(app)
+        assert "Copied the id: bridge-claim" in told(app)[-1]
         await pilot.press("y", "l")
         assert app.clipboard == "https://example.org/wire?id=1"
         await pilot.press("y", "y")  # as vim's yy: the citation
@@ -133,7 +130,7 @@ async def test_the_message_shows_a_quote_as_written_brackets_and_all(links):
         select(app, "bracketed")
         await pilot.press("y", "q")
         assert app.clipboard == "it will contribute to safety in [the] entire world [b]"
-        assert "Copied the quote: it will contribute to safety in [the] entire…" in toasts(app)
+        assert "Copied the quote: it will contribute to safety in [the] entire…" in told(app)[-1]
         await pilot.pause()
         shown = " ".join(plain(toast.render(), 100) for toast in app.screen.query(Toast))  # as it is drawn
         assert "[the] entire" in shown
@@ -145,7 +142,7 @@ async def test_nothing_to_copy_is_said_and_copies_nothing(links):
         select(app, "leaflet-event")
         await pilot.press("y", "q")
         assert app.clipboard == ""
-        assert "Nothing to copy: its sources are paraphrases, not quotes." in toasts(app)
+        assert "Nothing to copy: its sources are paraphrases, not quotes." in told(app)[-1]
         await pilot.press("Y")
         assert "- paraphrase, not the article's words: the leaflet says the bridge stands" in app.clipboard
 
@@ -156,7 +153,7 @@ async def test_O_opens_the_link_where_there_is_a_browser(links, opened):
         select(app, "bridge-claim")
         await pilot.press("O")
         assert opened == ["https://example.org/wire?id=1"]
-        assert "Opening https://example.org/wire?id=1" in toasts(app)
+        assert "Opening https://example.org/wire?id=1" in told(app)[-1]
 
 
 async def test_O_without_a_browser_shows_the_link_to_copy(links, opened, monkeypatch):

@@ -1,7 +1,7 @@
 """Messages that teach, in the explorer: going to a date with no event, a date filter that
 ends before it starts, a broken save (issue 12)."""
 
-from conftest import EVENTS
+from conftest import EVENTS, told
 from test_app import selected
 from test_live_reload import copy_events, wait_for
 from textual.widgets import Input
@@ -10,10 +10,6 @@ from timeline.loader import load
 from timeline.query import Query
 from timeline.tui.app import make_app
 from timeline.tui.screens.prompts import DateRangeScreen, GotoDateScreen
-
-
-def told(app) -> list[str]:
-    return [str(n.message) for n in app._notifications]
 
 
 async def test_going_to_a_day_with_no_event_says_so_and_lands_on_the_nearest():

@@ -58,4 +58,4 @@ def copy(app: App, kind: str, item: Copyable, stem: str = "") -> None:
         name = f"{stem or 'timeline'}-{kind}.{'md' if kind == 'citation' else 'txt'}"
         app.deliver_text(io.StringIO(item.text), save_filename=name)
         said += f" (and downloaded as {name})"
-    app.notify(said, title="Copied", timeout=4, markup=False)  # a quote's "[the]" is text, not markup
+    app.notify(said, title="Copied", timeout=4)

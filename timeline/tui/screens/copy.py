@@ -95,7 +95,7 @@ def open_link(app: App, url: str | None) -> None:
         return
     if app.is_web or browser_here():
         app.open_url(url)
-        app.notify(f"Opening {visible(url)}", title="Link", timeout=4, markup=False)
+        app.notify(f"Opening {visible(url)}", title="Link", timeout=4)
         return
     app.push_screen(LinkScreen(url, "No browser here (over SSH, or no display); the link:"))
 

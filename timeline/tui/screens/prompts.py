@@ -151,7 +151,7 @@ class ExportScreen(ModalScreen[Path | None]):
             return
         index = self.query_one(OptionList).highlighted or 0
         try:
-            only_marked = bool(self.query("#export-marked")) and self.query_one("#export-marked", Checkbox).value
+            only_marked = bool(self.marked) and self.query_one("#export-marked", Checkbox).value
             written = self.write(self.formats[index][0], name, *([True] if only_marked else []))
         except OutputExists:  # taken since the check above
             self.propose(name, f"{Path(name).name} exists already")

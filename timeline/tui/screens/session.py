@@ -75,7 +75,8 @@ class NameViewScreen(ModalScreen[str | None]):
             yield Label(in_words(self.described), classes="hint")
             yield Input(placeholder="its name", id="view-name")
             yield Label("", classes="error", id="view-error")
-            yield Label("enter saves (a name taken is replaced) · esc closes", classes="hint")
+            yield Label(f"enter saves (a name taken is replaced) · {key_names(self.app, 'view.name_cancel')} closes",
+                        classes="hint")
 
     def on_mount(self) -> None:
         self._say("")
