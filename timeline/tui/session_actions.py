@@ -156,10 +156,9 @@ class SessionActions:
             self.notify(visible(f"Saved the view '{name}'."), timeout=3)
 
     def view_entries(self) -> list[ViewEntry]:
-        session = self.session
-        return [ViewEntry(name, session.restored(view).describe(self.timeline),
-                          command_line(self.command_path(), session.restored(view).query))
-                for name, view in session.views.items()]
+        restored = {name: self.session.restored(view) for name, view in self.session.views.items()}
+        return [ViewEntry(name, filters.describe(self.timeline), command_line(self.command_path(), filters.query))
+                for name, filters in restored.items()]
 
     def action_list_views(self) -> None:
         if self._no_session():
