@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from textual.widgets import Label
 from conftest import EVENTS
 from test_app import selected
 
@@ -91,6 +92,18 @@ async def test_export_from_the_app_writes_what_is_shown(timeline, tmp_path):
         app.screen.query_one("#export-path").value = str(written)
         await pilot.press("down", "enter")
         assert written.read_text(encoding="utf-8") == json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+async def test_the_export_dialog_counts_what_it_will_write(timeline):
+    """Its heading is the count of the events shown, in words: one event, not '1 events'."""
+    from timeline.query import Query
+
+    for query, heading in [(Query(), f"Export the {len(timeline.events)} events shown"),
+                           (Query(text="Kadyrov takes power"), "Export the 1 event shown")]:
+        app = make_app(timeline, query=query)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("e")
+            assert str(app.screen.query(Label).first().render()) == heading
 
 
 async def test_the_app_and_the_command_line_write_the_same_report(timeline, tmp_path):

@@ -14,6 +14,7 @@ from ...dates import DateError, When, parse_loose
 from ...export import EXPORT_FORMATS
 from ...filters import date_range_problem
 from ...output import OutputError, OutputExists, free_name, taken
+from ...wording import counted
 from .. import keys
 
 PROMPT_CSS = """
@@ -112,7 +113,7 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def compose(self):
         with Vertical():
-            yield Label(Text(f"Export the {self.count} events shown", style="bold"))
+            yield Label(Text(f"Export the {counted(self.count, 'event')} shown", style="bold"))
             yield OptionList(*[f"{name:<11} {description}" for name, (_, description) in EXPORT_FORMATS.items()],
                              id="export-format")
             yield Input(f"{self.stem}{self.formats[0][1][0]}", id="export-path")
