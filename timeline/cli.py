@@ -701,7 +701,7 @@ def _first_open(path: Path, args):
     """(the cached timeline, None), or (a timeline with no events yet, the reading that
     fills it in) for a large JSON Lines file opened for the first time with no filters
     given (a filter's words may name what only the whole file defines), or (None, None)."""
-    if path.suffix.lower() not in (".jsonl", ".ndjson") or not _larger_than(path, COLD_OPEN_BYTES):
+    if not streams(path) or not _larger_than(path, COLD_OPEN_BYTES):
         return None, None
     from .cache import open_for_app
     from .coldopen import ColdOpen
