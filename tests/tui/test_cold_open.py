@@ -298,3 +298,25 @@ def test_the_command_line_reads_only_a_large_file_in_the_children(tmp_path, monk
         cold.stop()
     with_filter = cli._app_parser().parse_args([str(path), "--kind", "statement"])
     assert cli._first_open(path, with_filter) == (None, None)
+
+
+@pytest.mark.parametrize("width", [120, 80, 50])
+async def test_the_reading_line_says_what_is_shown_in_the_width_it_has(width):
+    """At 80 columns the long wording was cut in the middle ('showing the first 200 in');
+    a shorter one that fits is taken instead, and it still says how many are shown."""
+    from textual.app import App
+
+    class Line(App):
+        def compose(self):
+            yield ReadingBar("events.jsonl")
+
+    app = Line()
+    async with app.run_test(size=(width, 3)) as pilot:
+        line = app.query_one(ReadingBar)
+        line.count(1_000_000)
+        line.progress(122_199, 1_000_000)
+        line.showing(200)
+        await pilot.pause()
+        shown = line.render()
+        assert shown.cell_len <= line.size.width and "200" in str(shown)
+        assert ("reading 122,199 of 1,000,000 events" if width >= 80 else "122,199/1,000,000") in str(shown)

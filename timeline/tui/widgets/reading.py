@@ -3,8 +3,11 @@ the reading got, as a bar and in words, and what the screen shows meanwhile."""
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.widget import Widget
+
+from ...controls import visible
 
 BAR = 20  # cells of the bar
 
@@ -16,7 +19,7 @@ class ReadingBar(Widget):
 
     def __init__(self, name: str):
         super().__init__(id="reading")
-        self.file_name = name
+        self.file_name = visible(name)  # a file's name is the user's, but may hold any character
         self.done, self.estimate, self.shown = 0, 0, 0
         self.writing = False
         self.counted = False  # the estimate is the preview's count of events, not the file's lines
@@ -47,13 +50,25 @@ class ReadingBar(Widget):
         filled = round(cells * min(1.0, fraction))
         text.append("━" * filled, style="bold")
         text.append("─" * (cells - filled), style="dim")
-        if self.writing:
-            text.append("  read; opening the whole file")
-        elif self.estimate:
-            text.append(f"  reading {min(self.done, self.estimate):,} of {'' if self.counted else '~'}"
-                        f"{self.estimate:,} events")
-        else:
-            text.append(f"  reading {self.file_name}")
-        if self.shown:
-            text.append(f"  ·  showing the first {self.shown:,} in time order", style="italic")
+        wordings = self._wordings()
+        room = self.size.width - text.cell_len
+        # The longest that fits (at 80 columns the long one was cut mid-phrase); before the
+        # line is laid out it has no width, and the longest stands.
+        text.append(next((w for w in wordings if cell_len(w) <= room), wordings[-1]) if self.size.width else wordings[0])
         return text
+
+    def _wordings(self) -> list[str]:
+        """What the line says after its bar, longest first."""
+        if self.writing:
+            states = ["  read; opening the whole file", "  opening"]
+        elif self.estimate:
+            about = "" if self.counted else "~"
+            done = min(self.done, self.estimate)
+            states = [f"  reading {done:,} of {about}{self.estimate:,} events", f"  {done:,}/{about}{self.estimate:,}"]
+        else:
+            states = [f"  reading {self.file_name}", "  reading"]
+        if not self.shown:
+            return states
+        shown = [f"  ·  showing the first {self.shown:,} in time order", f"  ·  first {self.shown:,} shown",
+                 f" · {self.shown:,} shown"]
+        return [state + part for state in states for part in shown]
