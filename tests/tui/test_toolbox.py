@@ -106,6 +106,18 @@ async def test_the_export_dialog_counts_what_it_will_write(timeline):
             assert str(app.screen.query(Label).first().render()) == heading
 
 
+@pytest.mark.parametrize("size", [(120, 40), (80, 24), (50, 15)])
+async def test_the_export_dialog_fits_the_screen(timeline, size):
+    """All of it on the screen, down to its hint line: at 50x15 its bordered fields
+    pushed the hint and the dialog's bottom off the screen."""
+    app = make_app(timeline)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("e")
+        dialog = app.screen.query_one("ExportScreen > Vertical")
+        assert dialog.region.bottom <= size[1] and dialog.region.y >= 0
+        assert app.screen.query(".hint").last().region.bottom <= dialog.region.bottom
+
+
 async def test_the_app_and_the_command_line_write_the_same_report(timeline, tmp_path):
     """One rule for both: the same filters give the same Markdown, heading included."""
     from conftest import run

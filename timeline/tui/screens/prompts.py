@@ -24,6 +24,8 @@ PROMPT_CSS = """
 {name} .hint {{ color: $text-muted; width: 1fr; }}
 """
 
+COMPACT_BELOW = 20  # lines of screen under which the export dialog's fields lose their borders
+
 
 class GotoDateScreen(ModalScreen[When | None]):
     """Ask for a date ("2016-02", "Feb 2016", "9 February 2016")."""
@@ -125,6 +127,12 @@ class ExportScreen(ModalScreen[Path | None]):
     def on_mount(self) -> None:
         self.query_one(OptionList).highlighted = 0
         self.query_one("#export-path", Input).focus()
+
+    def on_resize(self, event) -> None:
+        # Bordered, the dialog needs 18 lines: on a shorter screen its fields go without
+        # borders, or its last lines (the hint, an error) would be off the screen.
+        for field in self.query("OptionList, Input, Checkbox"):
+            field.compact = event.size.height < COMPACT_BELOW
 
     def on_option_list_option_highlighted(self, message) -> None:
         path = self.query_one("#export-path", Input)
