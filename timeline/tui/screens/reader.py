@@ -218,16 +218,14 @@ class ReaderScreen(CopyKeys, Screen[None]):
     def copyables(self) -> dict[str, Copyable]:
         """What the copy keys offer: the event and citation of the quote in focus (or of the
         paraphrase the reader was opened for), and the article's link."""
-        event, citation = None, None
+        event, quote = None, None  # quote None: the event's paraphrase of this article
         if self.paraphrase is not None:
             event = self.timeline.events[self.paraphrase[0]]
-            citation = next((n for n, c in enumerate(event.sources)
-                             if c.source == self.source.id and c.quote is None), None)
         elif self.focus_passage is not None:
-            passage = self.focus_passage
-            event = self.timeline.events[passage.event_index]
-            citation = next((n for n, c in enumerate(event.sources)
-                             if c.source == self.source.id and c.quote == passage.quote), None)
+            event = self.timeline.events[self.focus_passage.event_index]
+            quote = self.focus_passage.quote
+        citation = None if event is None else next(
+            (n for n, c in enumerate(event.sources) if c.source == self.source.id and c.quote == quote), None)
         choices = copyables(self.timeline, event, citation)
         choices["link"] = Copyable(self.source.url, "this article has no link")
         return choices
