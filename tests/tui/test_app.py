@@ -176,6 +176,24 @@ async def test_actor_picker_narrows_and_filters(timeline):
         assert "peskov" in selected(app).actor_ids
 
 
+async def test_a_highlight_that_comes_after_the_list_emptied_leaves_the_picker_working(timeline):
+    """Typed fast in a terminal, a highlight posted by an earlier refill reached the list
+    once a text that matches nothing had emptied it: the list died, and Enter then ended
+    the app with NoMatches. Here that late highlight is posted by hand."""
+    app = make_app(timeline)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("a")
+        options = app.screen.query_one(SelectionList)
+        first = options.get_option_at_index(0)
+        await pilot.press(*"zzzq")
+        assert options.option_count == 0
+        options.post_message(OptionList.OptionHighlighted(options, first, 0))
+        await pilot.pause()
+        assert app.screen.query(SelectionList)
+        await pilot.press("enter")
+        assert app.screen is app.main and app.is_running and len(shown_ids(app)) == len(timeline.events)
+
+
 async def test_actor_picker_chooses_several_with_tab(timeline):
     app = make_app(timeline)
     async with app.run_test(size=(120, 40)) as pilot:

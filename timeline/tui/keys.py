@@ -209,7 +209,8 @@ PICKER = [
     Binding("up", "move(-1)", "Up", show=False, id="picker.up"),
     # Tab chooses, as in fzf: space must stay free for typing names like "Dmitry Peskov".
     Binding("tab", "toggle", "Choose", id="picker.toggle", priority=True),
-    Binding("enter", "apply", "Apply", id="picker.apply"),
+    # Before the input's own Enter, so that one key press applies once, by one road.
+    Binding("enter", "apply", "Apply", id="picker.apply", priority=True),
 ]
 
 GOTO = [Binding("escape", "cancel", "Close", id="goto.cancel")]

@@ -7,7 +7,7 @@ from rich.text import Text
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.strip import Strip
-from textual.widgets import Checkbox, Input, Label, SelectionList
+from textual.widgets import Checkbox, Input, Label, OptionList, SelectionList
 from textual.widgets.selection_list import Selection
 
 from ...filters import Choice
@@ -27,6 +27,14 @@ class ChoiceList(SelectionList[str]):
         chosen = self.get_option_at_index(index).value in self.selected
         segments[1] = Segment("✓" if chosen else " ", segments[1].style)
         return Strip(segments, strip.cell_length)
+
+    def _on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        # Typed fast, a highlight from before the list was refilled can come once it is
+        # empty: Textual's handler looks the option up, fails, and the list is gone (then
+        # Enter ended the app with NoMatches). A highlight of no option is dropped.
+        if event.option_index >= self.option_count:
+            event.stop()
+            event.prevent_default()
 
 
 class PickerScreen(ModalScreen[tuple[str, ...] | None]):
@@ -98,15 +106,8 @@ class PickerScreen(ModalScreen[tuple[str, ...] | None]):
         if selection.highlighted is not None:
             selection.toggle(selection.get_option_at_index(selection.highlighted).value)
 
-    def on_input_submitted(self, message: Input.Submitted) -> None:
-        message.stop()
-        self.action_apply()
-
     def action_apply(self) -> None:
-        lists = self.query(SelectionList)
-        if not lists:  # dismissed already: an Enter came to it twice (the input's and the screen's)
-            return
-        selection = lists.first()
+        selection = self.query_one(SelectionList)
         if not self.chosen and selection.highlighted is not None and selection.option_count:
             self.chosen.append(selection.get_option_at_index(selection.highlighted).value)
         self.dismiss(tuple(self.chosen))
