@@ -11,7 +11,9 @@ from functools import partial
 from pathlib import Path
 
 from rich.text import Text
+from textual import events
 from textual.app import App
+from textual.widgets import Input
 
 from ..coldopen import ColdOpen
 from ..controls import visible
@@ -80,6 +82,19 @@ class TimelineApp(App):
         if self.timeline.path and Path(self.timeline.path).is_file():
             self.watcher = FileWatcher(self.timeline.path)
             self.set_interval(self.reload_interval, self._check_file)
+
+    def _on_key(self, event: events.Key) -> None:
+        """Before the bindings (App._on_key, next in line). The terminal hands over a burst
+        ('/peskov', a paste, 'a' and a name) at once, and Textual sends each key to the
+        widget focused when it arrives: the letters after '/' went to the list, as
+        commands ('e' opened the export dialog). A printable key that comes up to here
+        while an input has the focus came from elsewhere (an input's own are never passed
+        up): it is typed into that input, where the user was typing by then."""
+        target = self.focused
+        if event.is_printable and isinstance(target, Input):
+            event.stop()
+            event.prevent_default()
+            target.insert_text_at_cursor(event.character)
 
     def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
                markup: bool = True) -> None:

@@ -209,8 +209,7 @@ PICKER = [
     Binding("up", "move(-1)", "Up", show=False, id="picker.up"),
     # Tab chooses, as in fzf: space must stay free for typing names like "Dmitry Peskov".
     Binding("tab", "toggle", "Choose", id="picker.toggle", priority=True),
-    # Before the input's own Enter, so that one key press applies once, by one road.
-    Binding("enter", "apply", "Apply", id="picker.apply", priority=True),
+    Binding("enter", "apply", "Apply", id="picker.apply"),
 ]
 
 GOTO = [Binding("escape", "cancel", "Close", id="goto.cancel")]

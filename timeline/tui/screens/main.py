@@ -318,7 +318,7 @@ class MainScreen(CopyKeys, SessionActions, Screen):
         search.border_title = search.border_subtitle = None
         search.value = text
         search.display = True
-        search.focus()
+        self.set_focus(search)  # at once: the rest of a burst typed with '/' goes into it (TimelineApp._on_key)
 
     def on_input_changed(self, message: Input.Changed) -> None:
         if message.input.id != "search":

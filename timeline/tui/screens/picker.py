@@ -106,6 +106,10 @@ class PickerScreen(ModalScreen[tuple[str, ...] | None]):
         if selection.highlighted is not None:
             selection.toggle(selection.get_option_at_index(selection.highlighted).value)
 
+    def on_input_submitted(self, message: Input.Submitted) -> None:
+        message.stop()
+        self.action_apply()
+
     def action_apply(self) -> None:
         selection = self.query_one(SelectionList)
         if not self.chosen and selection.highlighted is not None and selection.option_count:
