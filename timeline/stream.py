@@ -503,6 +503,17 @@ class Scan:
     def event_at(self, index: int) -> Event:
         return Event.from_record(self.record_at(index))
 
+    def records_of(self, order: Iterable[int]) -> Iterator[tuple]:
+        for i in order:
+            yield self.record_at(i)
+
+    def table_widths(self, order: Sequence[int], header: Sequence[str]) -> list[int]:
+        """The widths of export.to_table's first three columns, from the arrays."""
+        codes = {self.date_code[i] for i in order}
+        return [max([len(header[0])] + [self.id_length[i] for i in order]),
+                max([len(header[1])] + [len(parse_date(self.dates[c]).display()) for c in codes]),
+                max([len(header[2])] + [len(self.kinds[k]) for k in {self.kind_code[i] for i in order}])]
+
     def _line(self, index: int) -> bytes:
         start = self.offset[index]
         length = self.length[index]
@@ -729,8 +740,8 @@ def _json_items(items: Iterable, indent: int, depth: int, first: bool, exact: Ca
 
 
 def events_of(scan: Scan, order: Iterable[int]) -> Iterator[Event]:
-    for i in order:
-        yield scan.event_at(i)
+    for record in scan.records_of(order):
+        yield Event.from_record(record)
 
 
 def in_two(order: list[int], body: Callable[[list[int], bool], Iterable[str]], side: "_Side | None" = None
@@ -806,10 +817,7 @@ class _Side:
 def table(scan: Scan, order: list[int], width: int | None) -> Iterator[str]:
     """export.to_table, a row at a time: the widths from the arrays."""
     header = export.TABLE_HEADER
-    codes = {scan.date_code[i] for i in order}
-    widths = [max([len(header[0])] + [scan.id_length[i] for i in order]),
-              max([len(header[1])] + [len(parse_date(scan.dates[c]).display()) for c in codes]),
-              max([len(header[2])] + [len(scan.kinds[k]) for k in {scan.kind_code[i] for i in order}])]
+    widths = scan.table_widths(order, header)
     yield export.table_line(header, widths, width) + "\n"
 
     def rows(part: list[int], first: bool) -> Iterator[str]:
@@ -980,8 +988,7 @@ class _Chronology(_Side):
     def skip(self, part: list[int], file) -> None:
         """The numbers and the year as the event texts leave them after `part`."""
         numbers = self.numbers
-        for i in part:
-            record = self.scan.record_at(i)
+        for record in self.scan.records_of(part):
             for citation in record[R_SOURCES]:
                 numbers.setdefault(citation[0], len(numbers) + 1)
             when = parse_date(record[R_DATE])

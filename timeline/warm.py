@@ -1,0 +1,286 @@
+"""The warm road: `check`, `list` and `export` of a JSON Lines file from its cache entry
+(the columnar store, store.py), when one is valid, instead of reading the file again.
+
+A command cannot take back what it has printed, so the entry is checked whole before
+anything is written: the file's status as the entry recorded it, its content hash, and
+the CRC of every region of the store's events and columns files (read, not mapped, on
+this core while the hash runs on the other). Anything that fails is a miss, and the
+command takes the streaming road (stream.py), whose output is the same.
+
+`StoreScan` stands where stream.Scan stands for stream.py's writers: the store's timeline
+is the registry (what export.py asks a timeline for, the ends of every link included),
+the query runs over the store's indexes and search texts (query.Searcher, as in the app),
+and the chosen events are decoded a batch of the events file at a time, column by
+column (Arrow turns a column into Python far faster than a row), so that no more than a
+batch of records is held at once, and the pages of the file read are let go as the
+streaming road lets go of its file's.
+"""
+
+from __future__ import annotations
+
+import bisect
+import mmap
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from .dates import parse_date
+from .model import Timeline
+from .query import Query, Searcher
+from . import store
+from .store import Damaged
+
+DROP_BATCHES = 16  # batches decoded between two releases of the events file's pages (some 45 MB)
+
+
+def warm_scan(path: str | Path, selection=None) -> "StoreScan | None":
+    """The store of a valid cache entry for the file at `path`, checked whole, or None."""
+    timeline = open_checked(Path(path))
+    return None if timeline is None else StoreScan(timeline, selection)
+
+
+def open_checked(path: Path) -> Timeline | None:
+    """The timeline of the file's cache entry when its status, its content and every
+    region of the store it is read from check; else None (see cache.read_entry)."""
+    from .cache import Fingerprint, _folder_usable, entry_path, read_entry
+
+    entry = entry_path(path)
+    if not path.is_file() or not _folder_usable(entry.parent):
+        return None
+    try:
+        fingerprint = Fingerprint(path)
+    except OSError:
+        return None
+    timeline = read_entry(entry, fingerprint)
+    if timeline is None:
+        return None
+    fingerprint.start()  # hashed on the other core while the store is checked here
+    if not _store_checks(timeline) or not timeline.content_check():
+        return None
+    return timeline
+
+
+def _store_checks(timeline: Timeline) -> bool:
+    """Whether every region of the events and columns files checks (their CRCs), and the
+    columns the writers read are whole."""
+    try:
+        records = timeline.records
+        columns = timeline._columns.columns  # GuardedColumns over StoredColumns (store.py)
+        for file in (records.file, columns.file):
+            with file.lock:
+                for n in range(len(file.regions)):
+                    if n not in file.checked:
+                        file._check(n)
+        for name in ("ids", "by_id", "incoming"):
+            columns[name]
+    except (Damaged, AttributeError, KeyError, ValueError, OSError, pa.ArrowException):
+        return False
+    return True
+
+
+class StoreScan:
+    """A store read as stream.py's writers read a Scan (see the module's docstring)."""
+
+    def __init__(self, timeline: Timeline, selection=None):
+        self.registry = self.timeline = timeline
+        self.selection = selection
+        self.problems = list(timeline.warnings)  # a file with an entry had no error
+        self.count = len(timeline.records)
+        self.query: Query | None = None
+        self._file = timeline.records.file
+        self._decoded = 0
+
+    def errors(self) -> bool:
+        return False
+
+    def close(self) -> None:
+        pass
+
+    def select(self) -> Sequence[int]:
+        """The events the filters keep, in time order (the store's order)."""
+        selection = self.selection
+        self.query = Query() if selection is None else selection.query(self.timeline, None, None)
+        if self.query == Query():
+            return range(self.count)
+        return Searcher(self.timeline).run(self.query)
+
+    def in_time_order(self, chosen: Iterable[int]) -> Sequence[int]:
+        return chosen if isinstance(chosen, range) else sorted(chosen)
+
+    def links(self, order: Sequence[int]) -> "StoreLinks":
+        return StoreLinks(self.timeline, order)
+
+    def record_at(self, index: int) -> tuple:
+        return self.timeline.record(index)
+
+    # --- decoding a batch at a time ----------------------------------------------------------
+
+    def _batches(self, order: Sequence[int]) -> Iterator[tuple[int, list[int] | None]]:
+        """(batch number, the rows of it chosen, or None for all) for a sorted `order`."""
+        whole = isinstance(order, range) and order.step == 1
+        for number in range(-(-self.count // store.BATCH_ROWS)):
+            base = number * store.BATCH_ROWS
+            low, high = bisect.bisect_left(order, base), bisect.bisect_left(order, base + store.BATCH_ROWS)
+            if low == high:
+                continue
+            size = min(store.BATCH_ROWS, self.count - base)
+            if whole and high - low == size:
+                yield number, None
+            else:
+                yield number, [i - base for i in order[low:high]]
+
+    def records_of(self, order: Sequence[int]) -> Iterator[tuple]:
+        """The records of the events at `order` (sorted), as the store's rows give them."""
+        for number, rows in self._batches(order):
+            yield from self._decode(number, rows)
+
+    def _decode(self, number: int, rows: list[int] | None) -> list[tuple]:
+        base = number * store.BATCH_ROWS
+        positions = range(base, base + self._file.rows(number)) if rows is None else [base + r for r in rows]
+        try:
+            batch = self._file.batch(number)
+            self.timeline.records.checks.dictionaries(batch)
+            if rows is not None:
+                batch = batch.take(pa.array(rows, pa.int32()))
+            records = decode_batch(batch)
+        except (Damaged, pa.ArrowException, ValueError, TypeError):
+            records = None
+        self._release()
+        if records is None:  # a row not as the loader gives it: the store's own road, which recovers
+            return [self.timeline.record(i) for i in positions]
+        return records
+
+    def _release(self) -> None:
+        """Now and then let go of the events file's pages (the system keeps them cached):
+        read through, the file would otherwise count whole in this process's memory."""
+        self._decoded += 1
+        if self._decoded % DROP_BATCHES == 0 and hasattr(mmap, "MADV_DONTNEED"):
+            self._file.map.madvise(mmap.MADV_DONTNEED)
+
+    def table_widths(self, order: Sequence[int], header: Sequence[str]) -> list[int]:
+        """The widths of export.to_table's first three columns, from the store's columns."""
+        id_width, dates, kinds = len(header[0]), set(), set()
+        for number, rows in self._batches(order):
+            batch = self._file.batch(number)
+            if rows is not None:
+                batch = batch.take(pa.array(rows, pa.int32()))
+            id_width = max(id_width, pc.max(pc.utf8_length(batch.column("id"))).as_py() or 0)
+            dates.update(pc.unique(batch.column("date")).to_pylist())
+            kinds.update(pc.unique(batch.column("kind").dictionary_decode()).to_pylist())
+            self._release()
+        return [id_width, max([len(header[1])] + [len(parse_date(d).display()) for d in dates]),
+                max([len(header[2])] + [len(k) for k in kinds])]
+
+
+class StoreLinks:
+    """Which events are written (an id answers `in`), for the links an export keeps; the
+    ends of every link are the store timeline's own, so nothing is filled in."""
+
+    def __init__(self, timeline: Timeline, order: Sequence[int]):
+        self.timeline = timeline
+        count = len(timeline.records)
+        self.every = len(order) == count
+        if self.every:
+            self.written = bytearray(b"\x01") * count
+        else:
+            self.written = bytearray(count)
+            for i in order:
+                self.written[i] = 1
+
+    def __contains__(self, event_id: str) -> bool:
+        index = self.timeline.by_id.get(event_id)
+        return index is not None and bool(self.written[index])
+
+    def fill(self, registry: Timeline) -> None:
+        pass
+
+    def dangling(self) -> int:
+        """export.dangling_links of the events written: links from them to events not written
+        (every link of a file with an entry reaches an event: one that does not is an error)."""
+        if self.every:
+            return 0
+        incoming, written = self.timeline.incoming, self.written
+        offsets, sources = incoming.offsets, incoming.events
+        found = 0
+        for target in range(len(written)):
+            if not written[target]:
+                found += sum(written[sources[k]] for k in range(offsets[target], offsets[target + 1]))
+        return found
+
+
+# --- a batch of the events file into records -------------------------------------------------
+
+
+def _texts(array: pa.Array) -> list:
+    if pa.types.is_dictionary(array.type):
+        array = array.dictionary_decode()
+    return array.to_pylist()
+
+
+def _listed(array: pa.Array, fields: Sequence[str], convert=None) -> list[tuple]:
+    """A list<struct> column as a tuple of tuples a row (the struct's fields in `fields`' order)."""
+    if array.null_count:
+        raise ValueError("a list with gaps")
+    values = array.values
+    if values.offset or values.null_count:
+        raise ValueError("list items with gaps")
+    items = list(zip(*(_texts(values.field(name)) for name in fields)))
+    if convert is not None:
+        items = [convert(item) for item in items]
+    offsets = array.offsets.to_pylist()
+    return [tuple(items[offsets[n]:offsets[n + 1]]) for n in range(len(array))]
+
+
+def _figure(item: tuple) -> tuple:
+    quantity, value, what, qualifier, claimed_by, as_of = item
+    return quantity, int(value) if value.is_integer() else value, what, qualifier, claimed_by, as_of
+
+
+def decode_batch(batch: pa.RecordBatch) -> list[tuple]:
+    """The records of a batch, as store.RecordChecks.record gives them, column by column;
+    ValueError for a batch that holds a row it would refuse (then each row takes its road)."""
+    _refuse_gaps(batch)
+    column = batch.column
+    actors = _listed(column("actors"), ("actor", "role"))
+    sources = _listed(column("sources"), ("source", "quote", "line", "paraphrase"))
+    related = _listed(column("related"), ("type", "event", "line"))
+    figures = _listed(column("figures"), ("quantity", "value", "what", "qualifier", "claimed_by", "as_of"), _figure)
+    tags_column = column("tags")
+    if tags_column.null_count or tags_column.values.null_count:
+        raise ValueError("tags with gaps")
+    tag_values, tag_offsets = tags_column.values.to_pylist(), tags_column.offsets.to_pylist()
+    tags = [tuple(tag_values[tag_offsets[n]:tag_offsets[n + 1]]) for n in range(len(tags_column))]
+    return list(zip(_texts(column("id")), _texts(column("date")), _texts(column("kind")), _texts(column("title")),
+                    _texts(column("date_basis")), _texts(column("summary")), actors, _texts(column("location")),
+                    _texts(column("status")), sources, related, figures, tags, _texts(column("line"))))
+
+
+def _refuse_gaps(batch: pa.RecordBatch) -> None:
+    """What RecordChecks.record refuses in a row, for the whole batch at once."""
+    column = batch.column
+    for name in ("id", "date", "kind", "title", "status", "sources", "related", "figures", "tags", "line"):
+        if column(name).null_count:
+            raise ValueError(f"a {name} missing")
+    sources = column("sources")
+    if len(sources) and pc.min(pc.list_value_length(sources)).as_py() < 1:
+        raise ValueError("an event with no source")
+    cited = sources.values
+    if cited.field("line").null_count or pc.any(pc.equal(pc.is_null(cited.field("quote")),
+                                                         pc.is_null(cited.field("paraphrase")))).as_py():
+        raise ValueError("a citation neither quoted nor paraphrased, or both")
+    if column("actors").values.field("actor").null_count:
+        raise ValueError("an actor missing")
+    links = column("related").values
+    if any(links.field(name).null_count for name in ("type", "event", "line")):
+        raise ValueError("a link missing a part")
+    figures = column("figures").values
+    if any(figures.field(name).null_count for name in ("quantity", "value", "qualifier")) or \
+            (len(figures) and pc.min(figures.field("value")).as_py() < 0):
+        raise ValueError("a figure that is no count")
+    for date in pc.unique(column("date")).to_pylist():
+        parse_date(date)  # DateError is a ValueError
+    for date in pc.unique(figures.field("as_of").drop_null()).to_pylist():
+        parse_date(date)
