@@ -32,6 +32,7 @@ import io
 import json
 import mmap
 import os
+import re
 import signal
 import tempfile
 from array import array
@@ -507,6 +508,16 @@ class Scan:
         for i in order:
             yield self.record_at(i)
 
+    def jsonl_lines(self, order: Iterable[int], kept, names: dict[str, str], inline: bool) -> Iterator[str]:
+        """The lines of a JSON Lines export (export.to_jsonl) of these events."""
+        for record in self.records_of(order):
+            yield compact(export.file_record(self.registry, record, kept, names, inline)) + "\n"
+
+    def table_rows(self, order: Iterable[int]) -> Iterator[tuple]:
+        """export.table_row of each event."""
+        for e in events_of(self, order):
+            yield export.table_row(self.registry, e)
+
     def table_widths(self, order: Sequence[int], header: Sequence[str]) -> list[int]:
         """The widths of export.to_table's first three columns, from the arrays."""
         codes = {self.date_code[i] for i in order}
@@ -728,6 +739,25 @@ def _pretty(value, indent: int) -> str:
     return text
 
 
+_LINE_BREAK = re.compile(r"\n *")
+_ITEM_BREAK = re.compile(r",\n *")
+
+
+def compact(value) -> str:
+    """json.dumps(value, ensure_ascii=False), by orjson when it writes the same: a value
+    with no float in it (a figure's value may be one; see _pretty), no integer past 64 bits
+    and no lone surrogate. orjson writes no separator with a space, but with an indent it
+    writes `": "`, and each line break it writes is the structure's (a text's is `\\n`):
+    a break after a comma becomes `", "`, the others nothing."""
+    if "figures" in value and not all(type(f["value"]) is int for f in value["figures"]):
+        return export.dumps(value)
+    try:
+        text = orjson.dumps(value, option=orjson.OPT_INDENT_2).decode("utf-8")
+    except orjson.JSONEncodeError:
+        return export.dumps(value)
+    return _LINE_BREAK.sub("", _ITEM_BREAK.sub(", ", text))
+
+
 def _json_items(items: Iterable, indent: int, depth: int, first: bool, exact: Callable[[object], bool]) -> Iterator[str]:
     """The items of a list as json.dumps(..., ensure_ascii=False, indent=indent) writes
     them, each after the line end (and comma, unless `first`) before it; `depth`: how deep
@@ -821,8 +851,8 @@ def table(scan: Scan, order: list[int], width: int | None) -> Iterator[str]:
     yield export.table_line(header, widths, width) + "\n"
 
     def rows(part: list[int], first: bool) -> Iterator[str]:
-        for e in events_of(scan, part):
-            yield export.table_line(export.table_row(scan.registry, e), widths, width) + "\n"
+        for row in scan.table_rows(part):
+            yield export.table_line(row, widths, width) + "\n"
 
     yield from in_two(order, rows)
 
@@ -834,7 +864,7 @@ def json_list(scan: Scan, order: list[int]) -> Iterator[str]:
         return
 
     def items(part: list[int], first: bool) -> Iterator[str]:
-        dicts = (export.event_to_dict(e) for e in events_of(scan, part))
+        dicts = (export.record_to_dict(r) for r in scan.records_of(part))
         yield from _json_items(dicts, 2, 1, first, lambda d: "figures" not in d)  # a figure's value may be a float
 
     yield "["
@@ -870,8 +900,7 @@ def jsonl(scan: Scan, order: list[int], kept) -> Iterator[str]:
     names, inline = export.actor_references(registry.actors), export.sources_inline(registry)
 
     def lines(part: list[int], first: bool) -> Iterator[str]:
-        for e in events_of(scan, part):
-            yield export.dumps(export.file_event(registry, e, kept, names, inline)) + "\n"
+        return scan.jsonl_lines(part, kept, names, inline)
 
     yield from in_two(order, lines)
 

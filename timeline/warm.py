@@ -20,17 +20,16 @@ from __future__ import annotations
 
 import bisect
 import mmap
-import threading
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from . import export, store
 from .dates import parse_date
-from .model import Timeline
+from .model import Event, Timeline
 from .query import Query, Searcher
-from . import store
 from .store import Damaged
 
 DROP_BATCHES = 16  # batches decoded between two releases of the events file's pages (some 45 MB)
@@ -92,6 +91,7 @@ class StoreScan:
         self.query: Query | None = None
         self._file = timeline.records.file
         self._decoded = 0
+        self._shown_dates: dict[str, str] = {}  # a date as written → as shown (When.display)
 
     def errors(self) -> bool:
         return False
@@ -137,21 +137,70 @@ class StoreScan:
         for number, rows in self._batches(order):
             yield from self._decode(number, rows)
 
-    def _decode(self, number: int, rows: list[int] | None) -> list[tuple]:
-        base = number * store.BATCH_ROWS
-        positions = range(base, base + self._file.rows(number)) if rows is None else [base + r for r in rows]
+    def _decode(self, number: int, rows: list[int] | None, decode=None, instead=None) -> list:
+        """The records of the rows of a batch; with `decode`, what it makes of the batch
+        from its columns instead (`instead(records)`: the same from the records, for a
+        batch that does not check)."""
         try:
             batch = self._file.batch(number)
             self.timeline.records.checks.dictionaries(batch)
             if rows is not None:
                 batch = batch.take(pa.array(rows, pa.int32()))
-            records = decode_batch(batch)
+            _refuse_gaps(batch)
+            made = (decode or decode_batch)(batch)
         except (Damaged, pa.ArrowException, ValueError, TypeError):
-            records = None
+            made = None
         self._release()
-        if records is None:  # a row not as the loader gives it: the store's own road, which recovers
-            return [self.timeline.record(i) for i in positions]
-        return records
+        if made is None:  # a row not as the loader gives it: the store's own road, which recovers
+            base = number * store.BATCH_ROWS
+            positions = range(base, base + self._file.rows(number)) if rows is None else [base + r for r in rows]
+            records = [self.timeline.record(i) for i in positions]
+            return records if decode is None else instead(records)
+        return made
+
+    def jsonl_lines(self, order: Sequence[int], kept: "StoreLinks", names: dict[str, str], inline: bool
+                    ) -> Iterator[str]:
+        """The lines of a JSON Lines export of these events, a batch at a time from the
+        columns (jsonl_batch); the rows it leaves to Python, by stream.compact."""
+        from .stream import compact
+
+        def by_python(records: list[tuple]) -> list[str]:
+            return [compact(export.file_record(self.timeline, r, kept, names, inline)) + "\n" for r in records]
+
+        for number, rows in self._batches(order):
+            lines = self._decode(number, rows, lambda batch: jsonl_batch(batch, self.timeline, names, inline,
+                                                                         kept.every), by_python)
+            left = [n for n, line in enumerate(lines) if line is None]
+            if left:
+                chosen = left if rows is None else [rows[n] for n in left]
+                for n, line in zip(left, by_python(self._decode(number, chosen))):
+                    lines[n] = line
+            yield "".join(lines)
+
+    def table_rows(self, order: Sequence[int]) -> Iterator[tuple]:
+        """export.table_row of each event, from the columns it shows (no record made)."""
+        def by_python(records: list[tuple]) -> list[tuple]:
+            return [export.table_row(self.timeline, Event.from_record(r)) for r in records]
+
+        for number, rows in self._batches(order):
+            yield from self._decode(number, rows, self._table_rows, by_python)
+
+    def _table_rows(self, batch: pa.RecordBatch) -> list[tuple]:
+        name = self.timeline.actor_name
+        shown = self._shown_dates
+        dates = batch.column("date").dictionary_encode()
+        displays = []
+        for date in dates.dictionary.to_pylist():
+            if date not in shown:
+                shown[date] = parse_date(date).display()
+            displays.append(shown[date])
+        actors = batch.column("actors")
+        ids = actors.values.field("actor").dictionary.to_pylist()
+        codes, offsets = actors.values.field("actor").indices.to_pylist(), actors.offsets.to_pylist()
+        names = [", ".join(name(a) for a in dict.fromkeys(ids[c] for c in codes[offsets[n]:offsets[n + 1]]))
+                 for n in range(len(actors))]
+        return list(zip(_texts(batch.column("id")), [displays[c] for c in dates.indices.to_pylist()],
+                        _texts(batch.column("kind")), _texts(batch.column("title")), names))
 
     def _release(self) -> None:
         """Now and then let go of the events file's pages (the system keeps them cached):
@@ -191,6 +240,8 @@ class StoreLinks:
                 self.written[i] = 1
 
     def __contains__(self, event_id: str) -> bool:
+        if self.every:  # what is asked is the end of a link, and in a file with an entry each is an event
+            return True
         index = self.timeline.by_id.get(event_id)
         return index is not None and bool(self.written[index])
 
@@ -240,9 +291,8 @@ def _figure(item: tuple) -> tuple:
 
 
 def decode_batch(batch: pa.RecordBatch) -> list[tuple]:
-    """The records of a batch, as store.RecordChecks.record gives them, column by column;
-    ValueError for a batch that holds a row it would refuse (then each row takes its road)."""
-    _refuse_gaps(batch)
+    """The records of a batch that _refuse_gaps passed, as store.RecordChecks.record gives
+    them, column by column."""
     column = batch.column
     actors = _listed(column("actors"), ("actor", "role"))
     sources = _listed(column("sources"), ("source", "quote", "line", "paraphrase"))
@@ -284,3 +334,86 @@ def _refuse_gaps(batch: pa.RecordBatch) -> None:
         parse_date(date)  # DateError is a ValueError
     for date in pc.unique(figures.field("as_of").drop_null()).to_pylist():
         parse_date(date)
+
+
+# --- JSON Lines from the columns ---------------------------------------------------------------
+
+# How json.dumps(ensure_ascii=False) writes the characters it escapes in a text.
+_ESCAPED = {chr(c): f"\\u{c:04x}" for c in range(32)} | {"\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f",
+                                                          "\r": "\\r"}
+_CONTROLS = "[\\x00-\\x1f]"
+
+
+def _quoted(array: pa.Array) -> pa.Array:
+    """Each text as json.dumps(text, ensure_ascii=False) writes it (a gap stays one)."""
+    if pa.types.is_dictionary(array.type):
+        return pc.take(_quoted(array.dictionary), array.indices)
+    text = pc.replace_substring(pc.replace_substring(array, "\\", "\\\\"), '"', '\\"')
+    if pc.any(pc.match_substring_regex(text, _CONTROLS)).as_py():
+        for character, escaped in _ESCAPED.items():
+            text = pc.replace_substring(text, character, escaped)
+    return pc.binary_join_element_wise('"', text, '"', "")
+
+
+def _optional(key: str, value: pa.Array) -> pa.Array:
+    """`, "key": value`, or nothing where the value is a gap."""
+    return pc.fill_null(pc.binary_join_element_wise(f', "{key}": ', value, ""), "")
+
+
+def _list_of(key: str, lists: pa.Array, items: pa.Array, always: bool = False) -> pa.Array:
+    """`, "key": [item, ...]` of each row's items (`items`: one a value of `lists`), or
+    nothing for an empty list unless `always`."""
+    joined = pc.binary_join(pa.ListArray.from_arrays(lists.offsets, items), ", ")
+    written = pc.binary_join_element_wise(f', "{key}": [', joined, "]", "")
+    return written if always else pc.if_else(pc.equal(pc.list_value_length(lists), 0), "", written)
+
+
+def jsonl_batch(batch: pa.RecordBatch, registry: Timeline, names: dict[str, str], inline: bool,
+                every: bool) -> list[str | None]:
+    """export.file_record's line of each row as stream.compact writes it, from the columns;
+    None for a row with figures (a value may be a float, written by Python's repr), or
+    with links when not every event is written (each end looked up): Python writes those."""
+    column = batch.column
+    date = column("date").dictionary_encode()
+    edtf = pa.array([export.record_to_dict(("", d, "", "", None, None, (), None, "", (), (), (), (), 0))["date"]
+                     for d in date.dictionary.to_pylist()], pa.string())
+    actors = column("actors")
+    who = actors.values.field("actor")
+    written_as = pa.array([names.get(a, a) for a in who.dictionary.to_pylist()], pa.string())
+    name = pc.take(_quoted(written_as), who.indices)
+    role = actors.values.field("role")
+    actor_items = pc.if_else(pc.is_null(role), name,
+                             pc.binary_join_element_wise('{"actor": ', name, ', "role": ', _quoted(role), "}", ""))
+    sources = column("sources")
+    cited = sources.values
+    said = pc.if_else(pc.is_null(cited.field("quote")),
+                      pc.binary_join_element_wise(', "paraphrase": ', _quoted(cited.field("paraphrase")), ""),
+                      pc.binary_join_element_wise(', "quote": ', _quoted(cited.field("quote")), ""))
+    source = cited.field("source")
+    in_place = [_in_place(registry, s) if inline else "" for s in source.dictionary.to_pylist()]
+    source_items = pc.binary_join_element_wise('{"source": ', pc.take(_quoted(source.dictionary), source.indices),
+                                               said, pc.take(pa.array(in_place, pa.string()), source.indices), "}", "")
+    related = column("related")
+    links = related.values
+    link_items = pc.binary_join_element_wise('{"type": ', _quoted(links.field("type")), ', "event": ',
+                                             _quoted(links.field("event")), "}", "")
+    tags = column("tags")
+    lines = pc.binary_join_element_wise(
+        '{"id": ', _quoted(column("id")), ', "date": ', pc.take(_quoted(edtf), date.indices),
+        _optional("date_basis", _quoted(column("date_basis"))), ', "kind": ', _quoted(column("kind")),
+        ', "title": ', _quoted(column("title")), _optional("summary", _quoted(column("summary"))),
+        _list_of("actors", actors, actor_items), _optional("location", _quoted(column("location"))),
+        ', "status": ', _quoted(column("status")), _list_of("sources", sources, source_items, always=True),
+        _list_of("related", related, link_items), _list_of("tags", tags, _quoted(tags.values)), "}\n", "")
+    python = pc.greater(pc.list_value_length(column("figures")), 0)
+    if not every:
+        python = pc.or_(python, pc.greater(pc.list_value_length(related), 0))
+    return [None if by_python else line for line, by_python in zip(lines.to_pylist(), python.to_pylist())]
+
+
+def _in_place(registry: Timeline, source_id: str) -> str:
+    """What export.file_record adds to a citation when the sources are given in place."""
+    from .stream import compact
+
+    fields = compact(export._source_to_dict(registry.sources[source_id]))
+    return "" if fields == "{}" else ", " + fields[1:-1]
