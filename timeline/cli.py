@@ -496,7 +496,7 @@ def run_export(args) -> int:
     from .export import dangling_links, export_text, nothing_to_export
     from .filters import describe
 
-    if streams(args.file):
+    if streams(args.file) and args.format != "parquet":  # Parquet is written whole, from a Timeline
         return _stream_export(args)
     timeline = load_for_use(args.file)
     save(timeline)

@@ -180,3 +180,19 @@ def test_a_pipe_closed_early_on_the_warm_road(entry):
     done = subprocess.run(["bash", "-o", "pipefail", "-c", shell], capture_output=True, text=True,
                           env={**os.environ})
     assert done.returncode == 0 and done.stderr == "" and len(done.stdout.splitlines()) == 3
+
+
+@pytest.mark.parametrize("with_entry", [False, True])
+def test_a_parquet_export_of_json_lines_is_parquet(tmp_path, with_entry):
+    """It was JSON Lines under the name given, down the streaming road."""
+    from timeline.loader import load
+
+    path = tmp_path / "events.jsonl"
+    generate.write(path, 30, 2)
+    if with_entry:
+        assert write_entry(path)
+    target = tmp_path / "out.parquet"
+    assert run(["export", str(path), "--format", "parquet", "-o", str(target)])[0] == 0
+    assert target.read_bytes()[:4] == b"PAR1"
+    assert [e.id for e in load(target).events] == [e.id for e in load(path).events]
+    assert run(["export", str(path), "--format", "parquet"])[0] == 2  # not to a terminal or a pipe
