@@ -508,6 +508,12 @@ class Scan:
         for i in order:
             yield self.record_at(i)
 
+    def json_items(self, order: Iterable[int], first: bool) -> Iterator[str]:
+        """The items of a JSON list of these events (export.to_json), each after the line
+        end (and comma, unless `first`) before it."""
+        dicts = (export.record_to_dict(r) for r in self.records_of(order))
+        return json_items(dicts, first)
+
     def jsonl_lines(self, order: Iterable[int], kept, names: dict[str, str], inline: bool) -> Iterator[str]:
         """The lines of a JSON Lines export (export.to_jsonl) of these events."""
         for record in self.records_of(order):
@@ -769,6 +775,11 @@ def _json_items(items: Iterable, indent: int, depth: int, first: bool, exact: Ca
         first = False
 
 
+def json_items(dicts: Iterable[dict], first: bool) -> Iterator[str]:
+    """export.to_json's items of these events' dicts (see Scan.json_items)."""
+    return _json_items(dicts, 2, 1, first, lambda d: "figures" not in d)  # a figure's value may be a float
+
+
 def events_of(scan: Scan, order: Iterable[int]) -> Iterator[Event]:
     for record in scan.records_of(order):
         yield Event.from_record(record)
@@ -864,8 +875,7 @@ def json_list(scan: Scan, order: list[int]) -> Iterator[str]:
         return
 
     def items(part: list[int], first: bool) -> Iterator[str]:
-        dicts = (export.record_to_dict(r) for r in scan.records_of(part))
-        yield from _json_items(dicts, 2, 1, first, lambda d: "figures" not in d)  # a figure's value may be a float
+        return scan.json_items(part, first)
 
     yield "["
     yield from in_two(order, items)

@@ -111,7 +111,7 @@ class StoreScan:
         return chosen if isinstance(chosen, range) else sorted(chosen)
 
     def links(self, order: Sequence[int]) -> "StoreLinks":
-        return StoreLinks(self.timeline, order)
+        return StoreLinks(self, order)
 
     def record_at(self, index: int) -> tuple:
         return self.timeline.record(index)
@@ -177,6 +177,27 @@ class StoreScan:
                     lines[n] = line
             yield "".join(lines)
 
+    def json_items(self, order: Sequence[int], first: bool) -> Iterator[str]:
+        """The items of `list --format json` (see stream.Scan.json_items), a batch at a time
+        from the columns (jsonl_batch, as json.dumps indents); the rows it leaves, by Python."""
+        from .stream import json_items
+
+        def by_python(records: list[tuple], first: bool) -> str:
+            return "".join(json_items((export.record_to_dict(r) for r in records), first))
+
+        for number, rows in self._batches(order):
+            items = self._decode(number, rows, lambda batch: jsonl_batch(batch, self.timeline, {}, False, True, PRETTY),
+                                 lambda records: [by_python([r], False) for r in records])
+            left = [n for n, item in enumerate(items) if item is None]
+            if left:
+                chosen = left if rows is None else [rows[n] for n in left]
+                for n, record in zip(left, self._decode(number, chosen)):
+                    items[n] = by_python([record], False)
+            text = "".join(items)
+            if first:  # the first item of the list follows its bracket, with no comma
+                text, first = "\n" + text[2:], False
+            yield text
+
     def table_rows(self, order: Sequence[int]) -> Iterator[tuple]:
         """export.table_row of each event, from the columns it shows (no record made)."""
         def by_python(records: list[tuple]) -> list[tuple]:
@@ -209,6 +230,16 @@ class StoreScan:
         if self._decoded % DROP_BATCHES == 0 and hasattr(mmap, "MADV_DONTNEED"):
             self._file.map.madvise(mmap.MADV_DONTNEED)
 
+    def titles_and_dates(self, order: Sequence[int]) -> dict[str, tuple[str, str]]:
+        """Each event's id → its title and its date as written."""
+        found = {}
+        for number, rows in self._batches(order):
+            batch = self._file.batch(number)
+            if rows is not None:
+                batch = batch.take(pa.array(rows, pa.int32()))
+            found.update(zip(_texts(batch.column("id")), zip(_texts(batch.column("title")), _texts(batch.column("date")))))
+        return found
+
     def table_widths(self, order: Sequence[int], header: Sequence[str]) -> list[int]:
         """The widths of export.to_table's first three columns, from the store's columns."""
         id_width, dates, kinds = len(header[0]), set(), set()
@@ -228,8 +259,9 @@ class StoreLinks:
     """Which events are written (an id answers `in`), for the links an export keeps; the
     ends of every link are the store timeline's own, so nothing is filled in."""
 
-    def __init__(self, timeline: Timeline, order: Sequence[int]):
-        self.timeline = timeline
+    def __init__(self, scan: StoreScan, order: Sequence[int]):
+        self.scan = scan
+        self.timeline = timeline = scan.timeline
         count = len(timeline.records)
         self.every = len(order) == count
         if self.every:
@@ -246,7 +278,25 @@ class StoreLinks:
         return index is not None and bool(self.written[index])
 
     def fill(self, registry: Timeline) -> None:
-        pass
+        """What a chronology says of the ends of the written events' links, at hand: the
+        scan's registry becomes a LinkedRegistry (looked up by id, each would cost a
+        search of the ids and a row decoded). Every link is in the store's incoming
+        column, by positions, so no id is looked up."""
+        timeline, written = self.timeline, self.written
+        incoming = timeline.incoming
+        ids = timeline.ids
+        into: dict[str, list[tuple[str, str]]] = {}
+        ends: set[int] = set()
+        for target in range(len(written)):
+            start, end = incoming.offsets[target], incoming.offsets[target + 1]
+            if start == end:
+                continue
+            if written[target]:
+                into[ids[target]] = incoming.at(target)
+                ends.update(incoming.events[start:end])
+            if any(written[source] for source in incoming.events[start:end]):
+                ends.add(target)
+        self.scan.registry = LinkedRegistry(timeline, into, self.scan.titles_and_dates(sorted(ends)))
 
     def dangling(self) -> int:
         """export.dangling_links of the events written: links from them to events not written
@@ -260,6 +310,26 @@ class StoreLinks:
             if not written[target]:
                 found += sum(written[sources[k]] for k in range(offsets[target], offsets[target + 1]))
         return found
+
+
+class LinkedRegistry:
+    """A store's timeline as a chronology reads it (export.markdown_event, html_report),
+    with the links into the written events and the titles and dates of the events at the
+    ends of their links at hand, as stream.Registry holds them; all else is the timeline's."""
+
+    def __init__(self, timeline: Timeline, incoming: dict[str, list[tuple[str, str]]],
+                 ends: dict[str, tuple[str, str]]):
+        self.timeline, self.incoming, self.ends = timeline, incoming, ends
+
+    def __getattr__(self, name: str):
+        return getattr(self.timeline, name)
+
+    def event(self, event_id: str) -> Event | None:
+        found = self.ends.get(event_id)
+        return None if found is None else Event(event_id, parse_date(found[1]), "other", found[0])
+
+    def is_denied(self, event) -> bool:
+        return Timeline.is_denied(self, event)
 
 
 # --- a batch of the events file into records -------------------------------------------------
@@ -355,24 +425,51 @@ def _quoted(array: pa.Array) -> pa.Array:
     return pc.binary_join_element_wise('"', text, '"', "")
 
 
-def _optional(key: str, value: pa.Array) -> pa.Array:
+class Layout:
+    """How json.dumps lays out an event: on one line (`compact`), or indented by two as an
+    item of a list (`indented`, `list --format json`): what opens and closes an event and
+    an object in one of its lists, and what comes between their keys and between items."""
+
+    def __init__(self, indent: str | None):
+        if indent is None:
+            self.start, self.key, self.end = "{", ", ", "}\n"
+            self.list_start, self.item, self.list_end = "[", ", ", "]"
+            self.inner_start, self.inner_key, self.inner_end = "{", ", ", "}"
+            return
+        keys, items, inner = (indent * n for n in (2, 3, 4))
+        self.start, self.key, self.end = ",\n" + indent + "{\n" + keys, ",\n" + keys, "\n" + indent + "}"
+        self.list_start, self.item, self.list_end = "[\n" + items, ",\n" + items, "\n" + keys + "]"
+        self.inner_start, self.inner_key, self.inner_end = "{\n" + inner, ",\n" + inner, "\n" + items + "}"
+
+
+COMPACT, PRETTY = Layout(None), Layout("  ")
+
+
+def _optional(key: str, value: pa.Array, layout: Layout = COMPACT) -> pa.Array:
     """`, "key": value`, or nothing where the value is a gap."""
-    return pc.fill_null(pc.binary_join_element_wise(f', "{key}": ', value, ""), "")
+    return pc.fill_null(pc.binary_join_element_wise(f'{layout.key}"{key}": ', value, ""), "")
 
 
-def _list_of(key: str, lists: pa.Array, items: pa.Array, always: bool = False) -> pa.Array:
+def _list_of(key: str, lists: pa.Array, items: pa.Array, layout: Layout, always: bool = False) -> pa.Array:
     """`, "key": [item, ...]` of each row's items (`items`: one a value of `lists`), or
     nothing for an empty list unless `always`."""
-    joined = pc.binary_join(pa.ListArray.from_arrays(lists.offsets, items), ", ")
-    written = pc.binary_join_element_wise(f', "{key}": [', joined, "]", "")
+    joined = pc.binary_join(pa.ListArray.from_arrays(lists.offsets, items), layout.item)
+    written = pc.binary_join_element_wise(f'{layout.key}"{key}": {layout.list_start}', joined, layout.list_end, "")
     return written if always else pc.if_else(pc.equal(pc.list_value_length(lists), 0), "", written)
 
 
+def _inner(layout: Layout, *pieces) -> pa.Array:
+    """An object in an event's list: its keys and values as pieces, `key` between them."""
+    return pc.binary_join_element_wise(layout.inner_start, *pieces, layout.inner_end, "")
+
+
 def jsonl_batch(batch: pa.RecordBatch, registry: Timeline, names: dict[str, str], inline: bool,
-                every: bool) -> list[str | None]:
-    """export.file_record's line of each row as stream.compact writes it, from the columns;
-    None for a row with figures (a value may be a float, written by Python's repr), or
-    with links when not every event is written (each end looked up): Python writes those."""
+                every: bool, layout: Layout = COMPACT) -> list[str | None]:
+    """export.file_record's line of each row as stream.compact writes it (with PRETTY, an
+    item of export.to_json's list, after a comma), from the columns; None for a row with
+    figures (a value may be a float, written by Python's repr), or with links when not every
+    event is written (each end looked up): Python writes those."""
+    k = layout.inner_key
     column = batch.column
     date = column("date").dictionary_encode()
     edtf = pa.array([export.record_to_dict(("", d, "", "", None, None, (), None, "", (), (), (), (), 0))["date"]
@@ -382,29 +479,29 @@ def jsonl_batch(batch: pa.RecordBatch, registry: Timeline, names: dict[str, str]
     written_as = pa.array([names.get(a, a) for a in who.dictionary.to_pylist()], pa.string())
     name = pc.take(_quoted(written_as), who.indices)
     role = actors.values.field("role")
-    actor_items = pc.if_else(pc.is_null(role), name,
-                             pc.binary_join_element_wise('{"actor": ', name, ', "role": ', _quoted(role), "}", ""))
+    actor_items = pc.if_else(pc.is_null(role), name, _inner(layout, '"actor": ', name, k + '"role": ', _quoted(role)))
     sources = column("sources")
     cited = sources.values
     said = pc.if_else(pc.is_null(cited.field("quote")),
-                      pc.binary_join_element_wise(', "paraphrase": ', _quoted(cited.field("paraphrase")), ""),
-                      pc.binary_join_element_wise(', "quote": ', _quoted(cited.field("quote")), ""))
+                      pc.binary_join_element_wise(k + '"paraphrase": ', _quoted(cited.field("paraphrase")), ""),
+                      pc.binary_join_element_wise(k + '"quote": ', _quoted(cited.field("quote")), ""))
     source = cited.field("source")
     in_place = [_in_place(registry, s) if inline else "" for s in source.dictionary.to_pylist()]
-    source_items = pc.binary_join_element_wise('{"source": ', pc.take(_quoted(source.dictionary), source.indices),
-                                               said, pc.take(pa.array(in_place, pa.string()), source.indices), "}", "")
+    source_items = _inner(layout, '"source": ', pc.take(_quoted(source.dictionary), source.indices), said,
+                          pc.take(pa.array(in_place, pa.string()), source.indices))
     related = column("related")
     links = related.values
-    link_items = pc.binary_join_element_wise('{"type": ', _quoted(links.field("type")), ', "event": ',
-                                             _quoted(links.field("event")), "}", "")
+    link_items = _inner(layout, '"type": ', _quoted(links.field("type")), k + '"event": ', _quoted(links.field("event")))
     tags = column("tags")
     lines = pc.binary_join_element_wise(
-        '{"id": ', _quoted(column("id")), ', "date": ', pc.take(_quoted(edtf), date.indices),
-        _optional("date_basis", _quoted(column("date_basis"))), ', "kind": ', _quoted(column("kind")),
-        ', "title": ', _quoted(column("title")), _optional("summary", _quoted(column("summary"))),
-        _list_of("actors", actors, actor_items), _optional("location", _quoted(column("location"))),
-        ', "status": ', _quoted(column("status")), _list_of("sources", sources, source_items, always=True),
-        _list_of("related", related, link_items), _list_of("tags", tags, _quoted(tags.values)), "}\n", "")
+        layout.start, '"id": ', _quoted(column("id")), layout.key + '"date": ', pc.take(_quoted(edtf), date.indices),
+        _optional("date_basis", _quoted(column("date_basis")), layout), layout.key + '"kind": ',
+        _quoted(column("kind")), layout.key + '"title": ', _quoted(column("title")),
+        _optional("summary", _quoted(column("summary")), layout), _list_of("actors", actors, actor_items, layout),
+        _optional("location", _quoted(column("location")), layout), layout.key + '"status": ',
+        _quoted(column("status")), _list_of("sources", sources, source_items, layout, always=True),
+        _list_of("related", related, link_items, layout), _list_of("tags", tags, _quoted(tags.values), layout),
+        layout.end, "")
     python = pc.greater(pc.list_value_length(column("figures")), 0)
     if not every:
         python = pc.or_(python, pc.greater(pc.list_value_length(related), 0))
