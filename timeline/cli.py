@@ -292,8 +292,10 @@ def run_check(args) -> int:
         timeline, problems = load_with_problems(args.file)
         return check(args, timeline, problems, len(timeline.events), lambda: timeline.events)
     from .stream import Scan, events_of
+    from .warm import warm_scan
 
-    scan = Scan(args.file, spill=bool(args.corpus))  # the records are read again only to check the quotes
+    # the records are read again only to check the quotes
+    scan = warm_scan(args.file) or Scan(args.file, spill=bool(args.corpus))
     try:
         return check(args, scan.registry, scan.problems, scan.count,
                      lambda: events_of(scan, scan.in_time_order(range(scan.count))))
@@ -429,9 +431,13 @@ def scan_for_use(args):
     while; a file with errors stops here, as `load` stops it."""
     from .progress import TerminalProgress
     from .stream import Scan, Selection
+    from .warm import warm_scan
 
     selection = Selection(lambda registry, tags, places: build_query(registry, args, tags, places),
                           tags=bool(args.tag), places=bool(args.location), sources=bool(args.source))
+    warm = warm_scan(args.file, selection)  # a valid cache entry: its store, not the file again
+    if warm is not None:
+        return warm
     progress = TerminalProgress(f"Loading {args.file}")
     try:
         scan = Scan(args.file, progress, selection)
@@ -488,7 +494,7 @@ def run_export(args) -> int:
     from .export import dangling_links, export_text, nothing_to_export
     from .filters import describe
 
-    if streams(args.file):
+    if streams(args.file) and args.format != "parquet":  # Parquet is written whole, from a Timeline
         return _stream_export(args)
     timeline = load_for_use(args.file)
     save(timeline)

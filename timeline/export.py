@@ -10,8 +10,10 @@ import json
 import re
 import shutil
 import unicodedata
+from functools import lru_cache
 
 from .chronology import cited_numbers, citing_events, event_anchor as _anchor, event_links
+from .dates import parse_date
 from .model import KINDS, Actor, ActorRole, Event, Source, Timeline
 from .validation import SLUG
 
@@ -20,41 +22,57 @@ def event_to_dict(event: Event, kept: set[str] | None = None, names: dict[str, s
     """An event with the same keys as the file format, so the output reads back in;
     with `kept`, links to events not in it are left out; with `names`, each actor is
     written by the name given for its id (see `actor_references`)."""
+    return record_to_dict(event.to_record(), kept, names)
+
+
+def record_to_dict(record: tuple, kept=None, names: dict[str, str] | None = None) -> dict:
+    """`event_to_dict` of an event's record (Event.to_record), with no Event made: the
+    command line writes a million of them."""
+    event_id, date, kind, title, basis, summary, actors, location, status, sources, related, figures, tags, _ = record
     names = names or {}
-    data: dict = {"id": event.id, "date": event.date.edtf()}
-    if event.date_basis is not None:  # an empty text too: it reads back as written
-        data["date_basis"] = event.date_basis
-    data.update(kind=event.kind, title=event.title)
-    if event.summary is not None:
-        data["summary"] = event.summary
-    if event.actors:
-        data["actors"] = [names.get(a.actor, a.actor) if a.role is None
-                          else {"actor": names.get(a.actor, a.actor), "role": a.role} for a in event.actors]
-    if event.location is not None:
-        data["location"] = event.location
-    data["status"] = event.status
-    data["sources"] = [{"source": c.source, "quote": c.quote} if c.quote is not None
-                       else {"source": c.source, "paraphrase": c.paraphrase} for c in event.sources]
-    related = [r for r in event.related if kept is None or r.event in kept]
-    if related:
-        data["related"] = [{"type": r.type, "event": r.event} for r in related]
-    if event.figures:
-        data["figures"] = [_figure_to_dict(f, names) for f in event.figures]
-    if event.tags:
-        data["tags"] = list(event.tags)
+    data: dict = {"id": event_id, "date": _edtf(date)}
+    if basis is not None:  # an empty text too: it reads back as written
+        data["date_basis"] = basis
+    data.update(kind=kind, title=title)
+    if summary is not None:
+        data["summary"] = summary
+    if actors:
+        data["actors"] = [names.get(a, a) if role is None else {"actor": names.get(a, a), "role": role}
+                          for a, role in actors]
+    if location is not None:
+        data["location"] = location
+    data["status"] = status
+    data["sources"] = [{"source": source, "quote": quote} if quote is not None
+                       else {"source": source, "paraphrase": paraphrase} for source, quote, _, paraphrase in sources]
+    links = [{"type": link, "event": other} for link, other, _ in related if kept is None or other in kept]
+    if links:
+        data["related"] = links
+    if figures:
+        data["figures"] = [_figure_to_dict(f, names) for f in figures]
+    if tags:
+        data["tags"] = list(tags)
     return data
 
 
-def _figure_to_dict(figure, names: dict[str, str]) -> dict:
-    data = {"quantity": figure.quantity, "value": figure.value}  # a count, never nan or inf (validation.py)
-    if figure.what is not None:
-        data["what"] = figure.what
-    if figure.claimed_by:
-        data["claimed_by"] = names.get(figure.claimed_by, figure.claimed_by)
-    if figure.qualifier != "exactly":
-        data["qualifier"] = figure.qualifier
-    if figure.as_of:
-        data["as_of"] = figure.as_of.edtf()
+@lru_cache(maxsize=65536)
+def _edtf(date: str) -> str:
+    """A date as written (a record may hold `Winter 2016–17`), as EDTF: a file holds a few
+    thousand distinct dates for a million events."""
+    return parse_date(date).edtf()
+
+
+def _figure_to_dict(figure: tuple, names: dict[str, str]) -> dict:
+    """A figure as a record holds it: (quantity, value, what, qualifier, claimed_by, as_of)."""
+    quantity, value, what, qualifier, claimed_by, as_of = figure
+    data = {"quantity": quantity, "value": value}  # a count, never nan or inf (validation.py)
+    if what is not None:
+        data["what"] = what
+    if claimed_by:
+        data["claimed_by"] = names.get(claimed_by, claimed_by)
+    if qualifier != "exactly":
+        data["qualifier"] = qualifier
+    if as_of:
+        data["as_of"] = _edtf(as_of)
     return data
 
 
@@ -134,7 +152,9 @@ def _csv_actor(timeline: Timeline, role: ActorRole) -> dict:
 def _csv_figure(timeline: Timeline, figure) -> dict:
     """A figure, its claimant by id and, as `claimant`, what the registry says of it: the
     claimant need not be among the event's actors."""
-    data = _figure_to_dict(figure, {})
+    as_of = figure.as_of.edtf() if figure.as_of else None
+    data = _figure_to_dict((figure.quantity, figure.value, figure.what, figure.qualifier, figure.claimed_by, as_of),
+                           {})
     actor = timeline.actors.get(figure.claimed_by) if figure.claimed_by else None
     if actor is not None and actor.registered:
         data["claimant"] = _actor_to_dict(actor)
@@ -194,7 +214,12 @@ def sources_inline(timeline: Timeline) -> bool:
 def file_event(timeline: Timeline, e: Event, kept, names: dict[str, str], inline: bool) -> dict:
     """An event as an events file writes it (`kept`: the ids written; `names`: see
     `actor_references`; `inline`: see `sources_inline`)."""
-    data = event_to_dict(e, kept, names)
+    return file_record(timeline, e.to_record(), kept, names, inline)
+
+
+def file_record(timeline: Timeline, record: tuple, kept, names: dict[str, str], inline: bool) -> dict:
+    """`file_event` of an event's record."""
+    data = record_to_dict(record, kept, names)
     if inline:
         data["sources"] = [{**c, **_source_to_dict(timeline.sources[c["source"]])} for c in data["sources"]]
     return data

@@ -32,6 +32,7 @@ import io
 import json
 import mmap
 import os
+import re
 import signal
 import tempfile
 from array import array
@@ -503,6 +504,33 @@ class Scan:
     def event_at(self, index: int) -> Event:
         return Event.from_record(self.record_at(index))
 
+    def records_of(self, order: Iterable[int]) -> Iterator[tuple]:
+        for i in order:
+            yield self.record_at(i)
+
+    def json_items(self, order: Iterable[int], first: bool) -> Iterator[str]:
+        """The items of a JSON list of these events (export.to_json), each after the line
+        end (and comma, unless `first`) before it."""
+        dicts = (export.record_to_dict(r) for r in self.records_of(order))
+        return json_items(dicts, first)
+
+    def jsonl_lines(self, order: Iterable[int], kept, names: dict[str, str], inline: bool) -> Iterator[str]:
+        """The lines of a JSON Lines export (export.to_jsonl) of these events."""
+        for record in self.records_of(order):
+            yield compact(export.file_record(self.registry, record, kept, names, inline)) + "\n"
+
+    def table_rows(self, order: Iterable[int]) -> Iterator[tuple]:
+        """export.table_row of each event."""
+        for e in events_of(self, order):
+            yield export.table_row(self.registry, e)
+
+    def table_widths(self, order: Sequence[int], header: Sequence[str]) -> list[int]:
+        """The widths of export.to_table's first three columns, from the arrays."""
+        codes = {self.date_code[i] for i in order}
+        return [max([len(header[0])] + [self.id_length[i] for i in order]),
+                max([len(header[1])] + [len(parse_date(self.dates[c]).display()) for c in codes]),
+                max([len(header[2])] + [len(self.kinds[k]) for k in {self.kind_code[i] for i in order}])]
+
     def _line(self, index: int) -> bytes:
         start = self.offset[index]
         length = self.length[index]
@@ -717,6 +745,25 @@ def _pretty(value, indent: int) -> str:
     return text
 
 
+_LINE_BREAK = re.compile(r"\n *")
+_ITEM_BREAK = re.compile(r",\n *")
+
+
+def compact(value) -> str:
+    """json.dumps(value, ensure_ascii=False), by orjson when it writes the same: a value
+    with no float in it (a figure's value may be one; see _pretty), no integer past 64 bits
+    and no lone surrogate. orjson writes no separator with a space, but with an indent it
+    writes `": "`, and each line break it writes is the structure's (a text's is `\\n`):
+    a break after a comma becomes `", "`, the others nothing."""
+    if "figures" in value and not all(type(f["value"]) is int for f in value["figures"]):
+        return export.dumps(value)
+    try:
+        text = orjson.dumps(value, option=orjson.OPT_INDENT_2).decode("utf-8")
+    except orjson.JSONEncodeError:
+        return export.dumps(value)
+    return _LINE_BREAK.sub("", _ITEM_BREAK.sub(", ", text))
+
+
 def _json_items(items: Iterable, indent: int, depth: int, first: bool, exact: Callable[[object], bool]) -> Iterator[str]:
     """The items of a list as json.dumps(..., ensure_ascii=False, indent=indent) writes
     them, each after the line end (and comma, unless `first`) before it; `depth`: how deep
@@ -728,9 +775,14 @@ def _json_items(items: Iterable, indent: int, depth: int, first: bool, exact: Ca
         first = False
 
 
+def json_items(dicts: Iterable[dict], first: bool) -> Iterator[str]:
+    """export.to_json's items of these events' dicts (see Scan.json_items)."""
+    return _json_items(dicts, 2, 1, first, lambda d: "figures" not in d)  # a figure's value may be a float
+
+
 def events_of(scan: Scan, order: Iterable[int]) -> Iterator[Event]:
-    for i in order:
-        yield scan.event_at(i)
+    for record in scan.records_of(order):
+        yield Event.from_record(record)
 
 
 def in_two(order: list[int], body: Callable[[list[int], bool], Iterable[str]], side: "_Side | None" = None
@@ -806,15 +858,12 @@ class _Side:
 def table(scan: Scan, order: list[int], width: int | None) -> Iterator[str]:
     """export.to_table, a row at a time: the widths from the arrays."""
     header = export.TABLE_HEADER
-    codes = {scan.date_code[i] for i in order}
-    widths = [max([len(header[0])] + [scan.id_length[i] for i in order]),
-              max([len(header[1])] + [len(parse_date(scan.dates[c]).display()) for c in codes]),
-              max([len(header[2])] + [len(scan.kinds[k]) for k in {scan.kind_code[i] for i in order}])]
+    widths = scan.table_widths(order, header)
     yield export.table_line(header, widths, width) + "\n"
 
     def rows(part: list[int], first: bool) -> Iterator[str]:
-        for e in events_of(scan, part):
-            yield export.table_line(export.table_row(scan.registry, e), widths, width) + "\n"
+        for row in scan.table_rows(part):
+            yield export.table_line(row, widths, width) + "\n"
 
     yield from in_two(order, rows)
 
@@ -826,8 +875,7 @@ def json_list(scan: Scan, order: list[int]) -> Iterator[str]:
         return
 
     def items(part: list[int], first: bool) -> Iterator[str]:
-        dicts = (export.event_to_dict(e) for e in events_of(scan, part))
-        yield from _json_items(dicts, 2, 1, first, lambda d: "figures" not in d)  # a figure's value may be a float
+        return scan.json_items(part, first)
 
     yield "["
     yield from in_two(order, items)
@@ -862,8 +910,7 @@ def jsonl(scan: Scan, order: list[int], kept) -> Iterator[str]:
     names, inline = export.actor_references(registry.actors), export.sources_inline(registry)
 
     def lines(part: list[int], first: bool) -> Iterator[str]:
-        for e in events_of(scan, part):
-            yield export.dumps(export.file_event(registry, e, kept, names, inline)) + "\n"
+        return scan.jsonl_lines(part, kept, names, inline)
 
     yield from in_two(order, lines)
 
@@ -980,8 +1027,7 @@ class _Chronology(_Side):
     def skip(self, part: list[int], file) -> None:
         """The numbers and the year as the event texts leave them after `part`."""
         numbers = self.numbers
-        for i in part:
-            record = self.scan.record_at(i)
+        for record in self.scan.records_of(part):
             for citation in record[R_SOURCES]:
                 numbers.setdefault(citation[0], len(numbers) + 1)
             when = parse_date(record[R_DATE])
