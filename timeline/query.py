@@ -316,10 +316,13 @@ class Searcher:
             t.text_buffer = TextBuffer.of(search_text(t, t.record(i)) for i in range(len(t.records)))
         return t.text_buffer
 
-    def prepare(self) -> None:
-        """Do ahead what the first search or filter would otherwise wait for."""
+    def prepare(self, pause=lambda: None) -> None:
+        """Do ahead what the first search or filter would otherwise wait for; `pause()`
+        between the parts (the app waits there while keys are being pressed)."""
         self.timeline.indexes()
+        pause()
         self.timeline.by_id  # built, for the first jump to an event and the first reload
+        pause()
         self.buffer()
 
     def run(self, query: Query) -> Sequence[int]:
