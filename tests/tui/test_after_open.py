@@ -61,3 +61,40 @@ async def test_a_key_counts_as_input_for_the_pause(tmp_path):
         before = time.monotonic()
         await pilot.press("j")
         assert app._last_input >= before
+
+
+async def test_the_footer_is_composed_again_only_when_the_keys_it_shows_change(monkeypatch):
+    """Textual composes the footer (a widget a key) at each change of focus or bindings,
+    three times over just after the first screen, where the first keys waited for it."""
+    from conftest import EVENTS
+    from textual.widgets import Input
+
+    from timeline.loader import load
+    from timeline.tui.app import make_app
+    from timeline.tui.widgets.footer import AppFooter
+
+    composed = []
+    compose = AppFooter.compose
+
+    def counted(self):
+        if self._bindings_ready:
+            composed.append(self)
+        yield from compose(self)
+
+    monkeypatch.setattr(AppFooter, "compose", counted)
+    app = make_app(load(EVENTS))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert len(composed) == 1
+        footer = app.main.query_one(AppFooter)
+        assert "Search" in " ".join(key.description for key in footer.children if hasattr(key, "description"))
+        await pilot.press("j", "j")
+        assert len(composed) == 1  # the same keys
+        await pilot.press("slash")
+        await pilot.pause()
+        assert app.main.query_one("#search", Input).has_focus
+        assert len(composed) == 2  # the search bar's keys
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(composed) == 3
+        assert "Actors" in " ".join(key.description for key in footer.children if hasattr(key, "description"))
