@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from .dates import When, moment_second, parse_date
 from .model import R_ACTORS, R_ID, R_LOCATION, R_SOURCES, R_SUMMARY, R_TITLE, STATUSES, Timeline
 from .problems import did_you_mean
-from .search import SearchError, TextBuffer, TextMatch, normalize, parse, refines
+from .search import SearchError, TextBuffer, TextMatch, normalize, parse, prepare_folding, refines
 
 
 class QueryError(ValueError):
@@ -324,6 +324,8 @@ class Searcher:
         self.timeline.by_id  # built, for the first jump to an event and the first reload
         pause()
         self.buffer()
+        pause()
+        prepare_folding()
 
     def run(self, query: Query) -> Sequence[int]:
         """Indexes (in time order) of the events that match every kind of filter."""
