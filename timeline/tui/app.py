@@ -150,10 +150,14 @@ class TimelineApp(App):
         # them all as they were is caught here, by its content, and loaded as a save is.
         pause = Pause(self)
         pause()
-        if timeline.content_check is not None and not timeline.content_check(pause):
-            self.call_from_thread(self._content_changed, timeline)
-            return
-        pause()
+        if timeline.content_check is not None:
+            # What the first search and filter need first (read from the entry, checked by
+            # CRC), then the hash: a search typed meanwhile does not read the texts itself.
+            Searcher(timeline).prepare(pause)
+            pause()
+            if not timeline.content_check(pause):
+                self.call_from_thread(self._content_changed, timeline)
+                return
         _prepare(timeline, pause)
 
     def _content_changed(self, timeline: Timeline) -> None:
