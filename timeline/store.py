@@ -568,21 +568,27 @@ class Incoming(Mapping):
         return sum(1 for _ in self)
 
 
-WITHIN_CHUNK = 65536  # numbers that Python's min and max look at (a millisecond or two); more go to Arrow
+WITHIN_CHUNK = 65536  # numbers looked at between two turns of the other threads (a millisecond or two)
+WITHIN_ARROW = 1 << 20  # more are checked by Arrow (pyarrow.compute: 0.05-0.25 s to import, never on the first screen)
 
 
 def _within(values: pa.Array, count: int) -> bool:
     """Whether every value of an int32 array without nulls is a position 0..count-1.
-    Python's min and max would hold the GIL while they run, and over the indexes of a
-    million events (seven million positions, 0.45 s here) stop the screen, drawn by
-    another thread, as long; Arrow's min_max releases it, and takes 5 ms."""
+    Up to WITHIN_ARROW values (the relations of a million events, 100,000: 12 ms, read for
+    the first screen) a part at a time in Python: min and max hold the GIL while they run.
+    More (the indexes of a million events, seven million positions: 0.45 s in Python, read
+    after the first screen) by Arrow's min_max, which releases it, in 5 ms."""
     view = int_view(values)
-    if len(view) <= WITHIN_CHUNK:
-        return not view or 0 <= min(view) <= max(view) < count
-    import pyarrow.compute as pc  # not on the way to the first screen: only for large indexes
+    if len(view) > WITHIN_ARROW:
+        import pyarrow.compute as pc
 
-    found = pc.min_max(values)
-    return 0 <= found["min"].as_py() <= found["max"].as_py() < count
+        found = pc.min_max(values)
+        return 0 <= found["min"].as_py() <= found["max"].as_py() < count
+    for start in range(0, len(view), WITHIN_CHUNK):
+        part = view[start:start + WITHIN_CHUNK]
+        if not 0 <= min(part) <= max(part) < count:
+            return False
+    return True
 
 
 class Positions(Mapping):

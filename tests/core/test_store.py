@@ -154,7 +154,7 @@ def test_positions_past_the_events_are_caught_in_small_and_large_indexes():
     small ones in Python: the same verdict either way."""
     import pyarrow as pa
 
-    for size in (10, store.WITHIN_CHUNK + 10):
+    for size in (10, store.WITHIN_CHUNK + 10, store.WITHIN_ARROW + 10):
         good = list(range(size))
         assert store._within(pa.array(good, pa.int32()), size)
         assert not store._within(pa.array(good, pa.int32()), size - 1)  # one past the last event
