@@ -280,16 +280,19 @@ def interactions(screen: Screen, titles: list[str], last_title: str, count: int)
     return figures
 
 
-def measure_once(exe: list[str], path: Path, cache: Path, ends_of: tuple) -> dict[str, float]:
-    """One cold open, then one warm open and its keys."""
+def measure_once(exe: list[str], path: Path, cache: Path, ends_of: tuple, warm_only: bool = False) -> dict[str, float]:
+    """One cold open, then one warm open and its keys (`warm_only`: the cache of an earlier
+    run kept, when there is one, and no cold open)."""
     titles, last_title, count = ends_of
-    shutil.rmtree(cache, ignore_errors=True)
-    screen, row = open_cold(exe, path, cache, titles[0], count)
-    time.sleep(1.0)
-    row["peak_cold"], _ = screen.memory_mb()
-    screen.keys("q")
-    _wait_gone(screen)
-    _wait_for_entry(cache)
+    row = {key: math.nan for key in ("cold", "usable", "peak_children", "peak_cold")}
+    if not (warm_only and list(cache.glob("*.entry"))):
+        shutil.rmtree(cache, ignore_errors=True)
+        screen, row = open_cold(exe, path, cache, titles[0], count)
+        time.sleep(1.0)
+        row["peak_cold"], _ = screen.memory_mb()
+        screen.keys("q")
+        _wait_gone(screen)
+        _wait_for_entry(cache)
     # warm: the cache written by the cold run
     screen, row["warm"] = open_app(exe, path, cache, titles[0], count)
     row["rss_warm"] = screen.memory_mb()[1]
@@ -299,13 +302,14 @@ def measure_once(exe: list[str], path: Path, cache: Path, ends_of: tuple) -> dic
     return row
 
 
-def measure(exes: dict[str, list[str]], path: Path, workdir: Path, runs: int) -> dict[str, dict[str, float]]:
+def measure(exes: dict[str, list[str]], path: Path, workdir: Path, runs: int,
+            warm_only: bool = False) -> dict[str, dict[str, float]]:
     """The figures of each build (medians over the runs), the builds taking turns."""
     ends_of = ends(path)
     rows: dict[str, list[dict]] = {label: [] for label in exes}
     for _ in range(runs):
         for label, exe in exes.items():
-            rows[label].append(measure_once(exe, path, workdir / f"cache-{label}-{path.name}", ends_of))
+            rows[label].append(measure_once(exe, path, workdir / f"cache-{label}-{path.name}", ends_of, warm_only))
     figures = {}
     for label, found in rows.items():
         figures[label] = {key: statistics.median(row[key] for row in found) for key in found[0]}
@@ -355,6 +359,9 @@ def main() -> None:
                              "(default: the one on PATH, else python -m timeline)")
     parser.add_argument("--timeout", type=float, default=TIMEOUT, help="seconds to wait for a screen (a busy machine)")
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "timeline-bench")
+    parser.add_argument("--warm-only", action="store_true",
+                        help="keep the cache an earlier run of this build left in the workdir, and measure only "
+                             "the warm open and its keys (cold figures print as nan)")
     args = parser.parse_args()
     TIMEOUT = args.timeout
     args.workdir.mkdir(parents=True, exist_ok=True)
@@ -374,7 +381,7 @@ def main() -> None:
         path = args.workdir / f"events-{size}.jsonl"
         if not path.exists():
             generate.write(path, size)
-        for label, f in measure(exes, path, args.workdir, args.runs).items():
+        for label, f in measure(exes, path, args.workdir, args.runs, args.warm_only).items():
             print(f"{label:>8}  {size:>9,}  {f['cold']:>5.2f} s  {f['usable']:>5.2f} s  {f['warm']:>5.2f} s  {f['warm'] / bare:>8.1f}×  "
                   f"{f['j'] * 1000:>5.0f} ms  {f['pane'] * 1000:>5.0f} ms  {f['held'] * 1000:>5.0f} ms  "
                   f"{f['PgDn'] * 1000:>5.0f} ms  {f['G'] * 1000:>5.0f} ms  {f['actor'] * 1000:>5.0f} ms  {f['typed1'] * 1000:>6.0f} ms  {f['typed'] * 1000:>5.0f} ms  "

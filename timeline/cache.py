@@ -19,6 +19,7 @@ import os
 import stat
 import tempfile
 import threading
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -112,7 +113,9 @@ class Fingerprint:
     that puts the modification time back cannot put that back); and the hash of its
     content, worked out in a thread when first asked for (hashing and reading release the
     GIL, so on a second core the hash costs the screen little). The content is hashed in
-    chunks, so a large file is never held whole just to be hashed."""
+    chunks, so a large file is never held whole just to be hashed; `pause`, when given, is
+    called between two chunks (the app waits there while the user is pressing keys: on a
+    machine whose other core is busy, the hash would take the screen's time)."""
 
     def __init__(self, path: Path):
         status = path.stat()
@@ -122,26 +125,28 @@ class Fingerprint:
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
 
-    def start(self) -> None:
+    def start(self, pause: Callable[[], None] | None = None) -> None:
         """Start hashing the content, unless it is under way already."""
         with self._lock:
             if self._thread is None:
-                self._thread = threading.Thread(target=self._hash, daemon=True)
+                self._thread = threading.Thread(target=self._hash, args=(pause,), daemon=True)
                 self._thread.start()
 
-    def _hash(self) -> None:
+    def _hash(self, pause: Callable[[], None] | None) -> None:
         digest = hashlib.sha256()
         try:
             with self.path.open("rb") as stream:
                 while chunk := stream.read(1 << 20):
                     digest.update(chunk)
+                    if pause is not None:
+                        pause()
         except OSError:
             return
         self._digest = digest.hexdigest()
 
-    def value(self) -> tuple | None:
+    def value(self, pause: Callable[[], None] | None = None) -> tuple | None:
         """(path, size, time, inode, status time, hash), or None when the file could not be read."""
-        self.start()
+        self.start(pause)
         self._thread.join()
         return None if self._digest is None else (*self.known, self._digest)
 
@@ -210,7 +215,7 @@ def read_entry(entry: Path, fingerprint: Fingerprint) -> Timeline | None:
                       _private_descriptor, partial(load, path))
     except Exception:  # a damaged entry of any kind is only a cache miss
         return None
-    timeline.content_check = lambda: fingerprint.value() == recorded
+    timeline.content_check = lambda pause=None: fingerprint.value(pause) == recorded
     return timeline
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import threading
 import time
 import weakref
 from collections import Counter
@@ -14,7 +15,7 @@ from dataclasses import dataclass, replace
 from .dates import When, moment_second, parse_date
 from .model import R_ACTORS, R_ID, R_LOCATION, R_SOURCES, R_SUMMARY, R_TITLE, STATUSES, Timeline
 from .problems import did_you_mean
-from .search import SearchError, TextBuffer, TextMatch, normalize, parse, refines
+from .search import SearchError, TextBuffer, TextMatch, normalize, parse, prepare_folding, refines
 
 
 class QueryError(ValueError):
@@ -222,6 +223,7 @@ def step_from(ordered: Sequence[int], here: int | None, direction: int) -> int:
     return bisect.bisect_left(ordered, here) - 1
 
 
+_BUFFERING = threading.Lock()  # held while a timeline's search texts are read or made
 STEP = 20_000  # candidates a search looks at in one step: a few milliseconds at most
 FIRST_STEP = 256  # the first step of a search asked for its first few matches
 
@@ -309,18 +311,29 @@ class Searcher:
         place, or made on first use (or ahead, by `prepare`) from the records, one text
         at a time, and kept on the timeline for the cache to store."""
         t = self.timeline
-        loader = t.texts_loader  # read once: the background preparation may ask at the same time
-        if t.text_buffer is None and loader is not None:
-            t.text_buffer = loader()
-        if t.text_buffer is None or len(t.text_buffer) != len(t.records):
-            t.text_buffer = TextBuffer.of(search_text(t, t.record(i)) for i in range(len(t.records)))
-        return t.text_buffer
+        found = t.text_buffer
+        if found is not None and len(found) == len(t.records):
+            return found
+        # One at a time: a search typed while the background preparation reads them (325 MB
+        # checked at 1M) waits for that reading, rather than doing it again beside it.
+        with _BUFFERING:
+            loader = t.texts_loader
+            if t.text_buffer is None and loader is not None:
+                t.text_buffer = loader()
+            if t.text_buffer is None or len(t.text_buffer) != len(t.records):
+                t.text_buffer = TextBuffer.of(search_text(t, t.record(i)) for i in range(len(t.records)))
+            return t.text_buffer
 
-    def prepare(self) -> None:
-        """Do ahead what the first search or filter would otherwise wait for."""
-        self.timeline.indexes()
-        self.timeline.by_id  # built, for the first jump to an event and the first reload
+    def prepare(self, pause=lambda: None) -> None:
+        """Do ahead what the first search or filter would otherwise wait for; `pause()`
+        between the parts (the app waits there while keys are being pressed)."""
         self.buffer()
+        pause()
+        self.timeline.indexes()
+        pause()
+        self.timeline.by_id  # built, for the first jump to an event and the first reload
+        pause()
+        prepare_folding()
 
     def run(self, query: Query) -> Sequence[int]:
         """Indexes (in time order) of the events that match every kind of filter."""

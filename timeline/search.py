@@ -53,6 +53,13 @@ def _fold_table() -> dict[int, str | None]:
     return table
 
 
+def prepare_folding() -> None:
+    """Build the folding table ahead (the explorer does, after its first screen): built by
+    the first search's first highlight of a text with an accent, it held that screen of
+    matches back by some 40 ms."""
+    _fold_table()
+
+
 def normalize(text: str) -> str:
     """`text` as a search compares it: in lower case, without accents, quotes straight
     ("Kadýrov’s" becomes "kadyrov's"). Each character folds on its own, never with its

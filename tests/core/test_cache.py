@@ -490,3 +490,17 @@ def test_a_rewrite_that_puts_the_size_and_time_back_is_caught_by_the_status(tmp_
     timeline = load_cached(path, check_content=False)
     assert timeline.pending_cache is not None and len(counted_loads) == 2  # loaded from the file
     assert timeline.events[0].title.startswith("Kadyrov TAKES power")
+
+
+def test_the_content_hash_lets_a_pause_in_between_its_chunks_and_still_catches_a_change(tmp_path):
+    """The app pauses the hash while the user presses keys (timeline/tui/app.py's Pause):
+    it is called between chunks, and the verdict is the same."""
+    path = copy_events(tmp_path)
+    save(load_cached(path))
+    pauses = []
+    assert load_cached(path, check_content=False).content_check(lambda: pauses.append(1)) is True
+    assert len(pauses) == -(-path.stat().st_size // (1 << 20))  # one a chunk of 1 MB
+    text = path.read_text(encoding="utf-8")
+    title = load(path).events[0].title
+    recorded_for(path, text.replace(title, "A title of before").encode("utf-8"))
+    assert load_cached(path, check_content=False).content_check(lambda: None) is False

@@ -147,3 +147,16 @@ def test_texts_not_as_written_are_never_searched(tmp_path, layout):
     assert timeline.texts_loader() is None  # not taken: made again from the records
     for query in queries_of(fresh):
         assert list(Searcher(timeline).run(query)) == list(Searcher(fresh).run(query))
+
+
+def test_positions_past_the_events_are_caught_in_small_and_large_indexes():
+    """Large indexes are checked by Arrow (which lets the screen's thread run meanwhile),
+    small ones in Python: the same verdict either way."""
+    import pyarrow as pa
+
+    for size in (10, store.WITHIN_CHUNK + 10, store.WITHIN_ARROW + 10):
+        good = list(range(size))
+        assert store._within(pa.array(good, pa.int32()), size)
+        assert not store._within(pa.array(good, pa.int32()), size - 1)  # one past the last event
+        assert not store._within(pa.array([-1] + good[1:], pa.int32()), size)
+    assert store._within(pa.array([], pa.int32()), 0)

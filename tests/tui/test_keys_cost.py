@@ -124,3 +124,19 @@ async def test_the_count_arrives_by_itself_and_the_cursor_stays_where_the_user_t
             assert f"{len(expected)} of 900 events" in header(app)
             assert view.selected_event == expected[2]
             assert f"3/{len(expected)}" in header(app)
+
+
+
+async def test_a_call_after_paint_comes_once_the_rows_are_painted_again(bundled):
+    """What a search counts after its first matches are on screen waits for this."""
+    app = make_app(bundled)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        view = app.main.query_one(TimelineView)
+        called = []
+        view.call_after_paint(lambda: called.append(view.scroll_offset.y))
+        assert called == []
+        await pilot.pause()
+        assert called == [0]
+        await pilot.pause()
+        assert called == [0]  # once

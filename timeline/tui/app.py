@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gc
 import threading
+import time
 from concurrent.futures import CancelledError
 from functools import partial
 from pathlib import Path
@@ -31,6 +32,8 @@ from .screens.main import MainScreen
 from .widgets.reading import ReadingBar
 
 RELOAD_ERRORS_SHOWN = 3
+QUIET_SECONDS = 0.25  # without a key for this long, the work after the first screen goes on
+QUIET_LONGEST = 5.0  # ... which a user who keeps pressing keys holds back no longer than this in all
 
 
 class TimelineApp(App):
@@ -39,6 +42,7 @@ class TimelineApp(App):
     reload_interval = 1.0  # seconds between looks at the file
     _reload_generation = 0  # counts saves seen; only the newest one's result is shown
     _cold_answered = False  # the load child has said how its reading ended
+    _last_input = 0.0  # time.monotonic() of the last key or mouse event
 
     def __init__(self, timeline: Timeline, query: Query | None = None, corpus: str | None = None,
                  keymap: dict[str, str] | None = None, cold: ColdOpen | None = None,
@@ -82,6 +86,11 @@ class TimelineApp(App):
         if self.timeline.path and Path(self.timeline.path).is_file():
             self.watcher = FileWatcher(self.timeline.path)
             self.set_interval(self.reload_interval, self._check_file)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self._last_input = time.monotonic()
+        await super().on_event(event)
 
     def _on_key(self, event: events.Key) -> None:
         """Before the bindings (App._on_key, next in line). The terminal hands over a burst
@@ -146,16 +155,24 @@ class TimelineApp(App):
         """Check the content of a file read from the cache, build the search texts and
         write the cache, off the UI thread. Only an optimisation: if it fails, the session
         goes on without it."""
+        self._last_input = max(self._last_input, time.monotonic())  # the first screen's own work first
         self.run_worker(partial(self._after_first_screen, self.timeline), thread=True, exclusive=True,
                         group="prepare", exit_on_error=False)
 
     def _after_first_screen(self, timeline: Timeline) -> None:
         # The cache took the file by its status (size, times, inode); a change that left
         # them all as they were is caught here, by its content, and loaded as a save is.
-        if timeline.content_check is not None and not timeline.content_check():
-            self.call_from_thread(self._content_changed, timeline)
-            return
-        _prepare(timeline)
+        pause = Pause(self)
+        pause()
+        if timeline.content_check is not None:
+            # What the first search and filter need first (read from the entry, checked by
+            # CRC), then the hash: a search typed meanwhile does not read the texts itself.
+            Searcher(timeline).prepare(pause)
+            pause()
+            if not timeline.content_check(pause):
+                self.call_from_thread(self._content_changed, timeline)
+                return
+        _prepare(timeline, pause)
 
     def _content_changed(self, timeline: Timeline) -> None:
         if timeline is self.timeline:  # else a reload has already taken its place
@@ -310,10 +327,30 @@ class TimelineApp(App):
         self._prepare()
 
 
-def _prepare(timeline: Timeline) -> None:
+class Pause:
+    """Called by the work after the first screen between two of its parts: waits while the
+    user is pressing keys. That work is a hash of the whole file, then the indexes and the
+    search texts read and checked: on two cores that tmux, the terminal and other programs
+    share, it would otherwise take the time of the first keys (`G` just after the open
+    took 130 ms on screen at a million events, 20 ms once the work was done)."""
+
+    def __init__(self, app: TimelineApp):
+        self.app = app
+        self.held = 0.0  # seconds waited so far: a key held down never stops the work for good
+
+    def __call__(self) -> None:
+        while self.held < QUIET_LONGEST:
+            wait = QUIET_SECONDS - (time.monotonic() - self.app._last_input)
+            if wait <= 0:
+                return
+            time.sleep(wait)
+            self.held += wait
+
+
+def _prepare(timeline: Timeline, pause=lambda: None) -> None:
     from ..cache import save
 
-    Searcher(timeline).prepare()
+    Searcher(timeline).prepare(pause)
     save(timeline)
     # The loaded file is millions of objects that live as long as the session: frozen,
     # the garbage collector stops walking them all (a third of a second at a million

@@ -152,6 +152,7 @@ class TimelineView(ScrollView, can_focus=True):
         self._cache: LRUCache[tuple, Strip] = LRUCache(1024)
         self._date_width = 12
         self.session = None  # the marks and notes (timeline/session.py) that rows show, if any
+        self._after_paint: list[Callable[[], None]] = []
 
     # --- content ---------------------------------------------------------------------
 
@@ -247,7 +248,17 @@ class TimelineView(ScrollView, can_focus=True):
 
     # --- rendering -------------------------------------------------------------------
 
+    def call_after_paint(self, callback: Callable[[], None]) -> None:
+        """Call `callback` once the rows have been painted again: Textual paints on its next
+        frame, after a layout when one is due, and `call_after_refresh` may come before."""
+        self._after_paint.append(callback)
+        self.refresh()
+
     def render_line(self, y: int) -> Strip:
+        if self._after_paint:  # called after the frame being painted, this line and the rest
+            callbacks, self._after_paint = self._after_paint, []
+            for callback in callbacks:
+                self.call_later(callback)
         row_index = y + self.scroll_offset.y
         width = self.scrollable_content_region.width
         if not self.rows:
