@@ -189,21 +189,21 @@ def _children_mb(pid: int) -> float:
 
 
 def header_count(text: str) -> str:
-    match = re.search(r"(\d+) of \d+ events", text)
-    return match.group(1) if match else ""
+    match = re.search(r"([\d,]+) of [\d,]+ events", text)
+    return match.group(1).replace(",", "") if match else ""
 
 
 def header_state(text: str) -> str:
     """What the header says of the count: "12 of 1000 events", or "searching 1000 events…"
     while a search counts its matches (its first screen of them already shown)."""
-    match = re.search(r"\d+ of \d+ events|searching \d+ events…", text.split("\n", 1)[0])
+    match = re.search(r"[\d,]+ of [\d,]+ events|searching [\d,]+ events…", text.split("\n", 1)[0])
     return match.group(0) if match else ""
 
 
 def position(text: str, count: int) -> str:
     """The cursor's place in the header ("2" of "2/1000"), or ""."""
-    match = re.search(rf"(\d+)/{count}\b", text.split("\n", 1)[0])
-    return match.group(1) if match else ""
+    match = re.search(rf"([\d,]+)/{count:,}\b", text.split("\n", 1)[0])
+    return match.group(1).replace(",", "") if match else ""
 
 
 def pane_shows(text: str, title: str) -> bool:

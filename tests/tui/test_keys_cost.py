@@ -140,3 +140,11 @@ async def test_a_call_after_paint_comes_once_the_rows_are_painted_again(bundled)
         assert called == [0]
         await pilot.pause()
         assert called == [0]  # once
+
+
+async def test_the_header_marks_thousands_as_the_title_and_the_reading_line_do(write):
+    timeline = many_events(write, 1200)
+    app = make_app(timeline)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("G")
+        assert "1,200 of 1,200 events" in header(app) and "1,200/1,200" in header(app)

@@ -270,9 +270,9 @@ class MainScreen(CopyKeys, SessionActions, Screen):
         counting = self._counting is not None
         if index is not None and self.shown:
             position.append(f"▸ {self.timeline.events[index].date.display()} ", style="bold")
-            position.append(f"{view.selected_position}/{'…' if counting else len(self.shown)} ", style="dim")
-        total = len(self.timeline.events)
-        count = f"searching {total} events…" if counting else f"{len(self.shown)} of {total} events"
+            position.append(f"{view.selected_position:,}/{'…' if counting else f'{len(self.shown):,}'} ", style="dim")
+        total = len(self.timeline.events)  # with thousands marked, as the reading line and the title count
+        count = f"searching {total:,} events…" if counting else f"{len(self.shown):,} of {total:,} events"
         header = HeaderText(count, self._described, self.timeline.title, position)
         widget = self.query_one("#header", Static)
         # As many lines as before (most moves): repainted, without a layout of the screen.
