@@ -180,6 +180,7 @@ def _sender(stream) -> Callable[[tuple], bool]:
 
 def run_load(path: Path, entry: Path, send: Callable[[tuple], bool], pause: Path | None = None) -> None:
     """Load the file as the loader does, then write its cache entry."""
+    from . import scanstore
     from .cache import Fingerprint, save
     from .loader import load
     from .problems import LoadError
@@ -192,6 +193,11 @@ def run_load(path: Path, entry: Path, send: Callable[[tuple], bool], pause: Path
     try:
         fingerprint = Fingerprint(path)
         fingerprint.start()  # hashed while the file is loaded
+        if scanstore.usable(path):  # the store written from a streaming read, no Timeline held
+            stored = scanstore.write_entry(path, entry, fingerprint.value, _progress(send, path),
+                                           lambda: send(("progress", -1, 0)))
+            send(("stored",) if stored else ("not stored",))
+            return
         timeline = load(path, _progress(send, path))
     except LoadError as error:
         send(("problems", error.problems))

@@ -133,6 +133,14 @@ def _coded(codes: list, dictionary: pa.Array, indices: pa.DataType = pa.int32())
     return pa.DictionaryArray.from_arrays(pa.array(codes, indices), dictionary)
 
 
+def _int32(values) -> pa.Array:
+    """An int32 array of numbers: an array('i') taken as it is (no Python int made of
+    each), any other sequence converted."""
+    if isinstance(values, array) and values.typecode == "i":
+        return pa.Array.from_buffers(pa.int32(), len(values), [None, pa.py_buffer(values)])
+    return pa.array(values, pa.int32())
+
+
 def _listed(offsets: list[int], fields: list[tuple[str, pa.Array]], list_type: pa.DataType) -> pa.Array:
     values = pa.StructArray.from_arrays([a for _, a in fields], fields=list(list_type.value_type))
     return pa.ListArray.from_arrays(pa.array(offsets, pa.int32()), values, type=list_type)
@@ -247,16 +255,27 @@ def _records(timeline: Timeline) -> Iterator[tuple]:
 def columns_batch(timeline: Timeline) -> pa.RecordBatch:
     ids = list(timeline.ids)
     position = {event_id: n for n, event_id in enumerate(ids)}
+    incoming = {}
+    for target, links in timeline.incoming.items():
+        incoming[position[target]] = [(relation_type, position[source]) for relation_type, source in links]
+    dates = [timeline.date_text(i) for i in range(len(ids))]
+    return columns_of({name: getattr(timeline, name) for name in DAY_COLUMNS}, ids, dates, incoming)
+
+
+def columns_of(days: Mapping[str, Sequence[int]], ids: list[str], dates: list[str],
+               incoming: Mapping[int, list[tuple[str, int]]]) -> pa.RecordBatch:
+    """The columns file's batch: the day columns by name, the ids and dates in time order,
+    and by position the relations pointing at each event (type, position of the event
+    relating)."""
     offsets, types, sources = [0], [], []
     relations = _dictionary(list(RELATION_TYPES))
-    for event_id in ids:
-        for relation_type, source in timeline.incoming.get(event_id, ()):
+    for n in range(len(ids)):
+        for relation_type, source in incoming.get(n, ()):
             types.append(relations[1][relation_type])
-            sources.append(position[source])
+            sources.append(source)
         offsets.append(len(types))
     schema = columns_schema()
-    arrays = [pa.array(getattr(timeline, name), pa.int32()) for name in DAY_COLUMNS]
-    dates = [timeline.date_text(i) for i in range(len(ids))]
+    arrays = [_int32(days[name]) for name in DAY_COLUMNS]
     arrays += [pa.array(ids, pa.string()), pa.array(dates, pa.string()),
                pa.array(sorted(range(len(ids)), key=ids.__getitem__), pa.int32()),
                _listed(offsets, [("type", _coded(types, relations[0], pa.int8())),
@@ -265,8 +284,12 @@ def columns_batch(timeline: Timeline) -> pa.RecordBatch:
 
 
 def index_batch(timeline: Timeline) -> pa.RecordBatch:
-    indexes = timeline.index_map()
-    names, keys, offsets, positions = [], [], [0], []
+    return index_of(timeline.index_map())
+
+
+def index_of(indexes: Mapping[str, Mapping[str, Sequence[int]]]) -> pa.RecordBatch:
+    """The index file's batch, of every index by name (INDEX_NAMES' order)."""
+    names, keys, offsets, positions = [], [], [0], array("i")
     for n, index in enumerate(indexes.values()):
         for key, events in index.items():
             names.append(n)
@@ -276,7 +299,7 @@ def index_batch(timeline: Timeline) -> pa.RecordBatch:
     schema = index_schema()
     return pa.RecordBatch.from_arrays(
         [_coded(names, pa.array(INDEX_NAMES), pa.int8()), pa.array(keys, pa.string()),
-         pa.ListArray.from_arrays(pa.array(offsets, pa.int32()), pa.array(positions, pa.int32()))], schema=schema)
+         pa.ListArray.from_arrays(pa.array(offsets, pa.int32()), _int32(positions))], schema=schema)
 
 
 def texts_batches(texts) -> Iterator[pa.RecordBatch]:
