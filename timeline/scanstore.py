@@ -16,13 +16,15 @@ own (a file with errors gets no entry anyway).
 
 from __future__ import annotations
 
+import gc
 import os
 from array import array
+from contextlib import contextmanager
 from pathlib import Path
 
-from .model import (
-    R_ACTORS, R_FIGURES, R_ID, R_KIND, R_LOCATION, R_SOURCES, R_STATUS, R_TAGS, Timeline, _date_columns,
-)
+import pyarrow as pa
+
+from .model import STATUSES, Timeline, _date_columns
 from .problems import LoadError
 from .query import Query, search_text
 from .search import TextBuffer
@@ -75,70 +77,130 @@ def _header(scan: Scan) -> Timeline:
 
 
 def write_store(scan: Scan, order: list[int], paths: dict[str, Path]) -> dict[str, dict]:
-    """The four files of the store; their descriptions. The events file is written by a
-    forked child while this process writes the other three (cache.written_apart)."""
+    """The four files of the store; their descriptions. Two processes read the records
+    again, each on a core: a forked child writes the events file, and the index and
+    columns from the events' batches as it makes them; this process, the search texts."""
     from . import store
     from .cache import written_apart
 
-    registry = scan.registry
+    with _no_collector():
+        files = written_apart(lambda: _events_index_columns(scan, order, paths))
+        texts = TextBuffer.of(search_text(scan.registry, scan.record_at(i)) for i in order)
+        described = {"texts": store.write_file(paths["texts"], store.texts_schema(), store.texts_batches(texts))}
+        del texts
+        described.update(files())
+    return {name: described[name] for name in store.FILES}
+
+
+@contextmanager
+def _no_collector():
+    """The cyclic garbage collector paused: the records read back are many and short-lived
+    (each freed by its count), and the collections they would set off find nothing to free,
+    yet cost more than reading them."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _events_index_columns(scan: Scan, order: list[int], paths: dict[str, Path]) -> dict[str, dict]:
+    """Write the events file a batch at a time, and the index and columns files from its
+    batches; their descriptions."""
+    from . import store
+
     locations = sorted(scan.places, key=scan.places.__getitem__)  # by first event in time order
+    writer = store.EventsWriter(scan.registry, locations)
+    indexes = _Indexes(scan.registry, locations)
+    ids: list = []
 
-    def events() -> dict:
-        writer = store.EventsWriter(registry, locations)
-        count = len(order)
-        batches = (writer.batch([scan.record_at(i) for i in order[start:start + store.BATCH_ROWS]])
-                   for start in range(0, count, store.BATCH_ROWS))
-        return store.write_file(paths["events"], store.event_schema(), batches)
+    def batches():
+        for start in range(0, len(order), store.BATCH_ROWS):
+            batch = writer.batch([scan.record_at(i) for i in order[start:start + store.BATCH_ROWS]])
+            indexes.add(batch, start)
+            ids.append(batch.column("id"))
+            yield batch
 
-    events_described = written_apart(events)
-    ids, texts, indexes = _pass(scan, order)
-    return {
-        "events": events_described(),
-        "columns": store.write_file(paths["columns"], store.columns_schema(),
-                                    [store.columns_of(_days(scan, order), ids, _dates(scan, order),
-                                                      _incoming(scan, order))]),
-        "index": store.write_file(paths["index"], store.index_schema(), [store.index_of(indexes)]),
-        "texts": store.write_file(paths["texts"], store.texts_schema(), store.texts_batches(texts)),
-    }
+    described = {"events": store.write_file(paths["events"], store.event_schema(), batches())}
+    described["index"] = store.write_file(paths["index"], store.index_schema(), [store.index_of(indexes.by_name())])
+    id_column = pa.concat_arrays(ids) if ids else pa.array([], pa.string())
+    columns = store.columns_of(_days(scan, order), id_column, _dates(scan, order), _incoming(scan, order))
+    described["columns"] = store.write_file(paths["columns"], store.columns_schema(), [columns])
+    return described
 
 
-def _pass(scan: Scan, order: list[int]) -> tuple[list[str], TextBuffer, dict]:
-    """One reading of the records in time order: their ids, their search texts and the
-    indexes (as model.build_indexes and build_field_indexes make them, each position list
-    an array of int32, not of Python ints)."""
-    ids: list[str] = []
-    actor, kind, source, status, tag, location = {}, {}, {}, {}, {}, {}
-    figures = array("i")
-    registry = scan.registry
+class _Indexes:
+    """The indexes (model.build_indexes and build_field_indexes') from the events file's
+    batches, worked out by Arrow over the whole file at the end, not a key at a time in
+    Python: each key's positions, the keys in the order their first event comes (within
+    an event, in its order), as the loader's dicts have them."""
 
-    def add(index: dict, key: str, position: int) -> None:
-        found = index.get(key)
-        if found is None:
-            found = index[key] = array("i")
-        found.append(position)
+    NAMES = ("actor", "kind", "source", "status", "tag", "location")
+    LISTED = {"actor": ("actors", "actor"), "source": ("sources", "source"), "tag": ("tags", None)}
 
-    def texts():
-        for position, i in enumerate(order):
-            record = scan.record_at(i)
-            ids.append(record[R_ID])
-            add(status, record[R_STATUS], position)
-            for actor_id in dict.fromkeys(a for a, _ in record[R_ACTORS]):
-                add(actor, actor_id, position)
-            add(kind, record[R_KIND], position)
-            for source_id in dict.fromkeys(c[0] for c in record[R_SOURCES]):
-                add(source, source_id, position)
-            for value in dict.fromkeys(record[R_TAGS]):
-                add(tag, value, position)
-            if record[R_LOCATION]:
-                add(location, record[R_LOCATION], position)
-            if record[R_FIGURES]:
-                figures.append(position)
-            yield search_text(registry, record)
+    def __init__(self, registry: Timeline, locations: list[str]):
+        self.keys = {"actor": list(registry.actors), "kind": list(registry.kinds), "source": list(registry.sources),
+                     "status": list(STATUSES), "location": locations}
+        self.parts: dict[str, list[tuple[pa.Array, pa.Array | None]]] = {name: [] for name in self.NAMES}
+        self.figures = array("i")
+        self.count = 0
 
-    buffer = TextBuffer.of(texts())
-    indexes = {"actor": actor, "kind": kind, "source": source, "status": status, "tag": tag, "location": location,
-               "figures": {"": figures}}
-    return ids, buffer, indexes
+    def add(self, batch: pa.RecordBatch, base: int) -> None:
+        """Keep what the indexes need of a batch (its codes, not its buffers)."""
+        import pyarrow.compute as pc
+
+        for name in self.NAMES:
+            column, field = self.LISTED.get(name, (name, None))
+            values = batch.column(column)
+            if name in self.LISTED:
+                rows = pc.add(pc.list_parent_indices(values), base)
+                values = values.flatten()
+                values = values.field(field).indices if field else values
+                self.parts[name].append((values, rows))
+            else:
+                self.parts[name].append((values.indices, None))
+        lengths = pc.list_value_length(batch.column("figures")).to_pylist()
+        self.figures.extend(base + row for row, length in enumerate(lengths) if length)
+        self.count = base + batch.num_rows
+
+    def by_name(self) -> dict[str, dict[str, memoryview]]:
+        named = {name: self._index(name) for name in self.NAMES}
+        named["figures"] = {"": self.figures}
+        return named
+
+    def _index(self, name: str) -> dict[str, memoryview]:
+        import pyarrow.compute as pc
+
+        parts = self.parts[name]
+        if not parts:
+            return {}
+        codes = pa.concat_arrays([codes for codes, _ in parts])
+        if parts[0][1] is None:
+            rows = pa.array(range(self.count), pa.int64())
+        else:
+            rows = pa.concat_arrays([rows for _, rows in parts])
+        keys = self.keys.get(name)
+        if keys is None:  # tags: text, coded here in the order they first come
+            coded = codes.dictionary_encode()
+            codes, keys = coded.indices, coded.dictionary.to_pylist()
+        valid = codes.is_valid()  # an event with no location is under none
+        codes, rows = codes.filter(valid).cast(pa.int64()), rows.filter(valid)
+        count = max(1, self.count)
+        # One number a (key, event), as (key, position): unique drops an event's second
+        # mention of a key, keeping the order they came in; sorted, they group by key.
+        pairs = pc.unique(pc.add(pc.multiply(codes, count), rows))
+        first_seen = pc.unique(pc.divide(pairs, count)).to_pylist()
+        pairs = pc.take(pairs, pc.sort_indices(pairs))
+        grouped = pc.divide(pairs, count)
+        positions = pc.subtract(pairs, pc.multiply(grouped, count)).cast(pa.int32())
+        runs = pc.run_end_encode(grouped)
+        ends = runs.run_ends.to_pylist()
+        span = {code: (start, end) for code, start, end in zip(runs.values.to_pylist(), [0] + ends, ends)}
+        view = memoryview(positions.buffers()[1]).cast("B").cast("i")[positions.offset:positions.offset + len(positions)] \
+            if len(positions) else memoryview(array("i"))
+        return {keys[code]: view[span[code][0]:span[code][1]] for code in first_seen}
 
 
 def _days(scan: Scan, order: list[int]) -> dict[str, array]:
