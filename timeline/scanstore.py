@@ -18,16 +18,19 @@ from __future__ import annotations
 
 import gc
 import os
+import tempfile
 from array import array
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.ipc as ipc
 
 from .model import STATUSES, Timeline, _date_columns
 from .problems import LoadError
 from .query import Query, search_text
-from .search import TextBuffer
+from .search import TextBuffer, encode
 from .stream import Scan, Selection
 from .validation import Progress
 
@@ -77,19 +80,123 @@ def _header(scan: Scan) -> Timeline:
 
 
 def write_store(scan: Scan, order: list[int], paths: dict[str, Path]) -> dict[str, dict]:
-    """The four files of the store; their descriptions. Two processes read the records
-    again, each on a core: a forked child writes the events file, and the index and
-    columns from the events' batches as it makes them; this process, the search texts."""
+    """The four files of the store; their descriptions. The records are read back in two
+    halves at once, each on a core: this process makes the events batches and search
+    texts of the first half and writes the events file, a forked child makes those of the
+    second half into temporary files, which the events file and the texts then take on.
+    The index and columns are worked out from the events file once it is written."""
     from . import store
-    from .cache import written_apart
 
-    with _no_collector():
-        files = written_apart(lambda: _events_index_columns(scan, order, paths))
-        texts = TextBuffer.of(search_text(scan.registry, scan.record_at(i)) for i in order)
-        described = {"texts": store.write_file(paths["texts"], store.texts_schema(), store.texts_batches(texts))}
-        del texts
-        described.update(files())
+    locations = sorted(scan.places, key=scan.places.__getitem__)  # by first event in time order
+    writer = store.EventsWriter(scan.registry, locations)
+    # where the second half starts: at a batch's start, for its batches are the file's
+    middle = len(order) // 2 // store.BATCH_ROWS * store.BATCH_ROWS
+    texts = _Texts()
+    with _no_collector(), tempfile.TemporaryFile() as their_batches, tempfile.TemporaryFile() as their_texts:
+        child = os.fork() if middle else None
+        if child == 0:
+            _second_half(scan, order[middle:], writer, their_batches, their_texts)  # never returns
+
+        def batches():
+            yield from _batches(scan, order[:middle] if middle else order, writer, texts)
+            if child is None:
+                return
+            _, status = os.waitpid(child, 0)
+            if status != 0:  # this process reads them itself
+                yield from _batches(scan, order[middle:], writer, texts)
+                return
+            texts.take(their_texts)
+            their_batches.seek(0)
+            yield from ipc.open_stream(their_batches)
+
+        described = {"events": store.write_file(paths["events"], store.event_schema(), batches())}
+    buffer = TextBuffer(texts.data, texts.offsets)
+    described["texts"] = store.write_file(paths["texts"], store.texts_schema(), store.texts_batches(buffer))
+    del buffer, texts
+    described.update(_index_columns(scan, order, paths, locations))
     return {name: described[name] for name in store.FILES}
+
+
+def _batches(scan: Scan, part: list[int], writer, texts: "_Texts") -> Iterator[pa.RecordBatch]:
+    """The events batches of these events, each record's search text put into `texts`."""
+    from . import store
+
+    registry = scan.registry
+    for start in range(0, len(part), store.BATCH_ROWS):
+        records = [scan.record_at(i) for i in part[start:start + store.BATCH_ROWS]]
+        for record in records:
+            texts.add(search_text(registry, record))
+        yield writer.batch(records)
+
+
+def _second_half(scan: Scan, part: list[int], writer, batches, texts) -> None:
+    """In the child: the batches of `part` into `batches` (an Arrow stream), their search
+    texts into `texts`; exit 0 when all are written."""
+    from .store import event_schema
+
+    code = 1
+    try:
+        made = _Texts()
+        with ipc.new_stream(batches, event_schema()) as out:
+            for batch in _batches(scan, part, writer, made):
+                out.write_batch(batch)
+        batches.flush()
+        made.save(texts)
+        code = 0
+    finally:
+        os._exit(code)
+
+
+class _Texts:
+    """Search texts, one after the other, as a TextBuffer keeps them (its data and offsets)."""
+
+    def __init__(self):
+        self.data = bytearray()
+        self.offsets = array("q", [0])
+
+    def add(self, text: str) -> None:
+        self.data += encode(text)
+        self.offsets.append(len(self.data))
+
+    def save(self, file) -> None:
+        """Into a file: the number of texts, their offsets, their data."""
+        file.write(len(self.offsets).to_bytes(8, "little"))
+        file.write(self.offsets.tobytes())
+        file.write(self.data)
+        file.flush()
+
+    def take(self, file) -> None:
+        """Add the texts `save` put into `file` after these."""
+        file.seek(0)
+        theirs = array("q")
+        theirs.frombytes(file.read(8 * int.from_bytes(file.read(8), "little")))
+        base = len(self.data)
+        self.offsets.extend(base + offset for offset in theirs[1:])
+        while piece := file.read(1 << 24):
+            self.data += piece
+
+
+def _index_columns(scan: Scan, order: list[int], paths: dict[str, Path], locations: list[str]) -> dict[str, dict]:
+    """The index and columns files, from the events file as written (memory-mapped: only
+    the columns they need are read); their descriptions."""
+    from . import store
+
+    indexes = _Indexes(scan.registry, locations)
+    ids = []
+    with pa.memory_map(str(paths["events"])) as source:
+        events = ipc.open_file(source)
+        for n in range(events.num_record_batches):
+            batch = events.get_batch(n)
+            indexes.add(batch, n * store.BATCH_ROWS)
+            ids.append(batch.column("id"))
+        described = {"index": store.write_file(paths["index"], store.index_schema(),
+                                               [store.index_of(indexes.by_name())])}
+        id_column = pa.concat_arrays(ids) if ids else pa.array([], pa.string())
+        codes = pa.array(scan.date_code, pa.int32()).take(pa.array(order, pa.int32()))  # in time order
+        dates = pa.array(scan.dates, pa.string()).take(codes)
+        columns = store.columns_of(_days(scan, codes), id_column, dates, _incoming(scan, order))
+        described["columns"] = store.write_file(paths["columns"], store.columns_schema(), [columns])
+    return described
 
 
 @contextmanager
@@ -104,31 +211,6 @@ def _no_collector():
     finally:
         if enabled:
             gc.enable()
-
-
-def _events_index_columns(scan: Scan, order: list[int], paths: dict[str, Path]) -> dict[str, dict]:
-    """Write the events file a batch at a time, and the index and columns files from its
-    batches; their descriptions."""
-    from . import store
-
-    locations = sorted(scan.places, key=scan.places.__getitem__)  # by first event in time order
-    writer = store.EventsWriter(scan.registry, locations)
-    indexes = _Indexes(scan.registry, locations)
-    ids: list = []
-
-    def batches():
-        for start in range(0, len(order), store.BATCH_ROWS):
-            batch = writer.batch([scan.record_at(i) for i in order[start:start + store.BATCH_ROWS]])
-            indexes.add(batch, start)
-            ids.append(batch.column("id"))
-            yield batch
-
-    described = {"events": store.write_file(paths["events"], store.event_schema(), batches())}
-    described["index"] = store.write_file(paths["index"], store.index_schema(), [store.index_of(indexes.by_name())])
-    id_column = pa.concat_arrays(ids) if ids else pa.array([], pa.string())
-    columns = store.columns_of(_days(scan, order), id_column, _dates(scan, order), _incoming(scan, order))
-    described["columns"] = store.write_file(paths["columns"], store.columns_schema(), [columns])
-    return described
 
 
 class _Indexes:
@@ -203,22 +285,13 @@ class _Indexes:
         return {keys[code]: view[span[code][0]:span[code][1]] for code in first_seen}
 
 
-def _days(scan: Scan, order: list[int]) -> dict[str, array]:
-    """The day columns (model.build_columns'), worked out once a distinct date."""
+def _days(scan: Scan, codes: pa.Array) -> dict[str, pa.Array]:
+    """The day columns (model.build_columns'), worked out once a distinct date; `codes`:
+    the events' date codes in time order."""
     of_date = [_date_columns(date) for date in scan.dates]
-    code = scan.date_code
-    codes = [code[i] for i in order]
-    return {
-        "first_day": array("i", (of_date[c][0][0] for c in codes)),
-        "month_of": array("i", (of_date[c][1] for c in codes)),
-        "last_day": array("i", (of_date[c][2] for c in codes)),
-        "earliest_day": array("i", (of_date[c][3] for c in codes)),
-    }
-
-
-def _dates(scan: Scan, order: list[int]) -> list[str]:
-    dates, code = scan.dates, scan.date_code
-    return [dates[code[i]] for i in order]
+    columns = {"first_day": [c[0][0] for c in of_date], "month_of": [c[1] for c in of_date],
+               "last_day": [c[2] for c in of_date], "earliest_day": [c[3] for c in of_date]}
+    return {name: pa.array(values, pa.int32()).take(codes) for name, values in columns.items()}
 
 
 def _incoming(scan: Scan, order: list[int]) -> dict[int, list[tuple[str, int]]]:

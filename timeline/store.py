@@ -57,6 +57,7 @@ import zlib
 from array import array
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cache
+from itertools import accumulate
 from pathlib import Path
 
 import pyarrow as pa
@@ -143,7 +144,7 @@ def _int32(values) -> pa.Array:
 
 def _listed(offsets: list[int], fields: list[tuple[str, pa.Array]], list_type: pa.DataType) -> pa.Array:
     values = pa.StructArray.from_arrays([a for _, a in fields], fields=list(list_type.value_type))
-    return pa.ListArray.from_arrays(pa.array(offsets, pa.int32()), values, type=list_type)
+    return pa.ListArray.from_arrays(_int32(offsets), values, type=list_type)
 
 
 class EventsWriter:
@@ -262,26 +263,29 @@ def columns_batch(timeline: Timeline) -> pa.RecordBatch:
     return columns_of({name: getattr(timeline, name) for name in DAY_COLUMNS}, ids, dates, incoming)
 
 
-def columns_of(days: Mapping[str, Sequence[int]], ids: list[str] | pa.Array, dates: list[str],
+def columns_of(days: Mapping[str, Sequence[int] | pa.Array], ids: list[str] | pa.Array, dates: list[str] | pa.Array,
                incoming: Mapping[int, list[tuple[str, int]]]) -> pa.RecordBatch:
-    """The columns file's batch: the day columns by name, the ids (a list of str or an
-    Arrow array) and dates in time order, and by position the relations pointing at each
+    """The columns file's batch: the day columns by name, the ids and dates in time order
+    (each a Python sequence or an Arrow array), and by position the relations pointing at each
     event (type, position of the event relating)."""
     import pyarrow.compute as pc
 
     ids = ids if isinstance(ids, pa.Array) else pa.array(ids, pa.string())
-    offsets, types, sources = [0], [], []
+    counts = array("i", bytes(4 * len(ids)))
+    types, sources = [], []
     relations = _dictionary(list(RELATION_TYPES))
-    for n in range(len(ids)):
-        for relation_type, source in incoming.get(n, ()):
+    for n in sorted(incoming):
+        counts[n] = len(incoming[n])
+        for relation_type, source in incoming[n]:
             types.append(relations[1][relation_type])
             sources.append(source)
-        offsets.append(len(types))
+    offsets = array("i", accumulate(counts, initial=0))
     schema = columns_schema()
-    arrays = [_int32(days[name]) for name in DAY_COLUMNS]
+    arrays = [days[name] if isinstance(days[name], pa.Array) else _int32(days[name]) for name in DAY_COLUMNS]
     # The ids' order, for looking one up by bisection: Arrow compares their UTF-8 bytes,
     # which order as their characters do, as Python compares str (the ids are unique).
-    arrays += [ids, pa.array(dates, pa.string()), pc.sort_indices(ids).cast(pa.int32()),
+    dates = dates if isinstance(dates, pa.Array) else pa.array(dates, pa.string())
+    arrays += [ids, dates, pc.sort_indices(ids).cast(pa.int32()),
                _listed(offsets, [("type", _coded(types, relations[0], pa.int8())),
                                  ("event", pa.array(sources, pa.int32()))], schema.field("incoming").type)]
     return pa.RecordBatch.from_arrays(arrays, schema=schema)
