@@ -8,9 +8,11 @@ Two child processes, on the machine's other cores, while the app draws its scree
   not a parse) and, unless the file turned out in date order all through, the events
   that sort first are sent instead. YAML has no preview: its fast reader gives the whole
   document at once.
-- the *load* child reads the file with the loader (loader.load, every check as today),
-  posting how far it got, and writes the cache entry (cache.save: the store's files to
-  temporary names moved into place, the header last), then says so; the app opens the
+- the *load* child reads the file, posting how far it got, and writes the cache entry
+  (the store's files to temporary names moved into place, the header last), then says
+  so. A JSON Lines file is read by a streaming scan that keeps no Python object per
+  event, and the store written from it (scanstore.py); YAML with the loader and
+  cache.save (loader.load, every check as today). The app opens the
   entry as it opens any, memory-mapped, and shows it in place of the preview. A file with
   errors sends them instead, which end the app with the messages the command line prints.
 

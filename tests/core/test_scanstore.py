@@ -2,6 +2,7 @@
 of the loader's Timeline: read back, every event, column, index and search text agree,
 on any JSON Lines file the loader takes; a file it refuses gives the loader's problems."""
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -101,3 +102,15 @@ def test_a_file_that_cannot_be_hashed_gets_no_entry(tmp_path):
     entry = entry_path(path)
     assert not scanstore.write_entry(path, entry, lambda: None, no_progress)
     assert not entry.exists() and not any(p.exists() for p in store_paths(entry).values())
+
+
+def test_a_second_half_that_fails_is_read_by_this_process(tmp_path, monkeypatch):
+    """The child making the second half's batches dies: this process makes them itself."""
+    from test_cache import generated
+
+    def dies(*args):
+        os._exit(1)
+
+    monkeypatch.setattr(scanstore, "_second_half", dies)
+    monkeypatch.setattr(store, "BATCH_ROWS", 128)
+    assert_same_stores(generated(tmp_path, 700, ".jsonl"), tmp_path)
