@@ -6,9 +6,15 @@ cores, every event checked by the loader's own readers, only flat arrays kept: w
 each line is, its date's code, its id's hash; each record spilled to a temporary file),
 the events are put in time order as the Timeline sorts them, and their records are read
 back from the spill in that order, a batch at a time, into store.py's writers: the
-events file by a forked child, the columns, index and texts files by this process, each
-from flat arrays. The store is the one cache.save would write of loader.load's Timeline
-(tests/core/test_scanstore.py checks it on generated files).
+events batches and search texts of each half of the time order on a core of its own
+(the second half's by a forked child), then the index and columns worked out by Arrow
+from the events file and the flat arrays. The store is the one cache.save would write
+of loader.load's Timeline (tests/core/test_scanstore.py checks it on generated files).
+
+What bounds it at a million events: every event is checked in Python by the loader's
+readers (about 10 µs of CPU an event, two cores), and read back and turned into Arrow
+rows and a search text in Python again (about as much): some 60 s of CPU in all on this
+machine, where the 6 s of issue 13 would need a few µs an event.
 
 A file with errors is loaded by the loader after all, so the messages are the loader's
 own (a file with errors gets no entry anyway).
