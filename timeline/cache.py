@@ -237,16 +237,25 @@ def save(timeline: Timeline, split: bool = False) -> None:
     timeline.pending_cache = None
     entry, fingerprint = pending
     from .query import Searcher
-    from .store import write_store
+    from .store import write_events, write_store
 
-    if not _make_folder(entry.parent):
+    if not make_folder(entry.parent):
         return
     try:
         entry.unlink(missing_ok=True)  # the old header, which no longer describes the files
-        events = _events_written_apart(timeline, store_paths(entry)) if split else None
-        files = write_store(timeline, store_paths(entry), Searcher(timeline).buffer(), events)
-        header = encode_header(timeline, fingerprint, FORMAT, files)
+        paths = store_paths(entry)
+        events = written_apart(lambda: write_events(timeline, paths)) if split else None
+        files = write_store(timeline, paths, Searcher(timeline).buffer(), events)
     except Exception:  # noqa: BLE001 - a value the format would not give back as it is, a full disk: not cached
+        return
+    write_header(entry, timeline, fingerprint, files)
+
+
+def write_header(entry: Path, timeline: Timeline, fingerprint: tuple, files: dict) -> None:
+    """The entry's header, once the store's `files` are in place (a failure: not cached)."""
+    try:
+        header = encode_header(timeline, fingerprint, FORMAT, files)
+    except Exception:  # noqa: BLE001 - a value the format would not give back as it is
         return
     _write_atomically(entry, header)
     for old in (entry.with_suffix(".pickle"), entry.with_suffix(".texts.pickle"), entry.with_suffix(".texts")):
@@ -256,12 +265,11 @@ def save(timeline: Timeline, split: bool = False) -> None:
             pass
 
 
-def _events_written_apart(timeline: Timeline, paths: dict[str, Path]):
-    """Fork a child that writes the events file; a function that waits for it and gives
-    the file's description (raising when the child could not write it)."""
+def written_apart(write):
+    """Fork a child that runs `write()` (which writes a file of the store and gives its
+    description); a function that waits for it and gives the description (raising when
+    the child could not write it)."""
     import orjson
-
-    from .store import write_events
 
     read_end, write_end = os.pipe()
     child = os.fork()
@@ -269,7 +277,7 @@ def _events_written_apart(timeline: Timeline, paths: dict[str, Path]):
         status = 1
         try:
             os.close(read_end)
-            described = orjson.dumps(write_events(timeline, paths))
+            described = orjson.dumps(write())
             with os.fdopen(write_end, "wb") as out:
                 out.write(described)
             status = 0
@@ -288,7 +296,7 @@ def _events_written_apart(timeline: Timeline, paths: dict[str, Path]):
     return described
 
 
-def _make_folder(folder: Path) -> bool:
+def make_folder(folder: Path) -> bool:
     """Make the cache folder, the user's alone; False when it cannot be used."""
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)

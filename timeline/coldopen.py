@@ -8,9 +8,11 @@ Two child processes, on the machine's other cores, while the app draws its scree
   not a parse) and, unless the file turned out in date order all through, the events
   that sort first are sent instead. YAML has no preview: its fast reader gives the whole
   document at once.
-- the *load* child reads the file with the loader (loader.load, every check as today),
-  posting how far it got, and writes the cache entry (cache.save: the store's files to
-  temporary names moved into place, the header last), then says so; the app opens the
+- the *load* child reads the file, posting how far it got, and writes the cache entry
+  (the store's files to temporary names moved into place, the header last), then says
+  so. A JSON Lines file is read by a streaming scan that keeps no Python object per
+  event, and the store written from it (scanstore.py); YAML with the loader and
+  cache.save (loader.load, every check as today). The app opens the
   entry as it opens any, memory-mapped, and shows it in place of the preview. A file with
   errors sends them instead, which end the app with the messages the command line prints.
 
@@ -180,6 +182,7 @@ def _sender(stream) -> Callable[[tuple], bool]:
 
 def run_load(path: Path, entry: Path, send: Callable[[tuple], bool], pause: Path | None = None) -> None:
     """Load the file as the loader does, then write its cache entry."""
+    from . import scanstore
     from .cache import Fingerprint, save
     from .loader import load
     from .problems import LoadError
@@ -192,6 +195,11 @@ def run_load(path: Path, entry: Path, send: Callable[[tuple], bool], pause: Path
     try:
         fingerprint = Fingerprint(path)
         fingerprint.start()  # hashed while the file is loaded
+        if scanstore.usable(path):  # the store written from a streaming read, no Timeline held
+            stored = scanstore.write_entry(path, entry, fingerprint.value, _progress(send, path),
+                                           lambda: send(("progress", -1, 0)))
+            send(("stored",) if stored else ("not stored",))
+            return
         timeline = load(path, _progress(send, path))
     except LoadError as error:
         send(("problems", error.problems))
