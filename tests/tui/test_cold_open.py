@@ -320,3 +320,29 @@ async def test_the_reading_line_says_what_is_shown_in_the_width_it_has(width):
         shown = line.render()
         assert shown.cell_len <= line.size.width and "200" in str(shown)
         assert ("reading 122,199 of 1,000,000 events" if width >= 80 else "122,199/1,000,000") in str(shown)
+
+
+@pytest.mark.asyncio
+async def test_the_screen_never_says_the_file_has_no_events_while_it_is_read(tmp_path, monkeypatch):
+    """Before the first events come, the list says the file is being read: its first paint
+    came before the app knew, and told the user to add events under 'events:'."""
+    from timeline.tui.screens.main import MainScreen
+
+    said = []
+    original = MainScreen.empty_message
+
+    def empty_message(screen):
+        lines = original(screen)
+        said.append(" ".join(lines))
+        return lines
+
+    monkeypatch.setattr(MainScreen, "empty_message", empty_message)
+    path = write(tmp_path / "many.jsonl", [event(n, d) for n, d in enumerate(days(3000))])
+    app, cold = cold_app(path, tmp_path / "go")
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await until(pilot, lambda: len(app.timeline.events) > 0)
+    finally:
+        cold.stop()
+    assert said and not any("no events yet" in text for text in said)
+    assert any("Reading the file" in text for text in said)

@@ -76,8 +76,11 @@ class TimelineApp(App):
             self.set_keymap(self.user_keymap)
         # Pushed, not the default screen: Textual reads a screen's CSS file when it is pushed.
         self._keep_theme()
-        await self.push_screen(MainScreen(self.timeline, self.corpus, self.corpus_note, self._first_filters,
-                                          self.session, self._first_cursor))
+        main = MainScreen(self.timeline, self.corpus, self.corpus_note, self._first_filters, self.session,
+                          self._first_cursor)
+        # Before its first paint, which would otherwise say the file has no events.
+        main.reading = self.cold is not None
+        await self.push_screen(main)
         self._say_session()
         gc.freeze()  # see _prepare
         if self.cold is not None:
@@ -181,8 +184,6 @@ class TimelineApp(App):
     # --- the first reading of a file (coldopen.py) -------------------------------------
 
     async def _start_cold(self) -> None:
-        self.main.reading = True
-        self.main.view.refresh()  # its empty message says so
         await self.main.mount(ReadingBar(Path(self.timeline.path or "").name), before="#body")
         for mode in self.cold.children:
             # Plain daemon threads, not Textual workers: those run in the loop's executor,
