@@ -43,6 +43,18 @@ async def test_an_edit_is_shown_keeping_filters_and_cursor(tmp_path):
         assert "An edited title" in view.row_text(view.selected_event, 100).plain
 
 
+async def test_an_edited_title_is_the_apps_title_after_the_reload(tmp_path):
+    """The window's title is the file's: a reload kept the old one."""
+    path = copy_events(tmp_path)
+    app = make_app(load(path))
+    app.reload_interval = 0.05
+    async with app.run_test(size=(120, 40)) as pilot:
+        old = app.timeline.title
+        path.write_text(path.read_text(encoding="utf-8").replace(old, "Edited title", 1), encoding="utf-8")
+        assert await wait_for(pilot, lambda: app.timeline.title == "Edited title")
+        assert app.title == "Edited title"
+
+
 async def test_an_invalid_edit_keeps_the_old_data_and_shows_the_error(tmp_path):
     path = copy_events(tmp_path)
     app = make_app(load(path))

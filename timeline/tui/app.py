@@ -317,14 +317,11 @@ class TimelineApp(App):
             self.main.show_banner(reload_error_text(problems))
             return
         gc.unfreeze()  # the timeline before is garbage now, cycles and all: let it be collected
-        if self.cold is not None:  # the first reading's store could not be used: this is the file
-            self._cold_done()
-            self._show(timeline)
-            self._prepare()
-            return
-        self.timeline = timeline
-        self.main.show_timeline(timeline)
-        self.notify(f"Reloaded {Path(timeline.path).name}: {len(timeline.events)} events.", timeout=2)
+        first_reading = self.cold is not None  # its store could not be used: this is the file
+        self._cold_done()
+        self._show(timeline)  # the title too: a save may have changed it
+        if not first_reading:
+            self.notify(f"Reloaded {Path(timeline.path).name}: {len(timeline.events)} events.", timeout=2)
         self._prepare()
 
 
