@@ -129,11 +129,6 @@ class TextBuffer:
         """Every event's folded text (for tests and tools: a search never needs the list)."""
         return [self.text(i) for i in range(len(self))]
 
-    def holds(self, index: int, term: bytes) -> bool:
-        """Whether the event's text holds the (encoded) term."""
-        base = self.base
-        return self.data.find(term, base + self.offsets[index], base + self.offsets[index + 1]) >= 0
-
     def holding(self, term: bytes, indexes: Iterable[int]) -> list[int]:
         """Those of the events whose text holds the term, looked at one by one."""
         find, offsets, base = self.data.find, self.offsets, self.base
@@ -185,23 +180,11 @@ class TextMatch:
             return self.pattern.search(folded) is not None
         return all(term in folded for term in self.terms)
 
-    def select(self, indexes, texts: list[str], known: tuple[str, ...] = ()) -> list[int]:
-        """Those of `indexes` whose folded text in `texts` matches. Terms in `known` are
-        already known to be in all of them (typing on), so they are not looked for again.
-        A term at a time: each pass looks only at what the passes before let through."""
-        if self.pattern is not None:
-            search = self.pattern.search
-            return [i for i in indexes if search(texts[i])]
-        result = indexes
-        for term in self.terms:
-            if term not in known:
-                result = [i for i in result if term in texts[i]]
-        return list(result)
-
     def select_in(self, buffer: TextBuffer, indexes: Sequence[int], known: tuple[str, ...] = ()) -> list[int]:
-        """As `select`, over the texts of a TextBuffer: the same events. A run of
-        consecutive events (a range) is scanned with the longest term, the terms left
-        looked for in what that found; other indexes one by one."""
+        """Those of `indexes` whose folded text in the TextBuffer matches. Terms in `known`
+        are already known to be in all of them (typing on), so they are not looked for
+        again. A run of consecutive events (a range) is scanned with the longest term, the
+        terms left looked for in what that found; other indexes one by one."""
         if self.pattern is not None:
             search, text = self.pattern.search, buffer.text
             return [i for i in indexes if search(text(i))]

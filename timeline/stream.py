@@ -36,6 +36,7 @@ import re
 import signal
 import tempfile
 from array import array
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -431,7 +432,7 @@ class Scan:
         hashes = self.id_hash
         distinct = set(hashes)
         if len(distinct) < len(hashes):
-            self._duplicates(distinct)
+            self._duplicates()
         if self.relations:
             targets = {r[3] for r in self.relations}
             index = self.target_index = self.id_index(targets, distinct)
@@ -447,14 +448,8 @@ class Scan:
                 known = target in index or target in self.ids.others
                 self.validator.check_link(event_id, target, line, known, every_id)
 
-    def _duplicates(self, distinct: set) -> None:
-        seen: set[int] = set()
-        twice = set()
-        for value in self.id_hash:
-            if value in seen:
-                twice.add(value)
-            seen.add(value)
-        del seen
+    def _duplicates(self) -> None:
+        twice = {value for value, times in Counter(self.id_hash).items() if times > 1}
         first: dict[str, int] = {}
         for i, value in enumerate(self.id_hash):
             if value in twice:
@@ -708,8 +703,9 @@ class _Links:
 # --- writing --------------------------------------------------------------------------------
 
 
-def _batched(pieces: Iterable[str]) -> Iterator[str]:
-    """The pieces joined into larger ones: a write a line would cost more than the line."""
+def written(pieces: Iterable[str]) -> Iterator[str]:
+    """The pieces of an output joined into pieces worth a write: a write a line would
+    cost more than the line."""
     batch: list[str] = []
     size = 0
     for piece in pieces:
@@ -829,7 +825,7 @@ def _write_half(order: list[int], middle: int, body, result, side: "_Side | None
     try:
         if side is not None:
             side.skip(order[:middle], aside)
-        for piece in _batched(body(order[middle:], middle == 0)):
+        for piece in written(body(order[middle:], middle == 0)):
             result.write(piece.encode("utf-8"))
         result.flush()
         if side is not None:
@@ -1085,8 +1081,3 @@ def one_line_end(pieces: Iterable[str]) -> Iterator[str]:
         else:
             held += piece
     yield "\n"
-
-
-def written(pieces: Iterable[str]) -> Iterator[str]:
-    """The pieces of an output, in pieces of a size worth a write."""
-    return _batched(pieces)
