@@ -77,7 +77,7 @@ class SessionActions:
         else:
             self.set_filters(self.filters.set("marked", marked=self.session.marked()))
 
-    def _step_mark(self, direction: int) -> None:
+    def action_step_mark(self, direction: int) -> None:
         if self._no_session():
             return
         by_id = self.timeline.by_id
@@ -96,12 +96,6 @@ class SessionActions:
             return
         self.view.select_event(visible_marks[k])
         self.notify(f"Mark {k + 1} of {len(visible_marks)}", timeout=1.5)
-
-    def action_next_mark(self) -> None:
-        self._step_mark(1)
-
-    def action_previous_mark(self) -> None:
-        self._step_mark(-1)
 
     def action_list_marks(self) -> None:
         if self._no_session():

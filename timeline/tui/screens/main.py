@@ -385,7 +385,7 @@ class MainScreen(CopyKeys, SessionActions, Screen):
         elif origin is not None:
             self.view.select_event(origin)
 
-    def _step_match(self, direction: int) -> None:
+    def action_step_match(self, direction: int) -> None:
         """To the next (or previous) shown event that matches the find, else the search;
         past the last, round to the first."""
         text = self.find_text or self.filters.query.text
@@ -402,12 +402,6 @@ class MainScreen(CopyKeys, SessionActions, Screen):
         self.view.select_event(found[k])
         where = (" (from the top)" if direction > 0 else " (from the bottom)") if wrapped else ""
         self.notify(f"Match {k + 1} of {len(found)}{where}", timeout=2)
-
-    def action_find_next(self) -> None:
-        self._step_match(1)
-
-    def action_find_previous(self) -> None:
-        self._step_match(-1)
 
     def action_pick_dates(self) -> None:
         q = self.filters.query

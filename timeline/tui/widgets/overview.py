@@ -49,8 +49,10 @@ class Overview(Widget):
         self.refresh()
 
     def set_cursor(self, cursor_event: int | None) -> None:
-        self.cursor_day = self.timeline.first_day[cursor_event] if cursor_event is not None else None
-        self.refresh()
+        day = self.timeline.first_day[cursor_event] if cursor_event is not None else None
+        if day != self.cursor_day:  # most moves stay on the day, and so in the strip's column
+            self.cursor_day = day
+            self.refresh()
 
     def _axis(self, width: int) -> Axis | None:
         days = self.timeline.first_day
