@@ -144,7 +144,7 @@ def ends(path: Path) -> tuple[list[str], str, int]:
 
 def open_app(exe: list[str], path: Path, cache: Path, first_title: str, count: int) -> tuple[Screen, float]:
     screen = Screen(f"bench-{os.getpid()}", [*exe, str(path)], {"TIMELINE_CACHE_DIR": str(cache)})
-    marker = f"1/{count}"
+    marker = f"1/{count:,}"
     seconds = screen.wait_for(lambda text: marker in text and first_title[:30] in text, screen.started)
     return screen, seconds
 
@@ -161,7 +161,7 @@ def open_cold(exe: list[str], path: Path, cache: Path, first_title: str, count: 
         return first_title[:30] in text
 
     def usable(text: str) -> bool:
-        return first(text) and f"1/{count}" in text and not READING.search(text)
+        return first(text) and f"1/{count:,}" in text and not READING.search(text)
 
     figures = {"cold": screen.wait_for(first, screen.started)}
     figures["usable"] = screen.wait_for(usable, screen.started)
@@ -244,9 +244,9 @@ def stepping(screen: Screen, titles: list[str], count: int) -> dict[str, float]:
 def interactions(screen: Screen, titles: list[str], last_title: str, count: int) -> dict[str, float]:
     figures = {}
     before = screen.keys("G")  # first, as a user who opens the file to see its end
-    figures["G"] = screen.wait_for(lambda text: f"{count}/{count}" in text and last_title[:30] in text, before)
+    figures["G"] = screen.wait_for(lambda text: f"{count:,}/{count:,}" in text and last_title[:30] in text, before)
     screen.keys("g")
-    screen.wait_for(lambda text: f"1/{count}" in text, time.perf_counter())
+    screen.wait_for(lambda text: f"1/{count:,}" in text, time.perf_counter())
     figures.update(stepping(screen, titles, count))
 
     screen.keys("a")
