@@ -4,7 +4,8 @@ and at the right end where the cursor is.
 Packed to the header's width when drawn, so a resize re-packs it: a filter that does not fit
 on the line starts the next one, one wider than a whole line is cut with an ellipsis, and
 none is ever left out. The title takes what room is left, and only that. The cursor's place
-keeps the right end of the first line; the lines below have the whole width.
+keeps the right end of the first line (of the second, when the count leaves it no room); the
+lines below have the whole width.
 """
 
 from __future__ import annotations
@@ -31,7 +32,9 @@ class HeaderText:
     def lines(self, width: int) -> list[Text]:
         """The header packed into this width, a Text a line."""
         lines = [Text(INDENT + self.count, style="bold")]
-        rooms = [width - self.position.cell_len - 1]  # what each line may hold
+        # On a narrow screen the cursor's place takes a line of its own, rather than be cut.
+        apart = lines[0].cell_len + 1 + self.position.cell_len > width
+        rooms = [width if apart else width - self.position.cell_len - 1]  # what each line may hold
         for part in self.filters:
             piece = Text(part, style="bold yellow")
             piece.truncate(width - len(INDENT), overflow="ellipsis")
@@ -47,8 +50,12 @@ class HeaderText:
             title.truncate(room, overflow="ellipsis")
             lines[-1].append(SEPARATOR)
             lines[-1].append_text(title)
-        lines[0].pad_right(max(0, width - lines[0].cell_len - self.position.cell_len))
-        lines[0].append_text(self.position)
+        if apart:
+            lines.insert(1, Text())
+        end = lines[1 if apart else 0]
+        end.pad_right(max(0, width - end.cell_len - self.position.cell_len))
+        end.append_text(self.position)
         for line in lines:
             line.no_wrap = True
+            line.truncate(width, overflow="ellipsis")  # a count wider than the screen
         return lines
