@@ -184,15 +184,24 @@ def open_for_app(path: str | Path) -> tuple[Timeline | None, Path | None]:
     """For the app: the timeline of the entry made for the file (its content checked by
     `content_check`, after the first screen), or None and the entry a first reading may
     write (coldopen.py); that is None too when no entry can be used here."""
-    path = Path(path)
+    found = usable_entry(Path(path))
+    if found is None:
+        return None, None
+    entry, fingerprint = found
+    timeline = read_entry(entry, fingerprint)
+    return timeline, None if timeline is not None else entry
+
+
+def usable_entry(path: Path) -> tuple[Path, Fingerprint] | None:
+    """Where the file's entry is (or would be written) and the file's fingerprint, or None
+    when no entry can be used here (not a regular file, an unsafe cache folder)."""
     entry = entry_path(path)
     if not path.is_file() or not _folder_usable(entry.parent):
-        return None, None
+        return None
     try:
-        timeline = read_entry(entry, Fingerprint(path))
+        return entry, Fingerprint(path)
     except OSError:
-        return None, None
-    return timeline, None if timeline is not None else entry
+        return None
 
 
 def read_entry(entry: Path, fingerprint: Fingerprint) -> Timeline | None:

@@ -44,15 +44,12 @@ def warm_scan(path: str | Path, selection=None) -> "StoreScan | None":
 def open_checked(path: Path) -> Timeline | None:
     """The timeline of the file's cache entry when its status, its content and every
     region of the store it is read from check; else None (see cache.read_entry)."""
-    from .cache import Fingerprint, _folder_usable, entry_path, read_entry
+    from .cache import read_entry, usable_entry
 
-    entry = entry_path(path)
-    if not path.is_file() or not _folder_usable(entry.parent):
+    found = usable_entry(path)
+    if found is None:
         return None
-    try:
-        fingerprint = Fingerprint(path)
-    except OSError:
-        return None
+    entry, fingerprint = found
     timeline = read_entry(entry, fingerprint)
     if timeline is None:
         return None
@@ -69,10 +66,7 @@ def _store_checks(timeline: Timeline) -> bool:
         records = timeline.records
         columns = timeline._columns.columns  # GuardedColumns over StoredColumns (store.py)
         for file in (records.file, columns.file):
-            with file.lock:
-                for n in range(len(file.regions)):
-                    if n not in file.checked:
-                        file._check(n)
+            file.check_whole()
         for name in ("ids", "by_id", "incoming"):
             columns[name]
     except (Damaged, AttributeError, KeyError, ValueError, OSError, pa.ArrowException):
