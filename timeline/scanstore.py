@@ -52,7 +52,7 @@ def write_entry(path: Path, entry: Path, fingerprint, progress: Progress, writte
 
     # The filters by location collect the file's locations, each with its first place in
     # time order: the events file's dictionary of them, known before its first batch.
-    scan = Scan(path, _of_whole_file(path, progress), Selection(lambda registry, tags, places: Query(), places=True))
+    scan = Scan(path, progress, Selection(lambda registry, tags, places: Query(), places=True))
     try:
         if scan.errors():
             load(path)  # raises the loader's LoadError: its messages, in its order
@@ -75,24 +75,6 @@ def write_entry(path: Path, entry: Path, fingerprint, progress: Progress, writte
     finally:
         scan.close()
     return entry.exists()
-
-
-def _of_whole_file(path: Path, progress: Progress) -> Progress:
-    """The scan's progress, of the whole file: one larger than stream.HALVES is read in two
-    halves at once, and the share this process has read is of its half."""
-    from . import stream
-
-    try:
-        halves = os.path.getsize(path) > stream.HALVES + stream.CHUNK and hasattr(os, "fork")
-    except OSError:
-        halves = False
-    if not halves:
-        return progress
-
-    def whole(stage: str, fraction: float | None = None) -> None:
-        progress(stage, None if fraction is None else min(1.0, 2 * fraction))
-
-    return whole
 
 
 def _header(scan: Scan) -> Timeline:

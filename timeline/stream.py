@@ -174,6 +174,7 @@ class Scan:
             os.close(handle)
         self._json_problems: list[Problem] = []
         self._header_due = True
+        self._read_to = self._size  # where this process's reading ends, for its progress
         number = 0
         for base, chunk in self._chunks(0):
             number = self._lines(base, chunk, number)
@@ -230,7 +231,7 @@ class Scan:
                     self.ids.others.add(self.ids.last)
                 continue
             self._keep(record, start, len(line))
-        self.progress("checking", min(1.0, at / max(1, self._size)))
+        self.progress("checking", min(1.0, at / max(1, self._read_to)))
         return number
 
     # --- two halves at once ----------------------------------------------------------------
@@ -253,9 +254,12 @@ class Scan:
             child = os.fork()
             if child == 0:
                 self._second_half(middle, before, spill, result)  # never returns
+            # The child reads as fast: the first half read here is the whole file's progress.
+            self._read_to = middle
             for base, chunk in self._chunks(rest, middle):
                 number = self._lines(base, chunk, number)
             _, status = os.waitpid(child, 0)
+            self._read_to = self._size
             if status != 0 or not self._take(spill, result):
                 number = before
                 for base, chunk in self._chunks(middle):

@@ -205,6 +205,19 @@ def test_the_second_half_is_taken_from_the_child_only_when_it_read_as_this_proce
     assert taken == [] and err.count("not registered") == 1 and ":21:1: warning" in err
 
 
+def test_the_progress_of_a_file_read_in_halves_is_of_the_whole_file(tmp_path, monkeypatch):
+    """This process reads the first half while its child reads the second: it said 50% at
+    its half's end, and a reading line stopped there until the file was read."""
+    monkeypatch.setattr(stream, "CHUNK", 256)
+    monkeypatch.setattr(stream, "HALVES", 0)
+    path = tmp_path / "events.jsonl"
+    generate.write(path, 200, 5)
+    fractions = []
+    scan = stream.Scan(path, lambda stage, fraction=None: fraction is not None and fractions.append(fraction))
+    scan.close()
+    assert fractions == sorted(fractions) and fractions[-1] > 0.95
+
+
 def test_the_second_half_of_the_output_is_the_childs(tmp_path, monkeypatch):
     """Written in two halves, each format takes the child's half (were it refused, this
     process would write it, and the roads would agree all the same)."""
